@@ -1,0 +1,3 @@
+"""accdesk: the core of a desktop workplace for agency account managers (no Qt here)."""
+
+__version__ = "0.1.0"

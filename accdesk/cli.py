@@ -1,0 +1,128 @@
+"""The `accdesk` command line: subcommands for scripts and team leads, no Qt involved.
+
+The same parser also carries the window's own options (`--screenshot`), so `accdesk --help`
+documents everything in one place; the window's start-up code in `ui` reads those.
+Expected problems print one line on stderr and exit 1; bugs still raise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from accdesk import __version__
+from accdesk.db import FileState, inspect_sqlite, open_database, resolve_url, sqlite_path
+from accdesk.demo import SCALES, create_demo
+from accdesk.errors import AccdeskError
+from accdesk.migrations import SCHEMA_HEAD
+from accdesk.ops.summary import counts
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _db_option(parser: argparse.ArgumentParser, *, default: object = None) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        default=default,
+        help="database file or URL (default: $ACCDESK_DB, then the user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="accdesk",
+        description="Workplace for agency account managers. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"accdesk {__version__}")
+    _db_option(parser)
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        help="open the window at 1440x900, save a picture of it to FILE and exit",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="fill an empty database with a demo agency")
+    _db_option(demo, default=argparse.SUPPRESS)
+    demo.add_argument("--scale", choices=sorted(SCALES), default="demo")
+    demo.add_argument("--seed", type=int, default=1, help="same seed, same agency (default 1)")
+    demo.add_argument("--json", action="store_true", help="print the result as JSON")
+    demo.set_defaults(run=_demo)
+
+    check = sub.add_parser("check", help="check a database: schema version and integrity")
+    _db_option(check, default=argparse.SUPPRESS)
+    check.add_argument("--json", action="store_true", help="print the result as JSON")
+    check.set_defaults(run=_check)
+    return parser
+
+
+def _emit(args: argparse.Namespace, text: str, data: dict[str, Any]) -> None:
+    print(json.dumps(data, ensure_ascii=False) if args.json else text)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    db = open_database(args.db)
+    try:
+        create_demo(db, scale=args.scale, seed=args.seed)
+        figures = counts(db)
+    finally:
+        db.close()
+    seconds = time.perf_counter() - started
+    text = (
+        f"Demo agency ({args.scale}) created in {db.location} in {seconds:.1f} s: "
+        f"{figures.managers} managers, {figures.clients} clients, {figures.projects} projects, "
+        f"{figures.requests} requests, {figures.briefs} briefs."
+    )
+    _emit(args, text, {"database": db.location, "seconds": round(seconds, 2), **asdict(figures)})
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Report on a database without ever writing to it."""
+    url = resolve_url(args.db)
+    path = sqlite_path(url)
+    if path is None:
+        db = open_database(url, create=False)
+        db.close()
+        _emit(args, f"ok: {db.location}, schema {SCHEMA_HEAD}", {"ok": True, "schema": SCHEMA_HEAD})
+        return 0
+    inspection = inspect_sqlite(path, full_check=True)
+    if inspection.state is FileState.MISSING:
+        raise AccdeskError(f"{path} does not exist")
+    if inspection.state is FileState.BLANK:
+        raise AccdeskError(f"{path} is an empty SQLite file, not an accdesk database")
+    if inspection.state is FileState.OUTDATED:
+        text = (
+            f"ok: {path}, schema {inspection.revision} (older; it will be upgraded to "
+            f"{SCHEMA_HEAD} after a backup the next time accdesk opens it), integrity ok"
+        )
+    else:
+        text = f"ok: {path}, schema {inspection.revision} (current), integrity ok"
+    _emit(args, text, {"ok": True, "schema": inspection.revision, "current": SCHEMA_HEAD})
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed subcommand; expected problems become one line on stderr and exit 1."""
+    command: Command = args.run
+    try:
+        return command(args)
+    except AccdeskError as exc:
+        print(f"accdesk: {exc}", file=sys.stderr)
+        return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m accdesk`: the subcommands only (the window lives in the `ui` package)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.error("a command is needed here; run `accdesk` to open the window")
+    return run(args)

@@ -1,0 +1,675 @@
+"""A deterministic, realistic demo agency at two sizes.
+
+Everything comes from one `random.Random(seed)` and a fixed "now", so the same seed and the
+same moment give the same rows (ids included). Rows are inserted with Core bulk inserts in a
+single transaction: the large agency (200,000 requests) builds in seconds, and an
+interrupted build leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, insert, select
+
+from accdesk import models as m
+from accdesk.db import Database
+from accdesk.errors import AccdeskError
+from accdesk.ops.changes import Changes
+from accdesk.types import utcnow
+
+
+@dataclass(frozen=True)
+class Scale:
+    managers: int
+    clients: int
+    projects: int
+    requests: int
+    briefs: int
+
+
+SCALES = {
+    "demo": Scale(managers=6, clients=40, projects=120, requests=400, briefs=30),
+    "large": Scale(managers=50, clients=2000, projects=10_000, requests=200_000, briefs=20_000),
+}
+
+SERVICES = (
+    ("seo", "SEO"),
+    ("ppc", "PPC"),
+    ("smm", "SMM"),
+    ("web", "Web development"),
+    ("support", "Support"),
+    ("analytics", "Analytics"),
+    ("design", "Design"),
+    ("email", "Email marketing"),
+)
+# Projects are sold mostly in the first five services; the rest exist for up-sell.
+PROJECT_SERVICES = ("seo", "ppc", "smm", "web", "support")
+
+PROJECT_NAMES = {
+    "seo": (
+        "SEO-продвижение сайта",
+        "Технический аудит сайта",
+        "Рост органического трафика",
+        "Локальное SEO: карты",
+        "Семантическое ядро",
+    ),
+    "ppc": (
+        "Яндекс Директ: поиск",
+        "Контекст: РСЯ и ретаргетинг",
+        "Performance-кампания",
+        "VK Реклама: лиды",
+    ),
+    "smm": (
+        "Ведение сообщества VK",
+        "Контент-план Telegram",
+        "Запуск канала в Дзене",
+        "Таргет и посевы",
+    ),
+    "web": (
+        "Редизайн сайта",
+        "Лендинг акции",
+        "Интернет-магазин: корзина и оплата",
+        "Личный кабинет клиента",
+        "Форма подписки на рассылку",
+    ),
+    "support": ("Техподдержка сайта", "Обновления и резервные копии", "Мониторинг доступности"),
+}
+
+FIRST_NAMES = (
+    "Анна",
+    "Мария",
+    "Ольга",
+    "Екатерина",
+    "Ирина",
+    "Алёна",
+    "Юлия",
+    "Дарья",
+    "Алексей",
+    "Дмитрий",
+    "Сергей",
+    "Иван",
+    "Павел",
+    "Артём",
+    "Никита",
+    "Фёдор",
+)
+LAST_NAMES_F = (
+    "Смирнова",
+    "Иванова",
+    "Кузнецова",
+    "Попова",
+    "Соколова",
+    "Лебедева",
+    "Козлова",
+    "Новикова",
+    "Морозова",
+    "Волкова",
+    "Семёнова",
+    "Орлова",
+)
+LAST_NAMES_M = (
+    "Смирнов",
+    "Иванов",
+    "Кузнецов",
+    "Попов",
+    "Соколов",
+    "Лебедев",
+    "Козлов",
+    "Новиков",
+    "Морозов",
+    "Волков",
+    "Семёнов",
+    "Орлов",
+)
+MANAGER_NAMES = (
+    "Елена Громова",
+    "Антон Белов",
+    "Ксения Руднева",
+    "Михаил Зайцев",
+    "Светлана Ким",
+    "Олег Тарасов",
+)
+
+BRANDS = (
+    "Северный ветер",
+    "Колос",
+    "АвтоДом",
+    "Здоровье+",
+    "ТехноПарк",
+    "Уральские самоцветы",
+    "Байкал-Тур",
+    "Камчатка Экспедиции",
+    "Янтарный берег",
+    "СтройМастер",
+    "Вкусная лавка",
+    "ЭкоФерма",
+    "Медведь",
+    "Сибирский кедр",
+    "Волга-Логистик",
+    "Ёлка",
+    "Дальний Восток Фиш",
+    "Полярная звезда",
+    "Умный дом",
+    "Академия роста",
+    "Green Line",
+    "Nordic Wood",
+    "Городские окна",
+    "Мебельная фабрика «Уют»",
+    "Стоматология «Жемчуг»",
+    "Фитнес Энергия",
+    "Книжный двор",
+    "Детский мир игр",
+    "Юрист Онлайн",
+    "Автосервис Ёж",
+)
+LEGAL_FORMS = ("ООО", "АО", "ИП")
+SEGMENTS = (
+    "e-commerce",
+    "B2B services",
+    "medicine",
+    "real estate",
+    "education",
+    "tourism",
+    "food retail",
+    "manufacturing",
+    "automotive",
+)
+CHANNELS = ("email", "telegram", "phone", "whatsapp", "slack")
+KPIS = tuple(k.value for k in m.KpiFocus)
+
+# Kaliningrad to Kamchatka, plus clients abroad.
+CLIENT_ZONES = (
+    "Europe/Kaliningrad",
+    "Europe/Moscow",
+    "Europe/Moscow",
+    "Europe/Moscow",
+    "Europe/Samara",
+    "Asia/Yekaterinburg",
+    "Asia/Omsk",
+    "Asia/Novosibirsk",
+    "Asia/Krasnoyarsk",
+    "Asia/Irkutsk",
+    "Asia/Yakutsk",
+    "Asia/Vladivostok",
+    "Asia/Magadan",
+    "Asia/Kamchatka",
+    "Asia/Dubai",
+    "Europe/Berlin",
+)
+
+# Agreed first-response times (minutes; None = next business day) weighted like the survey.
+SLA_CHOICES = ((15, 15), (60, 55), (180, 19), (360, 6), (None, 5))
+
+PROMISES = (
+    ("Топ-10 по основным запросам через 2 недели", m.Feasibility.UNREALISTIC),
+    ("Гарантированный топ-5 до конца месяца", m.Feasibility.UNREALISTIC),
+    ("80 лидов за оставшиеся две недели", m.Feasibility.DOUBTFUL),
+    ("Рост трафика на 30 % за квартал", m.Feasibility.DOUBTFUL),
+    ("Еженедельный отчёт по трафику и заявкам", m.Feasibility.REALISTIC),
+    ("Запуск рекламы в течение 3 рабочих дней", m.Feasibility.REALISTIC),
+)
+SALES_PEOPLE = ("Антон (отдел продаж)", "Виктор, коммерческий директор", "Наталья (продажи)")
+
+REQUEST_TEXTS = (
+    "Почему упали позиции?",
+    "Нужен отчёт за прошлый месяц",
+    "Поправьте, пожалуйста, баннер на главной",
+    "Когда будет готов лендинг?",
+    "Можно увеличить бюджет на рекламу?",
+    "Сайт не открывается с телефона",
+    "Согласуйте, пожалуйста, контент-план",
+    "Сколько лидов пришло за неделю?",
+)
+
+BRIEF_LEVEL_TEXT = (
+    "Добавить в прототип форму подписки на email-рассылку.",
+    "Цель: собирать подписчиков рассылки с главной страницы.",
+    "Контекст: прототип в Figma, страница «Главная», аккаунт клиента в Unisender.",
+    "Срок: 5 рабочих дней; оценка: 6 часов.",
+    "Приёмка: подписка появляется в Unisender, письмо-подтверждение приходит.",
+    "Размещение: подвал главной страницы, над контактами, на всю ширину.",
+    "Заголовок: «Новости и скидки раз в неделю». Кнопка: «Подписаться».",
+    "Поля: email (email, обязательное); имя (text, необязательное).",
+    "Проверки: пустой email — «Введите email»; неверный формат — «Проверьте адрес».",
+    "После отправки: всплывающее окно «Спасибо!», письмо с подтверждением, событие subscribe.",
+)
+
+# The agency's default week for demo deadlines: Moscow, Monday to Friday, 10:00-19:00.
+AGENCY_TZ = ZoneInfo("Europe/Moscow")
+DAY_START, DAY_END = 10 * 60, 19 * 60
+
+
+def _uuid(rng: random.Random) -> uuid.UUID:
+    return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+
+def _row(rng: random.Random, now: datetime, **values: Any) -> dict[str, Any]:
+    return {"id": _uuid(rng), "created_at": now, "updated_at": now, "version": 1, **values}
+
+
+def _working_minutes(start: datetime, minutes: int) -> datetime:
+    """Add working minutes on the demo agency's plain week (no holidays).
+
+    Only the demo needs this simplified week; real deadlines are computed on the agency's
+    calendar by the planning code.
+    """
+    local = start.astimezone(AGENCY_TZ)
+    while True:
+        if local.weekday() < 5:
+            minute = local.hour * 60 + local.minute
+            if minute < DAY_START:
+                local = local.replace(hour=DAY_START // 60, minute=0, second=0, microsecond=0)
+                minute = DAY_START
+            if minute < DAY_END:
+                available = DAY_END - minute
+                if minutes <= available:
+                    return (local + timedelta(minutes=minutes)).astimezone(UTC)
+                minutes -= available
+        local = (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def _person(rng: random.Random) -> str:
+    if rng.random() < 0.5:
+        return f"{rng.choice(FIRST_NAMES[:8])} {rng.choice(LAST_NAMES_F)}"
+    return f"{rng.choice(FIRST_NAMES[8:])} {rng.choice(LAST_NAMES_M)}"
+
+
+def _phone(rng: random.Random) -> str:
+    a, b, c, d = (
+        rng.randint(10, 99),
+        rng.randint(100, 999),
+        rng.randint(10, 99),
+        rng.randint(10, 99),
+    )
+    return f"+7 9{a} {b}-{c}-{d}"
+
+
+def _level_body(level: int) -> str:
+    return "\n\n".join(BRIEF_LEVEL_TEXT[:level])
+
+
+def _weighted_sla(rng: random.Random) -> int | None:
+    values = [v for v, _ in SLA_CHOICES]
+    return rng.choices(values, weights=[w for _, w in SLA_CHOICES])[0]
+
+
+def _response_delay(rng: random.Random, sla: int | None) -> int:
+    """A first-response delay in working minutes; most answers land inside the agreed time."""
+    target = sla if sla is not None else DAY_END - DAY_START
+    if rng.random() < 0.85:
+        return rng.randint(1, max(1, target))
+    return rng.randint(target + 1, target * 3 + 30)
+
+
+class _Builder:
+    def __init__(self, scale: Scale, seed: int, now: datetime) -> None:
+        self.s = scale
+        self.rng = random.Random(seed)
+        self.now = now
+        self.today = now.astimezone(AGENCY_TZ).date()
+        self.tables: dict[type[m.Entity], list[dict[str, Any]]] = {}
+
+    def add(self, model: type[m.Entity], **values: Any) -> dict[str, Any]:
+        row = _row(self.rng, self.now, **values)
+        self.tables.setdefault(model, []).append(row)
+        return row
+
+    def build(self) -> dict[type[m.Entity], list[dict[str, Any]]]:
+        services = {
+            key: self.add(m.Service, key=key, name=name, position=i)
+            for i, (key, name) in enumerate(SERVICES)
+        }
+        managers = list(self._managers(services))
+        clients = list(self._clients())
+        projects = list(self._projects(clients, managers, services))
+        self._upsell_matrix(clients, projects, services)
+        self._requests(clients, projects)
+        self._briefs(projects)
+        self._relationship(clients, managers)
+        self.add(m.Setting, key="currency", value="RUB")
+        self.add(m.Setting, key="agency_timezone", value="Europe/Moscow")
+        return self.tables
+
+    def _managers(self, services: dict[str, dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        rng = self.rng
+        for i in range(self.s.managers):
+            lead = i == 0
+            name = MANAGER_NAMES[i] if i < len(MANAGER_NAMES) else f"{_person(rng)} ({i + 1})"
+            row = self.add(
+                m.Manager,
+                name=name,
+                email=f"manager{i + 1}@agency.example",
+                role=m.Role.TEAM_LEAD if lead else m.Role.MANAGER,
+                capacity_hours=20.0 if lead else rng.choice((32.0, 40.0, 40.0)),
+                login=f"am{i + 1:02d}",
+                active=True,
+            )
+            # Each manager has a background: one or two strong services, some weak ones.
+            strong = set(rng.sample(PROJECT_SERVICES, 2))
+            for key, service in services.items():
+                if key in strong:
+                    level = rng.randint(4, 5)
+                elif key in PROJECT_SERVICES:
+                    level = rng.randint(2, 4)
+                else:
+                    level = rng.randint(0, 3)
+                self.add(
+                    m.ManagerSkill, manager_id=row["id"], service_id=service["id"], level=level
+                )
+            yield row
+
+    def _clients(self) -> Iterator[dict[str, Any]]:
+        rng = self.rng
+        for i in range(self.s.clients):
+            brand = BRANDS[i % len(BRANDS)]
+            name = brand if i < len(BRANDS) else f"{brand} {i // len(BRANDS) + 1}"
+            zone = CLIENT_ZONES[i % len(CLIENT_ZONES)]
+            sla = _weighted_sla(rng)
+            client = self.add(
+                m.Client,
+                number=i + 1,
+                name=name,
+                legal_name=f"{rng.choice(LEGAL_FORMS)} «{name}»",
+                segment=rng.choice(SEGMENTS),
+                monthly_budget=rng.randrange(60_000, 1_500_000, 10_000) * 100,
+                preferred_channel=rng.choice(CHANNELS),
+                kpi_focus=rng.choice(KPIS),
+                timezone=zone,
+                work_start_minute=9 * 60 if rng.random() < 0.3 else 10 * 60,
+                work_end_minute=18 * 60 if rng.random() < 0.3 else 19 * 60,
+                response_mode=m.ResponseMode.MINUTES if sla else m.ResponseMode.NEXT_BUSINESS_DAY,
+                response_minutes=sla,
+                sla_calendar=m.SlaCalendar.AGENCY,
+                keep_manager=rng.random() < 0.1,
+                notes="",
+                deleted_at=None,
+            )
+            for c in range(rng.randint(1, 3)):
+                person = _person(rng)
+                birthday = date(rng.randint(1965, 2000), rng.randint(1, 12), rng.randint(1, 28))
+                self.add(
+                    m.Contact,
+                    client_id=client["id"],
+                    name=person,
+                    role=("Директор по маркетингу", "Владелец", "Менеджер проекта")[c],
+                    email=f"contact{i + 1}.{c + 1}@client.example",
+                    phone=_phone(rng),
+                    messenger=f"@client{i + 1}_{c + 1}",
+                    birthday=birthday,
+                    is_primary=c == 0,
+                    deleted_at=None,
+                )
+            yield client
+
+    def _projects(
+        self,
+        clients: list[dict[str, Any]],
+        managers: list[dict[str, Any]],
+        services: dict[str, dict[str, Any]],
+    ) -> Iterator[dict[str, Any]]:
+        rng = self.rng
+        positions = {mgr["id"]: 0 for mgr in managers}
+        # A client stays with one manager for most of its projects: continuity.
+        client_manager = {c["id"]: managers[i % len(managers)]["id"] for i, c in enumerate(clients)}
+        statuses = (m.ProjectStatus.ACTIVE,) * 7 + (
+            m.ProjectStatus.PLANNED,
+            m.ProjectStatus.PAUSED,
+            m.ProjectStatus.DONE,
+        )
+        for i in range(self.s.projects):
+            client = clients[i % len(clients)]
+            key = PROJECT_SERVICES[rng.randrange(len(PROJECT_SERVICES))]
+            manager_id = client_manager[client["id"]]
+            if rng.random() < 0.1:
+                manager_id = rng.choice(managers)["id"]
+            positions[manager_id] += 1
+            status = rng.choice(statuses)
+            deadline = (
+                None if key == "support" else self.today + timedelta(days=rng.randint(-5, 75))
+            )
+            project = self.add(
+                m.Project,
+                number=i + 1,
+                name=rng.choice(PROJECT_NAMES[key]),
+                client_id=client["id"],
+                service_id=services[key]["id"],
+                manager_id=manager_id,
+                status=status,
+                deadline=deadline,
+                weekly_effort_hours=float(rng.choice((1, 2, 2, 3, 4, 4, 6, 8))),
+                queue_position=positions[manager_id],
+                pinned=rng.random() < 0.05,
+                last_touched_at=self.now - timedelta(hours=rng.randint(1, 24 * 20)),
+                deleted_at=None,
+            )
+            project["_service"] = key
+            self.add(
+                m.Assignment,
+                project_id=project["id"],
+                manager_id=manager_id,
+                previous_manager_id=None,
+                assigned_at=self.now - timedelta(days=rng.randint(30, 700)),
+                reason="Project started",
+            )
+            yield project
+
+    def _upsell_matrix(
+        self,
+        clients: list[dict[str, Any]],
+        projects: list[dict[str, Any]],
+        services: dict[str, dict[str, Any]],
+    ) -> None:
+        rng = self.rng
+        active: dict[uuid.UUID, set[str]] = {}
+        for p in projects:
+            active.setdefault(p["client_id"], set()).add(p.pop("_service"))
+        helpers = tuple(h.value for h in m.UpsellHelper)
+        for client in clients:
+            for key, service in services.items():
+                if key in active.get(client["id"], set()):
+                    state, value = m.OfferState.ACTIVE, rng.randrange(30_000, 400_000, 5_000) * 100
+                else:
+                    state = rng.choice(
+                        (
+                            m.OfferState.NONE,
+                            m.OfferState.NONE,
+                            m.OfferState.PROSPECT,
+                            m.OfferState.OFFERED,
+                            m.OfferState.DECLINED,
+                        )
+                    )
+                    value = 0
+                last = (
+                    self.today - timedelta(days=rng.randint(10, 200))
+                    if state != m.OfferState.NONE
+                    else None
+                )
+                self.add(
+                    m.ClientService,
+                    client_id=client["id"],
+                    service_id=service["id"],
+                    state=state,
+                    monthly_value=value,
+                    last_offer_on=last,
+                    next_offer_on=last + timedelta(days=90) if last else None,
+                    helper=rng.choice(helpers) if state != m.OfferState.NONE else None,
+                )
+
+    def _requests(self, clients: list[dict[str, Any]], projects: list[dict[str, Any]]) -> None:
+        rng = self.rng
+        by_client: dict[uuid.UUID, list[dict[str, Any]]] = {}
+        for p in projects:
+            by_client.setdefault(p["client_id"], []).append(p)
+        day_start = self.now.astimezone(AGENCY_TZ).replace(
+            hour=DAY_START // 60, minute=0, second=0, microsecond=0
+        )
+        for i in range(self.s.requests):
+            client = clients[rng.randrange(len(clients))]
+            project = rng.choice(by_client[client["id"]]) if client["id"] in by_client else None
+            sla = client["response_minutes"]
+            # The newest few requests arrived this morning and are still waiting for an answer.
+            fresh = i >= self.s.requests - max(8, self.s.requests // 50)
+            if fresh:
+                received = min(
+                    self.now, day_start.astimezone(UTC) + timedelta(minutes=rng.randint(0, 240))
+                )
+            else:
+                received = _working_minutes(self.now - timedelta(days=rng.uniform(1, 30)), 0)
+            due = _working_minutes(received, sla if sla is not None else DAY_END - DAY_START)
+            answered = None if fresh else _working_minutes(received, _response_delay(rng, sla))
+            self.add(
+                m.Request,
+                client_id=client["id"],
+                project_id=project["id"] if project else None,
+                manager_id=project["manager_id"] if project else None,
+                channel=client["preferred_channel"],
+                text=rng.choice(REQUEST_TEXTS),
+                received_at=received,
+                due_at=due,
+                first_response_at=answered,
+                resolved_at=answered + timedelta(hours=rng.randint(1, 48)) if answered else None,
+            )
+
+    def _briefs(self, projects: list[dict[str, Any]]) -> None:
+        rng = self.rng
+        audiences = (
+            m.Audience.PROJECT_MANAGER,
+            m.Audience.UX_DESIGNER,
+            m.Audience.DEVELOPER,
+            m.Audience.QA,
+            m.Audience.DESIGNER,
+            m.Audience.COPYWRITER,
+        )
+        for i in range(self.s.briefs):
+            project = projects[(i * 7) % len(projects)]
+            level = i % 10 + 1
+            status = rng.choice((m.BriefStatus.DRAFT, m.BriefStatus.SENT, m.BriefStatus.ACCEPTED))
+            self.add(
+                m.Brief,
+                number=i + 1,
+                project_id=project["id"],
+                title="Форма подписки на рассылку"
+                if level in (1, 10)
+                else f"{project['name']}: задача {i + 1}",
+                body=_level_body(level),
+                level=level,
+                audience=rng.choice(audiences),
+                template="web_form" if level >= 8 else "generic",
+                sections={},
+                status=status,
+                estimate_hours=float(rng.randint(2, 24)) if level >= 4 else None,
+                deadline=self.today + timedelta(days=rng.randint(2, 20)) if level >= 4 else None,
+                sent_at=self.now - timedelta(days=2) if status != m.BriefStatus.DRAFT else None,
+                accepted_at=self.now - timedelta(days=1)
+                if status == m.BriefStatus.ACCEPTED
+                else None,
+                deleted_at=None,
+            )
+
+    def _relationship(self, clients: list[dict[str, Any]], managers: list[dict[str, Any]]) -> None:
+        rng = self.rng
+        practices = (
+            "feedback",
+            "greetings",
+            "fast_reaction",
+            "events",
+            "bonuses",
+            "priority",
+            "non_marketing_help",
+            "personalisation",
+        )
+        for i, client in enumerate(clients):
+            if i % 3 == 0:
+                what, feasibility = rng.choice(PROMISES)
+                promised_on = self.today - timedelta(days=rng.randint(5, 120))
+                self.add(
+                    m.Promise,
+                    client_id=client["id"],
+                    project_id=None,
+                    what=what,
+                    promised_by=rng.choice(SALES_PEOPLE),
+                    promised_on=promised_on,
+                    due_on=promised_on + timedelta(days=rng.randint(14, 90)),
+                    feasibility=feasibility,
+                    status=rng.choice(
+                        (
+                            m.PromiseStatus.OPEN,
+                            m.PromiseStatus.OPEN,
+                            m.PromiseStatus.KEPT,
+                            m.PromiseStatus.RENEGOTIATED,
+                        )
+                    ),
+                    note="",
+                )
+            for _ in range(rng.randint(0, 2)):
+                self.add(
+                    m.LoyaltyAction,
+                    client_id=client["id"],
+                    practice=rng.choice(practices),
+                    done_on=self.today - timedelta(days=rng.randint(1, 180)),
+                    planned_on=None,
+                    note="",
+                    manager_id=rng.choice(managers)["id"],
+                )
+            for q in range(rng.randint(1, 4)):
+                score = rng.choices(range(11), weights=(1, 1, 1, 1, 2, 3, 4, 8, 12, 12, 10))[0]
+                received = self.today - timedelta(days=90 * q + rng.randint(0, 30))
+                reacted = rng.random() < 0.7 or score >= 9
+                self.add(
+                    m.Feedback,
+                    client_id=client["id"],
+                    score=score,
+                    comment="Всё устраивает"
+                    if score >= 9
+                    else "Хотим больше лидов и быстрее ответы",
+                    received_on=received,
+                    reaction="Созвон с клиентом, план улучшений" if reacted else "",
+                    reacted_on=received + timedelta(days=2) if reacted else None,
+                )
+
+
+# Parents before children, so foreign keys hold at every insert.
+INSERT_ORDER: tuple[type[m.Entity], ...] = (
+    m.Service,
+    m.Manager,
+    m.ManagerSkill,
+    m.Client,
+    m.Contact,
+    m.Project,
+    m.Assignment,
+    m.ClientService,
+    m.Request,
+    m.Brief,
+    m.Promise,
+    m.LoyaltyAction,
+    m.Feedback,
+    m.Setting,
+)
+DEMO_KINDS = tuple(str(model.__tablename__) for model in INSERT_ORDER)
+
+
+def create_demo(
+    db: Database, *, scale: str = "demo", seed: int = 1, now: datetime | None = None
+) -> Changes:
+    """Fill an empty database with the demo agency; refuses one that already has clients."""
+    if scale not in SCALES:
+        raise AccdeskError(f"unknown scale {scale!r}; choose one of: {', '.join(SCALES)}")
+    moment = now or utcnow()
+    tables = _Builder(SCALES[scale], seed, moment).build()
+    with db.transaction() as s:
+        if s.execute(select(func.count()).select_from(m.Client)).scalar_one():
+            raise AccdeskError(
+                f"{db.location} already holds an agency; demo data goes into an empty database"
+            )
+        con = s.connection()
+        for model in INSERT_ORDER:
+            if rows := tables.get(model):
+                con.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
+    return Changes.everything(DEMO_KINDS)

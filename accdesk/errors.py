@@ -1,0 +1,54 @@
+"""Expected problems, as opposed to bugs.
+
+Anything raised from this module is a situation the user can understand and act on; the CLI
+prints its message without a traceback and the window shows it in a dialog or next to a
+field. Everything else is a bug and is reported as one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class AccdeskError(Exception):
+    """Base of the problems a user is told about in plain words."""
+
+
+class ValidationError(AccdeskError):
+    """Input that cannot be stored, with one message per offending field.
+
+    Field names are those of the input model, so a form can put each message beside the
+    widget that holds the value.
+    """
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        self.errors: dict[str, str] = dict(errors)
+        super().__init__("; ".join(f"{field}: {msg}" for field, msg in self.errors.items()))
+
+
+class NotFound(AccdeskError):
+    """The thing asked for does not exist (any more)."""
+
+
+class StaleEdit(AccdeskError):
+    """Someone changed the row since it was read; the edit was refused, nothing written."""
+
+
+class DatabaseError(AccdeskError):
+    """The database cannot be used; the file was left exactly as it was."""
+
+
+class NotADatabase(DatabaseError):
+    pass
+
+
+class ForeignDatabase(DatabaseError):
+    pass
+
+
+class NewerDatabase(DatabaseError):
+    pass
+
+
+class DamagedDatabase(DatabaseError):
+    pass

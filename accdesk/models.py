@@ -1,0 +1,336 @@
+"""The stored data of an agency: SQLModel tables.
+
+Table models skip pydantic validation (sqlmodel #453), so nothing outside `accdesk/ops`
+constructs them from user input: operations validate through the non-table models in
+`accdesk/ops/inputs.py` first. Enumerated values are stored as short strings, not database
+enums, so that adding a status is a code change and not a migration on two engines.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy.orm import declared_attr
+from sqlmodel import Field, SQLModel
+
+from accdesk.types import UTCDateTime, utcnow
+
+
+class Role(StrEnum):
+    MANAGER = "manager"
+    TEAM_LEAD = "team_lead"
+
+
+class ProjectStatus(StrEnum):
+    PLANNED = "planned"
+    ACTIVE = "active"
+    PAUSED = "paused"
+    DONE = "done"
+    ARCHIVED = "archived"
+
+
+class ResponseMode(StrEnum):
+    """How a client's agreed first-response time is counted."""
+
+    MINUTES = "minutes"
+    NEXT_BUSINESS_DAY = "next_business_day"
+
+
+class SlaCalendar(StrEnum):
+    """Whose working hours the response clock runs in."""
+
+    AGENCY = "agency"
+    CLIENT = "client"
+    OVERLAP = "overlap"
+
+
+class KpiFocus(StrEnum):
+    POSITIONS = "positions"
+    TRAFFIC = "traffic"
+    LEADS = "leads"
+    ORDERS = "orders"
+    REVENUE = "revenue"
+
+
+class OfferState(StrEnum):
+    ACTIVE = "active"
+    PROSPECT = "prospect"
+    OFFERED = "offered"
+    DECLINED = "declined"
+    NONE = "none"
+
+
+class UpsellHelper(StrEnum):
+    """Who helps an up-sell along: the roles of the agency-heads survey."""
+
+    MANAGER = "manager"
+    DEPARTMENT_HEAD = "department_head"
+    COMPANY_HEAD = "company_head"
+    SALESPERSON = "salesperson"
+
+
+class Feasibility(StrEnum):
+    REALISTIC = "realistic"
+    DOUBTFUL = "doubtful"
+    UNREALISTIC = "unrealistic"
+
+
+class PromiseStatus(StrEnum):
+    OPEN = "open"
+    KEPT = "kept"
+    BROKEN = "broken"
+    RENEGOTIATED = "renegotiated"
+
+
+class BriefStatus(StrEnum):
+    DRAFT = "draft"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+
+
+class Audience(StrEnum):
+    PROJECT_MANAGER = "project_manager"
+    UX_DESIGNER = "ux_designer"
+    DEVELOPER = "developer"
+    QA = "qa"
+    SEO = "seo"
+    PPC = "ppc"
+    SMM = "smm"
+    DESIGNER = "designer"
+    COPYWRITER = "copywriter"
+
+
+class DayKind(StrEnum):
+    """An agency's override of its regular working week for one date."""
+
+    DAY_OFF = "day_off"
+    WORKING = "working"
+    SHORT = "short"
+
+
+def _utc_column(nullable: bool = True, index: bool = False) -> Any:
+    return Field(default=None, sa_type=UTCDateTime, nullable=nullable, index=index)
+
+
+class Entity(SQLModel):
+    """Identity and bookkeeping every stored row shares.
+
+    UUID keys let two databases be merged or synced without id clashes; `version` is the
+    optimistic lock: SQLAlchemy adds `WHERE version = :seen` to every UPDATE, so a write based
+    on a stale read fails loudly instead of overwriting someone else's edit.
+    """
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    version: int = Field(default=1, nullable=False)
+
+    @declared_attr  # type: ignore[arg-type]
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class Manager(Entity, table=True):
+    name: str = Field(max_length=200)
+    email: str | None = Field(default=None, max_length=320)
+    role: str = Field(default=Role.MANAGER, max_length=20)
+    capacity_hours: float = Field(default=40.0, description="weekly hours available for projects")
+    login: str | None = Field(default=None, max_length=63, unique=True)
+    active: bool = Field(default=True)
+
+
+class Service(Entity, table=True):
+    """An entry of the agency's service catalogue (SEO, PPC, SMM, web development...)."""
+
+    key: str = Field(max_length=40, unique=True)
+    name: str = Field(max_length=120)
+    position: int = Field(default=0)
+    active: bool = Field(default=True)
+
+
+class ManagerSkill(Entity, table=True):
+    """How well a manager knows a service: knowledge differs per service and per person."""
+
+    __table_args__ = (UniqueConstraint("manager_id", "service_id"),)
+
+    manager_id: uuid.UUID = Field(foreign_key="manager.id", ondelete="CASCADE")
+    service_id: uuid.UUID = Field(foreign_key="service.id", ondelete="CASCADE")
+    level: int = Field(default=0, description="0 none .. 5 expert")
+
+
+class Client(Entity, table=True):
+    number: int = Field(unique=True)
+    name: str = Field(max_length=200, index=True)
+    legal_name: str | None = Field(default=None, max_length=300)
+    segment: str | None = Field(default=None, max_length=80)
+    monthly_budget: int = Field(default=0, description="minor units of the agency currency")
+    preferred_channel: str | None = Field(default=None, max_length=40)
+    kpi_focus: str | None = Field(default=None, max_length=20)
+    timezone: str = Field(default="Europe/Moscow", max_length=64)
+    work_start_minute: int = Field(default=600, description="client's working day, local time")
+    work_end_minute: int = Field(default=1140)
+    response_mode: str = Field(default=ResponseMode.MINUTES, max_length=24)
+    response_minutes: int | None = Field(default=60)
+    sla_calendar: str = Field(default=SlaCalendar.AGENCY, max_length=12)
+    keep_manager: bool = Field(default=False)
+    notes: str = Field(default="")
+    deleted_at: datetime | None = _utc_column()
+
+
+class Contact(Entity, table=True):
+    client_id: uuid.UUID = Field(foreign_key="client.id", index=True, ondelete="CASCADE")
+    name: str = Field(max_length=200)
+    role: str | None = Field(default=None, max_length=120)
+    email: str | None = Field(default=None, max_length=320)
+    phone: str | None = Field(default=None, max_length=40)
+    messenger: str | None = Field(default=None, max_length=120)
+    birthday: date | None = None
+    is_primary: bool = Field(default=False)
+    deleted_at: datetime | None = _utc_column()
+
+
+class ClientService(Entity, table=True):
+    """One cell of the up-sell matrix: a client crossed with a catalogue service."""
+
+    __table_args__ = (UniqueConstraint("client_id", "service_id"),)
+
+    client_id: uuid.UUID = Field(foreign_key="client.id", ondelete="CASCADE")
+    service_id: uuid.UUID = Field(foreign_key="service.id", index=True)
+    state: str = Field(default=OfferState.NONE, max_length=12)
+    monthly_value: int = Field(default=0, description="minor units")
+    last_offer_on: date | None = None
+    next_offer_on: date | None = Field(default=None, index=True)
+    helper: str | None = Field(default=None, max_length=20)
+
+
+class Project(Entity, table=True):
+    __table_args__ = (
+        Index("ix_project_queue", "manager_id", "queue_position"),
+        Index("ix_project_client", "client_id"),
+    )
+
+    number: int = Field(unique=True)
+    name: str = Field(max_length=200)
+    client_id: uuid.UUID = Field(foreign_key="client.id")
+    service_id: uuid.UUID = Field(foreign_key="service.id", index=True)
+    manager_id: uuid.UUID | None = Field(default=None, foreign_key="manager.id")
+    status: str = Field(default=ProjectStatus.ACTIVE, max_length=12, index=True)
+    deadline: date | None = None
+    weekly_effort_hours: float = Field(default=0.0)
+    queue_position: int = Field(default=0)
+    pinned: bool = Field(default=False)
+    last_touched_at: datetime | None = _utc_column()
+    deleted_at: datetime | None = _utc_column()
+
+
+class Assignment(Entity, table=True):
+    """The history of who managed a project, so continuity per client can be measured."""
+
+    project_id: uuid.UUID = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    manager_id: uuid.UUID | None = Field(default=None, foreign_key="manager.id", index=True)
+    previous_manager_id: uuid.UUID | None = Field(default=None, foreign_key="manager.id")
+    assigned_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    reason: str = Field(default="")
+
+
+class Request(Entity, table=True):
+    """A client's request and the clock of its first response."""
+
+    __table_args__ = (
+        Index("ix_request_client_received", "client_id", "received_at"),
+        Index("ix_request_open_due", "first_response_at", "due_at"),
+        Index("ix_request_project", "project_id"),
+    )
+
+    client_id: uuid.UUID = Field(foreign_key="client.id")
+    project_id: uuid.UUID | None = Field(default=None, foreign_key="project.id")
+    manager_id: uuid.UUID | None = Field(default=None, foreign_key="manager.id", index=True)
+    channel: str = Field(default="email", max_length=40)
+    text: str = Field(default="")
+    received_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    due_at: datetime | None = _utc_column()
+    first_response_at: datetime | None = _utc_column()
+    resolved_at: datetime | None = _utc_column()
+
+
+class Brief(Entity, table=True):
+    """A task brief for a specialist; `sections` holds the structured parts by key."""
+
+    number: int = Field(unique=True)
+    project_id: uuid.UUID = Field(foreign_key="project.id", index=True)
+    title: str = Field(max_length=300)
+    body: str = Field(default="")
+    level: int = Field(default=1)
+    audience: str = Field(default=Audience.DEVELOPER, max_length=20)
+    template: str = Field(default="generic", max_length=40)
+    sections: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    status: str = Field(default=BriefStatus.DRAFT, max_length=12)
+    estimate_hours: float | None = None
+    deadline: date | None = None
+    sent_at: datetime | None = _utc_column()
+    accepted_at: datetime | None = _utc_column()
+    deleted_at: datetime | None = _utc_column()
+
+
+class BriefRevision(Entity, table=True):
+    __table_args__ = (UniqueConstraint("brief_id", "revision"),)
+
+    brief_id: uuid.UUID = Field(foreign_key="brief.id", ondelete="CASCADE")
+    revision: int
+    title: str = Field(max_length=300)
+    body: str = Field(default="")
+    level: int = Field(default=1)
+    sections: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class Promise(Entity, table=True):
+    """A promise made to the client, usually by sales at signing, that the AM must honour."""
+
+    client_id: uuid.UUID = Field(foreign_key="client.id", index=True)
+    project_id: uuid.UUID | None = Field(default=None, foreign_key="project.id")
+    what: str
+    promised_by: str = Field(max_length=200)
+    promised_on: date
+    due_on: date | None = None
+    feasibility: str = Field(default=Feasibility.REALISTIC, max_length=12)
+    status: str = Field(default=PromiseStatus.OPEN, max_length=14)
+    note: str = Field(default="")
+
+
+class LoyaltyAction(Entity, table=True):
+    client_id: uuid.UUID = Field(foreign_key="client.id", index=True)
+    practice: str = Field(max_length=40)
+    done_on: date | None = None
+    planned_on: date | None = None
+    note: str = Field(default="")
+    manager_id: uuid.UUID | None = Field(default=None, foreign_key="manager.id")
+
+
+class Feedback(Entity, table=True):
+    client_id: uuid.UUID = Field(foreign_key="client.id", index=True)
+    score: int = Field(description="NPS answer 0..10")
+    comment: str = Field(default="")
+    received_on: date
+    reaction: str = Field(default="")
+    reacted_on: date | None = None
+
+
+class CalendarDay(Entity, table=True):
+    """An override of the agency's working week: an extra day off, a working Saturday..."""
+
+    day: date = Field(unique=True)
+    kind: str = Field(max_length=10)
+    start_minute: int | None = None
+    end_minute: int | None = None
+    note: str = Field(default="")
+
+
+class Setting(Entity, table=True):
+    """An agency-wide setting shared by the team (calendar, SLA presets, weights...)."""
+
+    key: str = Field(max_length=80, unique=True)
+    value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
