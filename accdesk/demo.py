@@ -547,8 +547,10 @@ class _Builder:
             m.Audience.DESIGNER,
             m.Audience.COPYWRITER,
         )
+        # Briefs go to the projects at the top of each queue first: where a manager looks.
+        by_position = sorted(projects, key=lambda p: (p["queue_position"], p["number"]))
         for i in range(self.s.briefs):
-            project = projects[(i * 7) % len(projects)]
+            project = by_position[i % len(by_position)]
             level = i % 10 + 1
             status = rng.choice((m.BriefStatus.DRAFT, m.BriefStatus.SENT, m.BriefStatus.ACCEPTED))
             self.add(

@@ -65,3 +65,12 @@ RESPONSE_BUCKETS: tuple[ResponseBucket, ...] = (
     ResponseBucket("6h", "within 6 hours", 360, None),
     ResponseBucket("later", "more than 6 hours (next business day)", None, None),
 )
+
+
+def bucket_for(minutes: int | None) -> ResponseBucket:
+    """The survey band an agreed response time falls in (None means next business day)."""
+    if minutes is not None:
+        for bucket in RESPONSE_BUCKETS:
+            if bucket.upper_minutes is not None and minutes <= bucket.upper_minutes:
+                return bucket
+    return RESPONSE_BUCKETS[-1]

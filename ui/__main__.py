@@ -1,0 +1,22 @@
+"""Entry point of the `accdesk` command: subcommands run headless, otherwise the window opens."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from accdesk.cli import build_parser, run
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is not None:
+        return run(args)
+    # Qt is imported only when a window is wanted, so `accdesk check` stays fast and headless.
+    from ui.app import run_window
+
+    return run_window(db=args.db, screenshot=args.screenshot)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""Start-up of the window: the Qt application, the database to open, the first screen."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from accdesk.db import ENV_VAR, default_database_path
+from ui.dialogs import Dialogs
+from ui.main_window import MainWindow
+from ui.resources import resource_path
+
+SCREENSHOT_SIZE = (1440, 900)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("accdesk")
+    app.setApplicationName("accdesk")
+    app.setApplicationDisplayName("accdesk")
+    app.setStyle("Fusion")
+    app.setWindowIcon(QIcon(str(resource_path("icons/accdesk.svg"))))
+    app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8"))
+    if QLocale.system().language() == QLocale.Language.C:
+        # A bare C locale (containers, CI) formats 920000 without grouping; English reads better.
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    # English plural forms ("1 project", "2 projects") come from a translation file, as Qt intends.
+    translator = QTranslator(app)
+    if translator.load(str(resource_path("translations/accdesk_en.qm"))):
+        app.installTranslator(translator)
+    return app
+
+
+def build_window(db: str | None, settings: QSettings, dialogs: Dialogs | None = None) -> MainWindow:
+    """The window with the right database in it, or the welcome screen on a first start.
+
+    The database is, in order: `--db`, `ACCDESK_DB`, the one opened last, the default file.
+    With none of them existing yet, the welcome screen offers the demo agency or an empty
+    one in the default place instead of silently creating a file.
+    """
+    default = default_database_path()
+    window = MainWindow(settings, dialogs, default_path=default)
+    remembered = settings.value("lastDatabase")
+    target = db or os.environ.get(ENV_VAR)
+    if target is None and isinstance(remembered, str) and _still_there(remembered):
+        target = remembered
+    if target is None and default.exists():
+        target = str(default)
+    if target is None or not window._try_open(target):
+        window.show_welcome()
+    return window
+
+
+def _still_there(url: str) -> bool:
+    return not url.startswith("sqlite:///") or Path(url.removeprefix("sqlite:///")).exists()
+
+
+def save_screenshot(window: MainWindow, target: str) -> bool:
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    # Two passes: word-wrapped labels settle their height only after the first layout.
+    for _ in range(2):
+        QApplication.processEvents()
+    return window.grab().save(target)
+
+
+def _report_bug(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """A bug in a slot must not pass silently: print it, and tell the person once, plainly."""
+    traceback.print_exception(kind, error, tb)
+    parent = QApplication.activeWindow()
+    QMessageBox.critical(
+        parent,
+        QApplication.translate("App", "Unexpected problem"),
+        QApplication.translate(
+            "App", "accdesk ran into a problem it did not expect. Your saved data is safe.\n\n%1"
+        ).replace("%1", f"{kind.__name__}: {error}"),
+    )
+
+
+def run_window(db: str | None = None, screenshot: str | None = None) -> int:
+    if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_application()
+    if screenshot:
+        # A picture must not depend on, or change, the person's remembered layout.
+        scratch = tempfile.TemporaryDirectory()
+        settings = QSettings(str(Path(scratch.name) / "screenshot.ini"), QSettings.Format.IniFormat)
+    else:
+        sys.excepthook = _report_bug
+        settings = QSettings()
+    window = build_window(db, settings)
+    if screenshot:
+        ok = save_screenshot(window, screenshot)
+        window.close()
+        if not ok:
+            print(f"accdesk: could not write {screenshot}", file=sys.stderr)
+        return 0 if ok else 1
+    window.show()
+    QTimer.singleShot(0, window.raise_)
+    return app.exec()

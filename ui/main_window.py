@@ -1,0 +1,303 @@
+"""The main window: wires the three panes, the menus and the database; holds no domain logic."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
+
+from accdesk import __version__
+from accdesk.db import Database, open_database
+from accdesk.demo import create_demo
+from accdesk.errors import AccdeskError
+from accdesk.ops.changes import Changes
+from accdesk.ops.clients import client_card
+from accdesk.ops.queue import list_queue
+from accdesk.ops.readmodels import ProjectRow
+from accdesk.ops.settings import agency_timezone
+from accdesk.ops.summary import counts
+from ui.brief_editor import BriefEditorPane
+from ui.client_card import ClientCardPane
+from ui.dialogs import Dialogs
+from ui.events import AppEvents
+from ui.queue_pane import QueuePane
+from ui.welcome import WelcomePane
+
+# Kinds of change after which the queue must be read again.
+QUEUE_KINDS = ("project", "client", "manager", "service", "request")
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        settings: QSettings,
+        dialogs: Dialogs | None = None,
+        *,
+        default_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.dialogs = dialogs or Dialogs()
+        self.db: Database | None = None
+        self._default_path = default_path
+        self.events = AppEvents(self)
+        self.undo_stack = QUndoStack(self)
+
+        self.queue = QueuePane(ZoneInfo("Europe/Moscow"), self)
+        self.card = ClientCardPane(self)
+        self.briefs = BriefEditorPane(self.events, self.undo_stack, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("paneSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for pane, stretch in ((self.queue, 5), (self.card, 3), (self.briefs, 3)):
+            self.splitter.addWidget(pane)
+            self.splitter.setStretchFactor(self.splitter.indexOf(pane), stretch)
+        self.welcome = WelcomePane(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+
+        self.location = QLabel(self)
+        self.location.setObjectName("statusLocation")
+        self.totals = QLabel(self)
+        self.totals.setObjectName("statusCounts")
+        self.statusBar().addWidget(self.location, 1)
+        self.statusBar().addPermanentWidget(self.totals)
+
+        self._build_menus()
+        self.queue.project_selected.connect(self._on_project_selected)
+        self.events.changed.connect(self._on_changed)
+        self.welcome.create_demo.connect(self._welcome_demo)
+        self.welcome.start_empty.connect(self._welcome_empty)
+        self.welcome.open_existing.connect(self.open_database_dialog)
+        self.setWindowTitle("accdesk")
+        self.resize(1440, 900)
+        self._restore_layout()
+
+    # Menus -----------------------------------------------------------------------------------
+    def _action(
+        self, text: str, slot: Callable[[], Any], shortcut: Any = None, name: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        action.setObjectName(name)
+        return action
+
+    def _build_menus(self) -> None:
+        file = self.menuBar().addMenu(self.tr("&File"))
+        file.addAction(
+            self._action(
+                self.tr("&New database…"),
+                self.new_database_dialog,
+                QKeySequence.StandardKey.New,
+                "actionNew",
+            )
+        )
+        file.addAction(
+            self._action(
+                self.tr("&Open database…"),
+                self.open_database_dialog,
+                QKeySequence.StandardKey.Open,
+                "actionOpen",
+            )
+        )
+        file.addAction(
+            self._action(self.tr("Create &demo data…"), self.create_demo_dialog, None, "actionDemo")
+        )
+        file.addSeparator()
+        file.addAction(
+            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "actionQuit")
+        )
+
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setObjectName("actionUndo")
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setObjectName("actionRedo")
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        edit.addAction(
+            self._action(
+                self.tr("&Find project"),
+                self.queue.focus_search,
+                QKeySequence.StandardKey.Find,
+                "actionFind",
+            )
+        )
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(
+            self._action(self.tr("&About accdesk"), self._about, None, "actionAbout")
+        )
+
+    # Databases -------------------------------------------------------------------------------
+    def show_welcome(self) -> None:
+        self.stack.setCurrentWidget(self.welcome)
+        self.location.setText(self.tr("No database open"))
+        self.totals.clear()
+
+    def use_database(self, db: Database) -> None:
+        """Show `db` in the window; the previous database is saved and closed."""
+        self._close_database()
+        self.db = db
+        self.undo_stack.clear()
+        self.briefs.set_database(db)
+        self.queue.set_projects(list_queue(db), ZoneInfo(agency_timezone(db)))
+        self.stack.setCurrentWidget(self.splitter)
+        self.location.setText(self.tr("Database: %1").replace("%1", db.location))
+        self.setWindowTitle(
+            f"{Path(db.location).name} — accdesk" if db.path else f"{db.location} — accdesk"
+        )
+        self._update_counts()
+        last = self.settings.value(f"lastProject/{db.location}")
+        if not (isinstance(last, str) and self._select(last)) and self.queue.model.rowCount():
+            self.queue.view.selectRow(0)
+
+    def _select(self, text: str) -> bool:
+        try:
+            return self.queue.select_project(uuid.UUID(text))
+        except ValueError:
+            return False
+
+    def _try_open(self, target: str | Path, *, demo: bool = False) -> bool:
+        try:
+            db = open_database(target)
+        except AccdeskError as exc:
+            self.dialogs.error(self, self.tr("Cannot open the database"), str(exc))
+            return False
+        try:
+            if demo:
+                self.events.changed.emit(create_demo(db))
+        except AccdeskError as exc:
+            self.dialogs.error(self, self.tr("Cannot create the demo agency"), str(exc))
+        self.use_database(db)
+        self.settings.setValue("lastDatabase", db.url)
+        return True
+
+    def _welcome_target(self) -> Path | None:
+        if self._default_path is not None:
+            return self._default_path
+        path = self.dialogs.new_database_path(self, self.tr("Create database"))
+        return Path(path) if path else None
+
+    def _welcome_demo(self) -> None:
+        if (target := self._welcome_target()) is not None:
+            self._try_open(target, demo=True)
+
+    def _welcome_empty(self) -> None:
+        if (target := self._welcome_target()) is not None:
+            self._try_open(target)
+
+    def new_database_dialog(self) -> None:
+        path = self.dialogs.new_database_path(self, self.tr("New database"))
+        if path:
+            self._try_open(path)
+
+    def open_database_dialog(self) -> None:
+        path = self.dialogs.open_database_path(self)
+        if path:
+            self._try_open(path)
+
+    def create_demo_dialog(self) -> None:
+        if self.db is not None and counts(self.db).clients == 0:
+            if self.dialogs.confirm(
+                self,
+                self.tr("Demo agency"),
+                self.tr("Fill this empty database with the demo agency?"),
+            ):
+                db = self.db
+                self.events.changed.emit(create_demo(db))
+            return
+        path = self.dialogs.new_database_path(self, self.tr("Save the demo agency as"))
+        if path:
+            self._try_open(path, demo=True)
+
+    def _close_database(self) -> None:
+        if self.db is None:
+            return
+        self.briefs.commit()
+        self.briefs.set_database(None)
+        self.card.show_card(None)
+        self.db.close()
+        self.db = None
+
+    # Reactions -------------------------------------------------------------------------------
+    def _on_project_selected(self, row: ProjectRow | None) -> None:
+        if self.db is None:
+            return
+        if row is None:
+            self.card.show_card(None)
+            self.briefs.show_project(None)
+            return
+        try:
+            self.card.show_card(client_card(self.db, row.client_id))
+        except AccdeskError as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            self.card.show_card(None)
+        self.briefs.show_project(row)
+        self.settings.setValue(f"lastProject/{self.db.location}", str(row.id))
+
+    def _on_changed(self, changes: Changes) -> None:
+        if self.db is None:
+            return
+        if any(changes.touches(kind) for kind in QUEUE_KINDS):
+            self.queue.set_projects(list_queue(self.db), ZoneInfo(agency_timezone(self.db)))
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        if self.db is None:
+            return
+        c = counts(self.db)
+        self.totals.setText(
+            self.tr("%1 managers · %2 clients · %3 projects · %4 requests · %5 briefs")
+            .replace("%1", str(c.managers))
+            .replace("%2", str(c.clients))
+            .replace("%3", str(c.projects))
+            .replace("%4", str(c.requests))
+            .replace("%5", str(c.briefs))
+        )
+
+    def _about(self) -> None:
+        self.dialogs.about(
+            self,
+            self.tr("About accdesk"),
+            self.tr("accdesk %1\nA workplace for account managers of digital agencies.").replace(
+                "%1", __version__
+            ),
+        )
+
+    # Remembered layout -------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        self.splitter.setSizes([730, 370, 340])
+        for key, restore in (
+            ("window/geometry", self.restoreGeometry),
+            ("window/splitter", self.splitter.restoreState),
+            ("window/queueHeader", self.queue.view.horizontalHeader().restoreState),
+        ):
+            value = self.settings.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/queueHeader", self.queue.view.horizontalHeader().saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self._close_database()
+        self.settings.sync()
+        super().closeEvent(event)

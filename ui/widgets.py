@@ -1,0 +1,42 @@
+"""Small building blocks shared by the panes."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+W = TypeVar("W", bound=QWidget)
+
+
+def accessible(widget: W, object_name: str, accessible_name: str) -> W:
+    """Name a widget for tests and for screen readers in one place."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name)
+    return widget
+
+
+class PaneTitle(QLabel):
+    def __init__(self, text: str, parent: Any = None) -> None:
+        super().__init__(text, parent)
+        self.setObjectName("paneTitle")
+
+
+class EmptyState(QWidget):
+    """A calm message where a list or form would otherwise be blank."""
+
+    def __init__(self, title: str, text: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        self.title = QLabel(title, self)
+        self.title.setObjectName("emptyTitle")
+        self.text = QLabel(text, self)
+        self.text.setObjectName("emptyText")
+        self.text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for label in (self.title, self.text):
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(label)
+        layout.addStretch(2)
