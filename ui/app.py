@@ -26,6 +26,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(argv if argv is not None else sys.argv[:1])
+    configure_application(app)
+    return app
+
+
+def configure_application(app: QApplication) -> None:
+    """Names, look and translations; separate so tests can dress pytest-qt's own application."""
     app.setOrganizationName("accdesk")
     app.setApplicationName("accdesk")
     app.setApplicationDisplayName("accdesk")
@@ -39,7 +45,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     translator = QTranslator(app)
     if translator.load(str(resource_path("translations/accdesk_en.qm"))):
         app.installTranslator(translator)
-    return app
 
 
 def build_window(db: str | None, settings: QSettings, dialogs: Dialogs | None = None) -> MainWindow:

@@ -109,6 +109,7 @@ class BriefEditorPane(QWidget):
         self.title = accessible(QLineEdit(self), "briefTitle", self.tr("Brief title"))
         self.title.setPlaceholderText(self.tr("What needs to be done, in one line"))
         self.meta = accessible(QLabel(self), "briefMeta", self.tr("Brief details"))
+        self.meta.setWordWrap(True)
         self.body = accessible(QPlainTextEdit(self), "briefBody", self.tr("Brief text"))
         self.body.setPlaceholderText(self.tr("Goal, context, acceptance criteria, fields…"))
         self.message = accessible(QLabel(self), "briefMessage", self.tr("Save status"))

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
 from accdesk import __version__
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.welcome.open_existing.connect(self.open_database_dialog)
         self.setWindowTitle("accdesk")
         self.resize(1440, 900)
+        self._panes_restored = False
         self._restore_layout()
 
     # Menus -----------------------------------------------------------------------------------
@@ -189,6 +190,8 @@ class MainWindow(QMainWindow):
 
     def _welcome_target(self) -> Path | None:
         if self._default_path is not None:
+            # The default data folder is ours to create; a folder the user typed is not.
+            self._default_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             return self._default_path
         path = self.dialogs.new_database_path(self, self.tr("Create database"))
         return Path(path) if path else None
@@ -281,15 +284,27 @@ class MainWindow(QMainWindow):
 
     # Remembered layout -------------------------------------------------------------------------
     def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def _restore_panes(self) -> None:
+        """Pane sizes go back only once the window has its real size; before that, the
+        splitter would share out the difference by stretch and the sizes would drift."""
         self.splitter.setSizes([730, 370, 340])
         for key, restore in (
-            ("window/geometry", self.restoreGeometry),
             ("window/splitter", self.splitter.restoreState),
             ("window/queueHeader", self.queue.view.horizontalHeader().restoreState),
         ):
             value = self.settings.value(key)
             if isinstance(value, QByteArray):
                 restore(value)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._panes_restored:
+            self._panes_restored = True
+            QTimer.singleShot(0, self._restore_panes)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -7,14 +7,34 @@ field to a sentence a person can act on.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, Any, TypeVar
 
 import pydantic
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from accdesk.errors import ValidationError
 
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+TITLE_MAX = 300
+
+
+def _one_line(value: str) -> str:
+    """A title: trimmed, not empty, one line of printable text.
+
+    Checked here rather than with pydantic's `strip_whitespace`, which keeps characters such
+    as U+001F that Python's own `strip` removes: a title must look the same everywhere.
+    """
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    if len(value) > TITLE_MAX:
+        raise ValueError(f"is too long (at most {TITLE_MAX} characters)")
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise ValueError("must be one line of text, without line breaks or control characters")
+    return value
+
+
+Title = Annotated[str, AfterValidator(_one_line)]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -33,8 +53,8 @@ class BriefEdit(Input):
 def _sentence(error: Any) -> str:
     kind = error["type"]
     ctx = error.get("ctx", {})
-    if kind == "string_too_short" and ctx.get("min_length") == 1:
-        return "must not be empty"
+    if kind == "value_error":
+        return str(ctx["error"])
     if kind == "string_too_long":
         return f"is too long (at most {ctx['max_length']} characters)"
     if kind == "extra_forbidden":

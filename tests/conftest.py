@@ -1,0 +1,57 @@
+"""Shared test set-up: no screen, no real home folder, no real settings."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+# Before anything can create a QApplication: without a display Qt aborts the process.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.pop("ACCDESK_DB", None)
+# platformdirs reads XDG_DATA_HOME: keep every default database inside a scratch folder.
+_SCRATCH = tempfile.mkdtemp(prefix="accdesk-tests-")
+os.environ["XDG_DATA_HOME"] = str(Path(_SCRATCH) / "data")
+os.environ["XDG_CONFIG_HOME"] = str(Path(_SCRATCH) / "config")
+
+# A fixed moment for generated data: Monday 23 November 2026, 09:00 UTC (12:00 in Moscow).
+DEMO_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(_SCRATCH, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo agency built once per run; tests get their own copy of the file."""
+    from accdesk.db import open_database
+    from accdesk.demo import create_demo
+
+    path = tmp_path_factory.mktemp("template") / "demo.db"
+    db = open_database(path)
+    create_demo(db, now=DEMO_NOW)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo agency (the template has no WAL left after close)."""
+    target = tmp_path / "agency.db"
+    shutil.copyfile(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def demo_db(demo_path: Path) -> Iterator[object]:
+    from accdesk.db import open_database
+
+    db = open_database(demo_path)
+    yield db
+    db.close()

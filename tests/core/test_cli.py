@@ -1,0 +1,64 @@
+"""The command line as a script or a team lead would use it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from accdesk import __version__
+
+
+def accdesk(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ui", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_version() -> None:
+    result = accdesk("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"accdesk {__version__}"
+
+
+def test_demo_then_check_a_healthy_database(tmp_path: Path) -> None:
+    db = tmp_path / "agency.db"
+    made = accdesk("demo", "--db", str(db), "--seed", "3", "--json")
+    assert made.returncode == 0, made.stderr
+    figures = json.loads(made.stdout)
+    assert (figures["managers"], figures["clients"], figures["projects"]) == (6, 40, 120)
+    checked = accdesk("check", "--db", str(db))
+    assert checked.returncode == 0
+    assert "schema 0001 (current), integrity ok" in checked.stdout
+
+
+def test_db_option_before_the_command_is_honoured(tmp_path: Path) -> None:
+    db = tmp_path / "agency.db"
+    assert accdesk("--db", str(db), "demo").returncode == 0
+    assert db.exists()
+
+
+def test_check_refuses_a_foreign_file_in_one_line_and_changes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("Встреча с клиентом в 10:00\n", encoding="utf-8")
+    before = bad.read_bytes()
+    result = accdesk("check", "--db", str(bad))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"accdesk: {bad} is not a database file (it is not SQLite)"
+    ]
+    assert "Traceback" not in result.stderr
+    assert bad.read_bytes() == before
+
+
+def test_check_of_a_missing_file_does_not_create_it(tmp_path: Path) -> None:
+    result = accdesk("check", "--db", str(tmp_path / "nothing.db"))
+    assert result.returncode == 1 and "does not exist" in result.stderr
+    assert not (tmp_path / "nothing.db").exists()
+
+
+def test_demo_into_an_agency_that_exists_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "agency.db"
+    accdesk("demo", "--db", str(db))
+    again = accdesk("demo", "--db", str(db))
+    assert again.returncode == 1 and "already holds an agency" in again.stderr

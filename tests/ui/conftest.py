@@ -1,0 +1,90 @@
+"""Real windows on the offscreen platform, with scripted dialogs and private settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.app import build_window, configure_application
+from ui.dialogs import Dialogs
+from ui.main_window import MainWindow
+
+
+class ScriptedDialogs(Dialogs):
+    """Answers modal questions from a script and records what the user would have seen."""
+
+    def __init__(self) -> None:
+        self.paths: list[str | None] = []
+        self.errors: list[tuple[str, str]] = []
+        self.confirmations: list[bool] = []
+
+    def new_database_path(self, parent: QWidget, title: str) -> str | None:
+        return self.paths.pop(0)
+
+    def open_database_path(self, parent: QWidget) -> str | None:
+        return self.paths.pop(0)
+
+    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        return self.confirmations.pop(0)
+
+    def error(self, parent: QWidget, title: str, text: str) -> None:
+        self.errors.append((title, text))
+
+    def about(self, parent: QWidget, title: str, text: str) -> None:
+        self.errors.append((title, text))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dressed_app(qapp: QApplication) -> QApplication:
+    configure_application(qapp)
+    return qapp
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+@pytest.fixture
+def open_window(qtbot, settings: QSettings, dialogs: ScriptedDialogs):  # type: ignore[no-untyped-def]
+    """Opens a window the way `accdesk --db PATH` does; closes every one at the end."""
+    windows: list[MainWindow] = []
+
+    def make(db: Path | None) -> MainWindow:
+        window = build_window(str(db) if db else None, settings, dialogs)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+@pytest.fixture
+def window(open_window, demo_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    yield open_window(demo_path)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type like a person, one key at a time; works for Cyrillic, unlike keyClicks."""
+    for char in text:
+        if char == "\n":
+            QTest.keyClick(widget, Qt.Key.Key_Return)
+            continue
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
+        )

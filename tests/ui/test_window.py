@@ -1,0 +1,227 @@
+"""The main window driven with real clicks and keys, checked against what is stored."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
+
+from accdesk.db import default_database_path, open_database
+from accdesk.ops.briefs import briefs_for_project, get_brief
+from accdesk.ops.queue import list_queue
+from tests.ui.conftest import type_text
+from ui.main_window import MainWindow
+from ui.queue_model import QueueModel
+
+
+def click_row(window: MainWindow, row: int) -> None:
+    view = window.queue.view
+    index = view.model().index(row, 2)
+    view.scrollTo(index)
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+
+
+def label(window: MainWindow, name: str) -> str:
+    widget = window.findChild(QLabel, name)
+    assert widget is not None, name
+    return widget.text()
+
+
+def row_with_briefs(window: MainWindow) -> int:
+    db = window.db
+    assert db is not None
+    proxy = window.queue.proxy
+    for row in range(proxy.rowCount()):
+        project = window.queue.model.row_at(proxy.mapToSource(proxy.index(row, 0)).row())
+        if briefs_for_project(db, project.id):
+            return row
+    raise AssertionError("the demo agency has no briefs")
+
+
+def test_selecting_a_project_shows_its_client_and_its_briefs(window: MainWindow) -> None:
+    assert window.db is not None
+    for row in (5, 0):
+        click_row(window, row)
+        project = window.queue.model.row_at(
+            window.queue.proxy.mapToSource(window.queue.proxy.index(row, 0)).row()
+        )
+        assert label(window, "clientName") == project.client_name
+        shown = [
+            window.briefs.list_model.doc(i).id for i in range(window.briefs.list_model.rowCount())
+        ]
+        assert shown == [doc.id for doc in briefs_for_project(window.db, project.id)]
+    assert "120 projects" in window.queue.count.text()
+    assert (
+        window.totals.text() == "6 managers · 40 clients · 120 projects · 400 requests · 30 briefs"
+    )
+
+
+def test_edited_brief_is_saved_on_leaving_and_is_there_after_reopening(
+    window: MainWindow,
+    open_window,
+    demo_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    click_row(window, row_with_briefs(window))
+    doc = window.briefs.list_model.doc(0)
+    title = window.briefs.title
+    title.setFocus()
+    QTest.keyClick(title, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(title, "Форма подписки: ёлочная акция")
+    body = window.briefs.body
+    body.setFocus()  # leaving the title saves it
+    QTest.keyClick(body, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    type_text(body, "\nПоля: email, имя.")
+    window.queue.search.setFocus()  # leaving the text saves it
+    assert window.db is not None
+    stored = get_brief(window.db, doc.id)
+    assert stored.title == "Форма подписки: ёлочная акция"
+    assert stored.body.endswith("\nПоля: email, имя.")
+    assert window.briefs.message.text().startswith("Saved at")
+    window.close()
+
+    db = open_database(demo_path)
+    assert get_brief(db, doc.id).title == "Форма подписки: ёлочная акция"
+    db.close()
+    again = open_window(demo_path)
+    assert again.briefs.title.text() == "Форма подписки: ёлочная акция"  # last project reselected
+
+
+def test_undo_puts_the_previous_title_back_in_the_database(window: MainWindow) -> None:
+    click_row(window, row_with_briefs(window))
+    doc = window.briefs.list_model.doc(0)
+    window.briefs.title.setFocus()
+    window.briefs.title.selectAll()
+    type_text(window.briefs.title, "Лендинг")
+    window.briefs.body.setFocus()
+    assert window.db is not None
+    assert get_brief(window.db, doc.id).title == "Лендинг"
+
+    undo = window.findChild(QAction, "actionUndo")
+    assert undo is not None and undo.isEnabled()
+    undo.trigger()
+    assert get_brief(window.db, doc.id).title == doc.title
+    assert window.briefs.title.text() == doc.title
+    redo = window.findChild(QAction, "actionRedo")
+    assert redo is not None
+    redo.trigger()
+    assert get_brief(window.db, doc.id).title == "Лендинг"
+
+
+def test_an_empty_title_is_refused_with_a_message_and_nothing_is_written(
+    window: MainWindow,
+) -> None:
+    click_row(window, row_with_briefs(window))
+    doc = window.briefs.list_model.doc(0)
+    window.briefs.title.setFocus()
+    window.briefs.title.selectAll()
+    QTest.keyClick(window.briefs.title, Qt.Key.Key_Delete)
+    window.briefs.body.setFocus()
+    assert window.briefs.message.text() == "Not saved: title must not be empty"
+    assert window.db is not None
+    assert get_brief(window.db, doc.id) == doc
+    assert window.briefs.title.text() == ""  # what the user typed stays for them to fix
+
+
+def test_search_finds_cyrillic_names_typed_with_yo_or_ye(window: MainWindow) -> None:
+    assert window.db is not None
+    expected = sum(1 for row in list_queue(window.db) if row.client_name.startswith("Ёлка"))
+    assert expected > 0
+    for query in ("ёлка", "Елка"):
+        window.queue.search.clear()
+        window.queue.search.setFocus()
+        type_text(window.queue.search, query)
+        shown = window.queue.proxy.rowCount()
+        assert shown == expected
+        assert window.queue.count.text() == f"{expected} of 120 projects"
+    window.queue.search.clear()
+    type_text(window.queue.search, "zzzz")
+    assert window.queue.stack.currentWidget() is window.queue.no_match
+
+
+def test_new_brief_appears_selected_and_counts_update(window: MainWindow) -> None:
+    click_row(window, 3)
+    before = window.briefs.list_model.rowCount()
+    QTest.mouseClick(window.briefs.new_button, Qt.MouseButton.LeftButton)
+    assert window.briefs.list_model.rowCount() == before + 1
+    assert window.briefs.title.text() == "New brief" and window.briefs.title.hasFocus()
+    assert window.totals.text().endswith("31 briefs")
+
+
+def test_queue_model_passes_the_model_tester(qtmodeltester, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from zoneinfo import ZoneInfo
+
+    model = QueueModel(ZoneInfo("Europe/Moscow"))
+    model.set_rows(list_queue(demo_db))
+    qtmodeltester.check(model)
+    assert model.rowCount(QModelIndex()) == 120
+
+
+def test_first_start_offers_the_demo_agency_and_creates_it(open_window, dialogs) -> None:  # type: ignore[no-untyped-def]
+    assert not default_database_path().exists()
+    window = open_window(None)
+    assert window.stack.currentWidget() is window.welcome
+    QTest.mouseClick(
+        window.welcome.findChild(type(window.briefs.new_button), "welcomeDemo"),
+        Qt.MouseButton.LeftButton,
+    )
+    assert window.stack.currentWidget() is window.splitter
+    assert window.queue.model.rowCount() == 120
+    assert default_database_path().exists()
+    assert dialogs.errors == []
+    window.close()
+    default_database_path().unlink()
+
+
+def test_opening_a_file_that_is_not_a_database_says_why_and_keeps_the_current_one(
+    window: MainWindow,
+    dialogs,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    bad = tmp_path / "clients.db"
+    bad.write_text("Клиент;Город\nКолос;Омск\n", encoding="utf-8")
+    dialogs.paths.append(str(bad))
+    open_action = window.findChild(QAction, "actionOpen")
+    assert open_action is not None
+    open_action.trigger()
+    assert dialogs.errors == [
+        ("Cannot open the database", f"{bad} is not a database file (it is not SQLite)")
+    ]
+    assert window.queue.model.rowCount() == 120
+    assert bad.read_text(encoding="utf-8") == "Клиент;Город\nКолос;Омск\n"
+
+
+def test_splitter_sizes_and_last_project_are_remembered(
+    qtbot, open_window, demo_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    first = open_window(demo_path)
+    click_row(first, 7)
+    chosen = first.queue.selected_id()
+    first.resize(780, 560)  # inside the offscreen screen, so the geometry comes back unclamped
+    qtbot.waitUntil(lambda: first.splitter.width() <= 780)
+    first.splitter.setSizes([420, 180, 160])
+    sizes = first.splitter.sizes()
+    assert sizes[0] > sizes[1]
+    first.close()
+    second = open_window(demo_path)
+    qtbot.waitUntil(lambda: second.splitter.sizes() == sizes, timeout=2000)
+    assert second.queue.selected_id() == chosen
+
+
+def test_screenshot_option_writes_a_1440x900_picture(demo_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "ui", "--db", str(demo_path), "--screenshot", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (1440, 900)
