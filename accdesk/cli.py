@@ -93,7 +93,7 @@ def _check(args: argparse.Namespace) -> int:
         db.close()
         _emit(args, f"ok: {db.location}, schema {SCHEMA_HEAD}", {"ok": True, "schema": SCHEMA_HEAD})
         return 0
-    inspection = inspect_sqlite(path, full_check=True)
+    inspection = inspect_sqlite(path, check="integrity_check")
     if inspection.state is FileState.MISSING:
         raise AccdeskError(f"{path} does not exist")
     if inspection.state is FileState.BLANK:

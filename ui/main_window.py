@@ -27,6 +27,7 @@ from ui.client_card import ClientCardPane
 from ui.dialogs import Dialogs
 from ui.events import AppEvents
 from ui.queue_pane import QueuePane
+from ui.verifier import Verifier
 from ui.welcome import WelcomePane
 
 # Kinds of change after which the queue must be read again.
@@ -49,6 +50,8 @@ class MainWindow(QMainWindow):
         self._default_path = default_path
         self.events = AppEvents(self)
         self.undo_stack = QUndoStack(self)
+        self.verifier = Verifier(self)
+        self.verifier.finished.connect(self._on_verified)
 
         self.queue = QueuePane(ZoneInfo("Europe/Moscow"), self)
         self.card = ClientCardPane(self)
@@ -175,7 +178,8 @@ class MainWindow(QMainWindow):
 
     def _try_open(self, target: str | Path, *, demo: bool = False) -> bool:
         try:
-            db = open_database(target)
+            # Pages are checked in a worker once the window is up (see _on_verified).
+            db = open_database(target, check_pages=False)
         except AccdeskError as exc:
             self.dialogs.error(self, self.tr("Cannot open the database"), str(exc))
             return False
@@ -184,9 +188,30 @@ class MainWindow(QMainWindow):
                 self.events.changed.emit(create_demo(db))
         except AccdeskError as exc:
             self.dialogs.error(self, self.tr("Cannot create the demo agency"), str(exc))
-        self.use_database(db)
+        try:
+            self.use_database(db)
+        except AccdeskError as exc:
+            self._give_up(db, str(exc))
+            return False
+        if db.path is not None:
+            self.verifier.start(db.path)
         self.settings.setValue("lastDatabase", db.url)
         return True
+
+    def _on_verified(self, path: str, problem: str) -> None:
+        if problem and self.db is not None and str(self.db.path) == path:
+            self._give_up(self.db, problem)
+
+    def _give_up(self, db: Database, problem: str) -> None:
+        """A database that turns out unusable is closed untouched; the reason is shown."""
+        if self.db is db:
+            self.db = None
+            self.briefs.set_database(None)
+            self.card.show_card(None)
+        db.close()
+        self.settings.remove("lastDatabase")
+        self.show_welcome()
+        self.dialogs.error(self, self.tr("Cannot use the database"), problem)
 
     def _welcome_target(self) -> Path | None:
         if self._default_path is not None:
@@ -312,6 +337,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/queueHeader", self.queue.view.horizontalHeader().saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.verifier.wait()
         self.save_layout()
         self._close_database()
         self.settings.sync()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import String, func, select, type_coerce
+from typing import Any
+
+from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 
@@ -13,11 +15,12 @@ from accdesk.ops.readmodels import ProjectRow
 from accdesk.types import uuid_from_db
 
 
-def list_queue(db: Database) -> list[ProjectRow]:
+def queue_query() -> Select[*tuple[Any, ...]]:
     """Every project that is not archived or deleted, in each manager's queue order.
 
     One query with the client, service, manager and the earliest open response deadline
-    joined in, so 10,000 projects load in a single round trip.
+    joined in, so 10,000 projects load in a single round trip. Ids are read as plain text
+    and turned into UUIDs by `uuid_from_db`, a third of the cost of the generic processor.
     """
     open_due = (
         select(col(Request.project_id), func.min(col(Request.due_at)).label("due"))
@@ -26,7 +29,7 @@ def list_queue(db: Database) -> list[ProjectRow]:
         .subquery()
     )
     mgr = aliased(Manager)
-    query = (
+    return (
         select(
             type_coerce(col(Project.id), String),
             col(Project.number),
@@ -49,9 +52,12 @@ def list_queue(db: Database) -> list[ProjectRow]:
         .where(col(Project.deleted_at).is_(None), col(Project.status) != ProjectStatus.ARCHIVED)
         .order_by(col(mgr.name), col(Project.queue_position), col(Project.number))
     )
+
+
+def list_queue(db: Database) -> list[ProjectRow]:
     # Core execution on purpose: ORM row loading doubled the cost of this 10,000-row read.
-    with db.engine.connect() as con:
-        rows = con.execute(query).all()
+    with db.connection() as con:
+        rows = con.execute(queue_query()).all()
     return [
         ProjectRow(
             uuid_from_db(r[0]),

@@ -225,3 +225,21 @@ def test_screenshot_option_writes_a_1440x900_picture(demo_path: Path, tmp_path: 
     assert result.returncode == 0, result.stderr
     image = QImage(str(target))
     assert (image.width(), image.height()) == (1440, 900)
+
+
+def test_a_damaged_database_is_closed_with_the_reason_and_left_as_it_was(
+    qtbot, open_window, dialogs, demo_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    data = bytearray(demo_path.read_bytes())
+    page = 4096
+    middle = len(data) // page // 2 * page  # somewhere inside the project and request tables
+    data[middle : middle + 300] = b"\xff" * 300
+    demo_path.write_bytes(bytes(data))
+    window = open_window(demo_path)
+    qtbot.waitUntil(lambda: bool(dialogs.errors), timeout=5000)
+    title, text = dialogs.errors[0]
+    assert title == "Cannot use the database"
+    assert text.startswith(f"{demo_path} is damaged")
+    assert window.stack.currentWidget() is window.welcome
+    assert window.db is None
+    assert demo_path.read_bytes() == bytes(data)
