@@ -241,6 +241,36 @@ BRIEF_LEVEL_TEXT = (
     "После отправки: всплывающее окно «Спасибо!», письмо с подтверждением, событие subscribe.",
 )
 
+BRIEF_TITLES = {
+    "seo": (
+        "Собрать семантику для раздела «Доставка»",
+        "Убрать дубли title на карточках товаров",
+        "Настроить 301-редиректы со старых URL",
+        "Подготовить ТЗ на тексты категорий",
+    ),
+    "ppc": (
+        "Настроить цели и ретаргетинг в Метрике",
+        "Запустить кампанию на новогоднюю акцию",
+        "Пересобрать минус-слова по поисковым запросам",
+    ),
+    "smm": (
+        "Контент-план на декабрь",
+        "Обложки и шаблоны постов для VK",
+        "Розыгрыш среди подписчиков Telegram",
+    ),
+    "web": (
+        "Форма подписки на рассылку",
+        "Фильтр по цене в каталоге",
+        "Калькулятор стоимости доставки",
+        "Страница «Спасибо за заказ»",
+    ),
+    "support": (
+        "Обновить SSL-сертификат",
+        "Проверить резервное копирование",
+        "Ускорить загрузку главной",
+    ),
+}
+
 # The agency's default week for demo deadlines: Moscow, Monday to Friday, 10:00-19:00.
 AGENCY_TZ = ZoneInfo("Europe/Moscow")
 DAY_START, DAY_END = 10 * 60, 19 * 60
@@ -295,6 +325,19 @@ def _level_body(level: int) -> str:
     return "\n\n".join(BRIEF_LEVEL_TEXT[:level])
 
 
+GENERIC_LEVEL_TEXT = (
+    "{title}.",
+    "Цель: клиент ждёт результат к ближайшему отчёту.",
+    "Контекст: доступы в общем хранилище, ссылка на задачу клиента в почте.",
+    "Срок: 3 рабочих дня; оценка: 4 часа.",
+    "Приёмка: результат согласован с клиентом, отчёт приложен к задаче.",
+)
+
+
+def _generic_body(title: str, level: int) -> str:
+    return "\n\n".join(text.format(title=title) for text in GENERIC_LEVEL_TEXT[: min(level, 5)])
+
+
 def _weighted_sla(rng: random.Random) -> int | None:
     values = [v for v, _ in SLA_CHOICES]
     return rng.choices(values, weights=[w for _, w in SLA_CHOICES])[0]
@@ -315,6 +358,7 @@ class _Builder:
         self.now = now
         self.today = now.astimezone(AGENCY_TZ).date()
         self.tables: dict[type[m.Entity], list[dict[str, Any]]] = {}
+        self.project_service: dict[uuid.UUID, str] = {}
 
     def add(self, model: type[m.Entity], **values: Any) -> dict[str, Any]:
         row = _row(self.rng, self.now, **values)
@@ -449,7 +493,7 @@ class _Builder:
                 last_touched_at=self.now - timedelta(hours=rng.randint(1, 24 * 20)),
                 deleted_at=None,
             )
-            project["_service"] = key
+            self.project_service[project["id"]] = key
             self.add(
                 m.Assignment,
                 project_id=project["id"],
@@ -469,7 +513,7 @@ class _Builder:
         rng = self.rng
         active: dict[uuid.UUID, set[str]] = {}
         for p in projects:
-            active.setdefault(p["client_id"], set()).add(p.pop("_service"))
+            active.setdefault(p["client_id"], set()).add(self.project_service[p["id"]])
         helpers = tuple(h.value for h in m.UpsellHelper)
         for client in clients:
             for key, service in services.items():
@@ -552,18 +596,20 @@ class _Builder:
         for i in range(self.s.briefs):
             project = by_position[i % len(by_position)]
             level = i % 10 + 1
+            titles = BRIEF_TITLES[self.project_service[project["id"]]]
+            title = titles[i % len(titles)]
+            # The survey's own example (an email-subscription form) is written out per level.
+            newsletter = title == BRIEF_TITLES["web"][0]
             status = rng.choice((m.BriefStatus.DRAFT, m.BriefStatus.SENT, m.BriefStatus.ACCEPTED))
             self.add(
                 m.Brief,
                 number=i + 1,
                 project_id=project["id"],
-                title="Форма подписки на рассылку"
-                if level in (1, 10)
-                else f"{project['name']}: задача {i + 1}",
-                body=_level_body(level),
+                title=title,
+                body=_level_body(level) if newsletter else _generic_body(title, level),
                 level=level,
                 audience=rng.choice(audiences),
-                template="web_form" if level >= 8 else "generic",
+                template="web_form" if newsletter else "generic",
                 sections={},
                 status=status,
                 estimate_hours=float(rng.randint(2, 24)) if level >= 4 else None,

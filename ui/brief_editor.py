@@ -100,6 +100,9 @@ class BriefEditorPane(QWidget):
         self.list = accessible(QListView(self), "briefList", self.tr("Briefs of the project"))
         self.list.setModel(self.list_model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setUniformItemSizes(True)
         self.list.selectionModel().currentChanged.connect(self._on_current)
         self.new_button = accessible(
             QPushButton(self.tr("New brief"), self), "newBrief", self.tr("New brief")
@@ -243,6 +246,7 @@ class BriefEditorPane(QWidget):
             self.stack.setCurrentWidget(self.no_project if self._project is None else self.no_brief)
             return
         self.title.setText(doc.title)
+        self.title.setCursorPosition(0)  # show where the title starts, not where it ends
         self.body.setPlainText(doc.body)
         status = STATUS_LABELS.get(doc.status, doc.status)
         updated = doc.updated_at.astimezone().strftime("%d.%m.%Y %H:%M")

@@ -86,7 +86,7 @@ def columns(agency_zone: ZoneInfo) -> tuple[Column, ...]:
         ),
         Column(
             "response_due",
-            "Next response due",
+            "Reply due",
             lambda r: _due_text(r, agency_zone),
             lambda r: r.next_response_due.timestamp() if r.next_response_due else float("inf"),
         ),

@@ -22,7 +22,7 @@ from accdesk.ops.readmodels import ProjectRow
 from ui.queue_model import ID_ROLE, QueueFilter, QueueModel
 from ui.widgets import EmptyState, PaneTitle, accessible
 
-COLUMN_WIDTHS = (36, 58, 200, 150, 96, 124, 62, 82, 120)
+COLUMN_WIDTHS = (30, 54, 140, 115, 78, 105, 62, 78, 90)
 
 
 class QueuePane(QWidget):
@@ -64,7 +64,7 @@ class QueuePane(QWidget):
 
         self.empty = EmptyState(
             self.tr("No projects yet"),
-            self.tr("Projects you add, or the demo agency from the File menu, appear here."),
+            self.tr("This agency has no projects yet. File → Create demo data fills it with a sample agency."),
             self,
         )
         self.no_match = EmptyState(

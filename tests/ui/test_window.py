@@ -228,7 +228,10 @@ def test_screenshot_option_writes_a_1440x900_picture(demo_path: Path, tmp_path: 
 
 
 def test_a_damaged_database_is_closed_with_the_reason_and_left_as_it_was(
-    qtbot, open_window, dialogs, demo_path: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    open_window,
+    dialogs,
+    demo_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     data = bytearray(demo_path.read_bytes())
     page = 4096
