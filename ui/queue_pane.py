@@ -64,7 +64,7 @@ class QueuePane(QWidget):
 
         self.empty = EmptyState(
             self.tr("No projects yet"),
-            self.tr("This agency has no projects yet. File → Create demo data fills it with a sample agency."),
+            self.tr("File → Create demo data fills this empty agency with a sample one."),
             self,
         )
         self.no_match = EmptyState(
