@@ -16,11 +16,12 @@ from dataclasses import asdict
 from typing import Any
 
 from accdesk import __version__
-from accdesk.db import FileState, inspect_sqlite, open_database, resolve_url, sqlite_path
+from accdesk.db import open_database, resolve_url, sqlite_path
 from accdesk.demo import SCALES, create_demo
 from accdesk.errors import AccdeskError
 from accdesk.migrations import SCHEMA_HEAD
 from accdesk.ops.summary import counts
+from accdesk.sqlitefile import FileState, inspect_sqlite
 
 Command = Callable[[argparse.Namespace], int]
 

@@ -52,3 +52,19 @@ class NewerDatabase(DatabaseError):
 
 class DamagedDatabase(DatabaseError):
     pass
+
+
+class DatabaseInUse(DatabaseError):
+    """Another accdesk process writes to this file; a second writer is refused."""
+
+
+class DatabaseLocked(DatabaseError):
+    """Another program holds a lock on the file for longer than we wait."""
+
+
+class ReadOnlyDatabase(DatabaseError):
+    """The file or its folder cannot be written, or it was opened read-only on purpose."""
+
+
+class DiskFull(DatabaseError):
+    """A write failed for lack of space; the transaction was rolled back."""

@@ -334,3 +334,15 @@ class Setting(Entity, table=True):
 
     key: str = Field(max_length=80, unique=True)
     value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+class BriefDraft(Entity, table=True):
+    """Text typed into a brief but not yet saved, kept so a crash never loses it.
+
+    One per brief; saving the brief removes it in the same transaction.
+    """
+
+    brief_id: uuid.UUID = Field(foreign_key="brief.id", unique=True, ondelete="CASCADE")
+    title: str = Field(default="")
+    body: str = Field(default="")
+    typed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from accdesk.db import verify_sqlite
 from accdesk.errors import DatabaseError
+from accdesk.sqlitefile import verify_sqlite
 
 
 class Verifier(QObject):

@@ -8,17 +8,22 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 
-SCHEMA_HEAD = "0001"
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+SCHEMA_HEAD = "0002"
 HERE = Path(__file__).resolve().parent
 
 
+# Alembic is imported inside the functions: a normal start only compares SCHEMA_HEAD, and
+# every command and crash-test child process starts faster without loading it.
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(HERE))
     if connection is not None:
@@ -29,9 +34,13 @@ def alembic_config(connection: Connection | None = None) -> Config:
 @cache
 def known_revisions() -> frozenset[str]:
     """Every revision this version of accdesk can migrate from."""
+    from alembic.script import ScriptDirectory
+
     scripts = ScriptDirectory.from_config(alembic_config())
     return frozenset(rev.revision for rev in scripts.walk_revisions())
 
 
 def upgrade_to_head(connection: Connection) -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(connection), "head")

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from accdesk import __version__
+from accdesk.migrations import SCHEMA_HEAD
 
 
 def accdesk(*args: str) -> subprocess.CompletedProcess[str]:
@@ -29,7 +30,7 @@ def test_demo_then_check_a_healthy_database(tmp_path: Path) -> None:
     assert (figures["managers"], figures["clients"], figures["projects"]) == (6, 40, 120)
     checked = accdesk("check", "--db", str(db))
     assert checked.returncode == 0
-    assert "schema 0001 (current), integrity ok" in checked.stdout
+    assert f"schema {SCHEMA_HEAD} (current), integrity ok" in checked.stdout
 
 
 def test_db_option_before_the_command_is_honoured(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
-from accdesk.db import APPLICATION_ID, open_database
+from accdesk.db import open_database
 from accdesk.errors import (
     DamagedDatabase,
     DatabaseError,
@@ -19,6 +19,7 @@ from accdesk.errors import (
     NotADatabase,
 )
 from accdesk.migrations import SCHEMA_HEAD, alembic_config
+from accdesk.sqlitefile import APPLICATION_ID
 
 TABLES = {
     "manager",
@@ -36,6 +37,7 @@ TABLES = {
     "loyaltyaction",
     "feedback",
     "calendarday",
+    "briefdraft",
     "setting",
 }
 

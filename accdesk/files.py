@@ -1,0 +1,38 @@
+"""Writing files so that a crash or a full disk never leaves half a file behind."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+
+
+def private_folder(path: Path) -> Path:
+    """Create a folder (and parents) readable by the owner only, if it is missing."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    return path
+
+
+def atomic_write(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` all at once: a temporary file beside it, flushed to disk,
+    then renamed over the target. Readers see the old file or the new one, never a part.
+
+    The file is owner-only: exports hold client data.
+    """
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, PRIVATE_FILE)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+    return path
