@@ -13,15 +13,17 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from accdesk import __version__
+from accdesk.backup import list_backups, restore, rolling_backup
 from accdesk.db import open_database, resolve_url, sqlite_path
 from accdesk.demo import SCALES, create_demo
 from accdesk.errors import AccdeskError
 from accdesk.migrations import SCHEMA_HEAD
 from accdesk.ops.summary import counts
-from accdesk.sqlitefile import FileState, inspect_sqlite
+from accdesk.sqlitefile import FileState, copy_database, inspect_sqlite, table_counts
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -56,6 +58,21 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--json", action="store_true", help="print the result as JSON")
     demo.set_defaults(run=_demo)
 
+    backup = sub.add_parser("backup", help="back up a database (verified copy)")
+    _db_option(backup, default=argparse.SUPPRESS)
+    backup.add_argument("--to", metavar="FILE", help="write this file instead of the rolling set")
+    backup.add_argument("--list", action="store_true", help="list the rolling set, newest first")
+    backup.add_argument("--json", action="store_true", help="print the result as JSON")
+    backup.set_defaults(run=_backup)
+
+    restore = sub.add_parser(
+        "restore", help="replace a database with a backup (the old one is kept)"
+    )
+    _db_option(restore, default=argparse.SUPPRESS)
+    restore.add_argument("file", metavar="FILE", help="the backup to restore")
+    restore.add_argument("--json", action="store_true", help="print the result as JSON")
+    restore.set_defaults(run=_restore)
+
     check = sub.add_parser("check", help="check a database: schema version and integrity")
     _db_option(check, default=argparse.SUPPRESS)
     check.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -82,6 +99,57 @@ def _demo(args: argparse.Namespace) -> int:
         f"{figures.requests} requests, {figures.briefs} briefs."
     )
     _emit(args, text, {"database": db.location, "seconds": round(seconds, 2), **asdict(figures)})
+    return 0
+
+
+def _sqlite_file(args: argparse.Namespace) -> Path:
+    path = sqlite_path(resolve_url(args.db))
+    if path is None:
+        raise AccdeskError("backups are made of SQLite files; a server database has its own tools")
+    return path
+
+
+def _backup(args: argparse.Namespace) -> int:
+    path = _sqlite_file(args)
+    if args.list:
+        found = list_backups(path)
+        lines = [
+            f"{b.taken_at:%Y-%m-%d %H:%M}  {b.kind:6}  {b.clients} clients, {b.projects} projects, "
+            f"{b.briefs} briefs  {b.path}"
+            for b in found
+        ]
+        data = [
+            {**asdict(b), "path": str(b.path), "taken_at": b.taken_at.isoformat()} for b in found
+        ]
+        _emit(args, "\n".join(lines) or f"no backups of {path} yet", {"backups": data})
+        return 0
+    inspection = inspect_sqlite(path, check=None)
+    if inspection.state in (FileState.MISSING, FileState.BLANK):
+        raise AccdeskError(f"{path} holds no accdesk database to back up")
+    written = (
+        copy_database(path, Path(args.to).expanduser().resolve())
+        if args.to
+        else rolling_backup(path)
+    )
+    counts = table_counts(written, ("client", "project", "brief"))
+    text = (
+        f"Backed up {path} to {written} (verified): {counts['client']} clients, "
+        f"{counts['project']} projects, {counts['brief']} briefs."
+    )
+    _emit(args, text, {"database": str(path), "backup": str(written), **counts})
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    path = _sqlite_file(args)
+    source = Path(args.file).expanduser().resolve()
+    aside = restore(source, path)
+    kept = f" The database it replaced is kept as {aside}." if aside else ""
+    _emit(
+        args,
+        f"Restored {path} from {source}.{kept}",
+        {"database": str(path), "kept_as": str(aside or "")},
+    )
     return 0
 
 

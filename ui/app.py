@@ -9,11 +9,12 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from accdesk.db import ENV_VAR, default_database_path
+from accdesk.files import atomic_write
 from ui.dialogs import Dialogs
 from ui.main_window import MainWindow
 from ui.resources import resource_path
@@ -77,7 +78,17 @@ def save_screenshot(window: MainWindow, target: str) -> bool:
     # Two passes: word-wrapped labels settle their height only after the first layout.
     for _ in range(2):
         QApplication.processEvents()
-    return window.grab().save(target)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not window.grab().save(buffer, "PNG"):
+        return False
+    try:
+        atomic_write(Path(target), data.data())
+    except OSError as exc:
+        print(f"accdesk: could not write {target}: {exc.strerror}", file=sys.stderr)
+        return False
+    return True
 
 
 def _report_bug(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
@@ -108,8 +119,6 @@ def run_window(db: str | None = None, screenshot: str | None = None) -> int:
     if screenshot:
         ok = save_screenshot(window, screenshot)
         window.close()
-        if not ok:
-            print(f"accdesk: could not write {screenshot}", file=sys.stderr)
         return 0 if ok else 1
     window.show()
     QTimer.singleShot(0, window.raise_)

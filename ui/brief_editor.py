@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTime,
+    QTimer,
 )
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from accdesk.db import Database
 from accdesk.errors import AccdeskError, ValidationError
-from accdesk.ops.briefs import briefs_for_project, create_brief, update_brief
+from accdesk.ops.briefs import briefs_for_project, create_brief, draft_for, save_draft, update_brief
 from accdesk.ops.changes import Changes
 from accdesk.ops.readmodels import BriefDoc, ProjectRow
 from ui.commands import BriefText, EditBriefText
@@ -40,6 +41,7 @@ from ui.events import AppEvents
 from ui.widgets import EmptyState, PaneTitle, accessible
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+AUTOSAVE_MS = 1500
 AnyIndex = QModelIndex | QPersistentModelIndex
 STATUS_LABELS = {"draft": "draft", "sent": "sent", "accepted": "accepted"}
 
@@ -95,6 +97,12 @@ class BriefEditorPane(QWidget):
         self._project: ProjectRow | None = None
         self._doc: BriefDoc | None = None
         self._publishing = False
+        self._loading = False
+        # Typed text becomes a draft this long after the last keystroke (the promise: 2 s).
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.keep_draft)
 
         self.list_model = BriefListModel(self)
         self.list = accessible(QListView(self), "briefList", self.tr("Briefs of the project"))
@@ -119,6 +127,8 @@ class BriefEditorPane(QWidget):
         self.message.setWordWrap(True)
         for editor in (self.title, self.body):
             editor.installEventFilter(self)
+        self.title.textEdited.connect(self._on_typed)
+        self.body.textChanged.connect(self._on_typed)
 
         editor = QWidget(self)
         form = QVBoxLayout(editor)
@@ -167,10 +177,11 @@ class BriefEditorPane(QWidget):
 
     def commit(self) -> bool:
         """Save what is in the editor if it differs from what is stored. False if refused."""
+        self._autosave.stop()
         doc, db = self._doc, self._db
-        if doc is None or db is None:
+        if doc is None or db is None or db.read_only:
             return True
-        after = BriefText(self.title.text(), self.body.toPlainText())
+        after = self._typed()
         before = BriefText(doc.title, doc.body)
         if after == before:
             return True
@@ -202,7 +213,36 @@ class BriefEditorPane(QWidget):
         self.title.setFocus()
         self.title.selectAll()
 
+    def keep_draft(self) -> None:
+        """Write what is typed as a draft, without saving the brief (no undo step, no
+        validation): after a crash the next start puts it back."""
+        doc, db = self._doc, self._db
+        if (
+            doc is None
+            or db is None
+            or db.read_only
+            or self._typed() == BriefText(doc.title, doc.body)
+        ):
+            return
+        try:
+            save_draft(db, doc.id, self._typed()._asdict())
+        except AccdeskError as exc:
+            self._say(self.tr("Could not keep a draft: ") + str(exc), error=True)
+            return
+        self._say(
+            self.tr("Draft kept at %1; leaving the field saves it").replace(
+                "%1", QTime.currentTime().toString("HH:mm:ss")
+            )
+        )
+
     # Internals -------------------------------------------------------------------------------
+    def _typed(self) -> BriefText:
+        return BriefText(self.title.text(), self.body.toPlainText())
+
+    def _on_typed(self) -> None:
+        if not self._loading:
+            self._autosave.start()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and watched in (self.title, self.body):
             self.commit()
@@ -239,15 +279,27 @@ class BriefEditorPane(QWidget):
             self._events.changed.emit(changes)
         finally:
             self._publishing = False
+        self._loading = False
+        # Typed text becomes a draft this long after the last keystroke (the promise: 2 s).
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.keep_draft)
 
     def _show_doc(self, doc: BriefDoc | None) -> None:
         self._doc = doc
         if doc is None:
             self.stack.setCurrentWidget(self.no_project if self._project is None else self.no_brief)
             return
-        self.title.setText(doc.title)
-        self.title.setCursorPosition(0)  # show where the title starts, not where it ends
-        self.body.setPlainText(doc.body)
+        draft = draft_for(self._db, doc.id) if self._db else None
+        self._loading = True
+        try:
+            shown = BriefText(draft.title, draft.body) if draft else BriefText(doc.title, doc.body)
+            self.title.setText(shown.title)
+            self.title.setCursorPosition(0)  # show where the title starts, not where it ends
+            self.body.setPlainText(shown.body)
+        finally:
+            self._loading = False
         status = STATUS_LABELS.get(doc.status, doc.status)
         updated = doc.updated_at.astimezone().strftime("%d.%m.%Y %H:%M")
         self.meta.setText(
@@ -257,7 +309,20 @@ class BriefEditorPane(QWidget):
             .replace("%3", status)
             .replace("%4", updated)
         )
-        self._say("")
+        if draft is not None and BriefText(draft.title, draft.body) != BriefText(
+            doc.title, doc.body
+        ):
+            typed = draft.typed_at.astimezone().strftime("%d.%m %H:%M")
+            self._say(
+                self.tr(
+                    "Restored text you had not saved (typed %1); leaving the field saves it"
+                ).replace("%1", typed)
+            )
+        else:
+            self._say("")
+        read_only = self._db is not None and self._db.read_only
+        self.title.setReadOnly(read_only)
+        self.body.setReadOnly(read_only)
         self.stack.setCurrentWidget(self._editor)
 
     def _on_changed(self, changes: Changes) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from accdesk.backup import BackupInfo
 
 DB_FILTER = "accdesk database (*.db);;All files (*)"
 
@@ -16,6 +20,18 @@ class Dialogs:
         path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Open database"), "", DB_FILTER)
         return path or None
 
+    def choose_backup(self, parent: QWidget, backups: Sequence[BackupInfo]) -> BackupInfo | None:
+        labels = [describe_backup(parent, b) for b in backups]
+        label, ok = QInputDialog.getItem(
+            parent,
+            parent.tr("Restore from backup"),
+            parent.tr("The current database is kept aside, never deleted.\nRestore which backup?"),
+            labels,
+            0,
+            False,
+        )
+        return backups[labels.index(label)] if ok and label in labels else None
+
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
@@ -25,3 +41,15 @@ class Dialogs:
 
     def about(self, parent: QWidget, title: str, text: str) -> None:
         QMessageBox.about(parent, title, text)
+
+
+def describe_backup(parent: QWidget, backup: BackupInfo) -> str:
+    kind = parent.tr("daily") if backup.kind == "daily" else parent.tr("weekly")
+    return (
+        parent.tr("%1 (%2): %3 clients, %4 projects, %5 briefs")
+        .replace("%1", backup.taken_at.strftime("%d.%m.%Y %H:%M"))
+        .replace("%2", kind)
+        .replace("%3", str(backup.clients))
+        .replace("%4", str(backup.projects))
+        .replace("%5", str(backup.briefs))
+    )

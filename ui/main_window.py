@@ -2,33 +2,48 @@
 
 from __future__ import annotations
 
+import sys
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from accdesk import __version__
+from accdesk.backup import (
+    BackupInfo,
+    last_backup_time,
+    list_backups,
+    newest_good_backup,
+    restore,
+    rolling_backup,
+)
 from accdesk.db import Database, open_database
 from accdesk.demo import create_demo
-from accdesk.errors import AccdeskError
+from accdesk.errors import AccdeskError, DamagedDatabase, DatabaseInUse
+from accdesk.ops.briefs import drafts
 from accdesk.ops.changes import Changes
 from accdesk.ops.clients import client_card
 from accdesk.ops.queue import list_queue
 from accdesk.ops.readmodels import ProjectRow
 from accdesk.ops.settings import agency_timezone
 from accdesk.ops.summary import counts
+from accdesk.sqlitefile import verify_sqlite
+from ui.background import Background
 from ui.brief_editor import BriefEditorPane
 from ui.client_card import ClientCardPane
-from ui.dialogs import Dialogs
+from ui.dialogs import Dialogs, describe_backup
 from ui.events import AppEvents
 from ui.queue_pane import QueuePane
-from ui.verifier import Verifier
 from ui.welcome import WelcomePane
+
+BACKUP_EVERY_S = 24 * 3600
+BACKUP_CHECK_MS = 3600 * 1000  # how often a running window asks whether a backup is due
 
 # Kinds of change after which the queue must be read again.
 QUEUE_KINDS = ("project", "client", "manager", "service", "request")
@@ -50,8 +65,10 @@ class MainWindow(QMainWindow):
         self._default_path = default_path
         self.events = AppEvents(self)
         self.undo_stack = QUndoStack(self)
-        self.verifier = Verifier(self)
-        self.verifier.finished.connect(self._on_verified)
+        self.background = Background(self)
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(BACKUP_CHECK_MS)
+        self._backup_timer.timeout.connect(self._backup_if_due)
 
         self.queue = QueuePane(ZoneInfo("Europe/Moscow"), self)
         self.card = ClientCardPane(self)
@@ -62,10 +79,20 @@ class MainWindow(QMainWindow):
         for pane, stretch in ((self.queue, 5), (self.card, 3), (self.briefs, 3)):
             self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(self.splitter.indexOf(pane), stretch)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.work = QWidget(self)
+        work_layout = QVBoxLayout(self.work)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        work_layout.setSpacing(0)
+        work_layout.addWidget(self.banner)
+        work_layout.addWidget(self.splitter, 1)
         self.welcome = WelcomePane(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
-        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.work)
         self.setCentralWidget(self.stack)
 
         self.location = QLabel(self)
@@ -160,15 +187,37 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.briefs.set_database(db)
         self.queue.set_projects(list_queue(db), ZoneInfo(agency_timezone(db)))
-        self.stack.setCurrentWidget(self.splitter)
+        self.stack.setCurrentWidget(self.work)
+        self.banner.setVisible(db.read_only)
+        self.banner.setText(
+            self.tr(
+                "Read-only: another accdesk window or command is writing to this database. "
+                "You can look around here; to change anything, use that window."
+            )
+        )
         self.location.setText(self.tr("Database: %1").replace("%1", db.location))
         self.setWindowTitle(
             f"{Path(db.location).name} — accdesk" if db.path else f"{db.location} — accdesk"
         )
         self._update_counts()
-        last = self.settings.value(f"lastProject/{db.location}")
+        # Unsaved text from a crash comes first; otherwise, where the person left off.
+        pending = drafts(db)
+        last = (
+            str(pending[0].project_id)
+            if pending
+            else self.settings.value(f"lastProject/{db.location}")
+        )
         if not (isinstance(last, str) and self._select(last)) and self.queue.model.rowCount():
             self.queue.view.selectRow(0)
+        if pending:
+            self.statusBar().showMessage(
+                self.tr(
+                    "%n brief(s) had text that was not saved; it is back in the editor",
+                    "",
+                    len(pending),
+                ),
+                15_000,
+            )
 
     def _select(self, text: str) -> bool:
         try:
@@ -180,6 +229,16 @@ class MainWindow(QMainWindow):
         try:
             # Pages are checked in a worker once the window is up (see _on_verified).
             db = open_database(target, check_pages=False)
+        except DatabaseInUse as exc:
+            if not self.dialogs.confirm(
+                self, self.tr("Database in use"), str(exc) + "\n\n" + self.tr("Open it read-only?")
+            ):
+                return False
+            try:
+                db = open_database(target, check_pages=False, read_only=True)
+            except AccdeskError as again:
+                self.dialogs.error(self, self.tr("Cannot open the database"), str(again))
+                return False
         except AccdeskError as exc:
             self.dialogs.error(self, self.tr("Cannot open the database"), str(exc))
             return False
@@ -191,19 +250,28 @@ class MainWindow(QMainWindow):
         try:
             self.use_database(db)
         except AccdeskError as exc:
-            self._give_up(db, str(exc))
+            self._give_up(db, exc)
             return False
         if db.path is not None:
-            self.verifier.start(db.path)
+            path = db.path
+            self.background.run(
+                lambda: verify_sqlite(path), lambda _r, error: self._on_verified(db, error)
+            )
+            if not db.read_only:
+                QTimer.singleShot(30_000, self._backup_if_due)
+                self._backup_timer.start()
         self.settings.setValue("lastDatabase", db.url)
         return True
 
-    def _on_verified(self, path: str, problem: str) -> None:
-        if problem and self.db is not None and str(self.db.path) == path:
-            self._give_up(self.db, problem)
+    def _on_verified(self, db: Database, error: Exception | None) -> None:
+        if isinstance(error, AccdeskError) and self.db is db:
+            self._give_up(db, error)
 
-    def _give_up(self, db: Database, problem: str) -> None:
-        """A database that turns out unusable is closed untouched; the reason is shown."""
+    def _give_up(self, db: Database, error: AccdeskError) -> None:
+        """A database that turns out unusable is closed untouched; the reason is shown.
+
+        A damaged one is offered the newest good backup; the damaged file is kept aside.
+        """
         if self.db is db:
             self.db = None
             self.briefs.set_database(None)
@@ -211,7 +279,90 @@ class MainWindow(QMainWindow):
         db.close()
         self.settings.remove("lastDatabase")
         self.show_welcome()
-        self.dialogs.error(self, self.tr("Cannot use the database"), problem)
+        backup = (
+            newest_good_backup(db.path) if isinstance(error, DamagedDatabase) and db.path else None
+        )
+        if backup is None or db.path is None:
+            self.dialogs.error(self, self.tr("Cannot use the database"), str(error))
+            return
+        question = (
+            str(error)
+            + "\n\n"
+            + self.tr(
+                "Restore the newest good backup, %1? The damaged file is kept aside unchanged."
+            ).replace("%1", describe_backup(self, backup))
+        )
+        if self.dialogs.confirm(self, self.tr("The database is damaged"), question):
+            self._restore(backup, db.path, label="damaged")
+
+    def _restore(self, backup: BackupInfo, path: Path, *, label: str) -> None:
+        try:
+            aside = restore(backup.path, path, label=label)
+        except AccdeskError as exc:
+            self.dialogs.error(self, self.tr("Cannot restore the backup"), str(exc))
+            return
+        if self._try_open(path):
+            kept = (
+                self.tr(" The previous database is kept as %1.").replace("%1", str(aside))
+                if aside
+                else ""
+            )
+            self.statusBar().showMessage(
+                self.tr("Restored the backup of %1.").replace(
+                    "%1", backup.taken_at.strftime("%d.%m.%Y %H:%M")
+                )
+                + kept,
+                30_000,
+            )
+
+    def restore_dialog(self) -> None:
+        db = self.db
+        if db is None or db.path is None or db.read_only:
+            self.dialogs.error(
+                self,
+                self.tr("Restore from backup"),
+                self.tr("Open the database you want to restore, with write access, first."),
+            )
+            return
+        backups = list_backups(db.path)
+        if not backups:
+            self.dialogs.error(
+                self,
+                self.tr("Restore from backup"),
+                self.tr("There are no backups of this database yet."),
+            )
+            return
+        chosen = self.dialogs.choose_backup(self, backups)
+        if chosen is None:
+            return
+        path = db.path
+        self._close_database()
+        self._restore(chosen, path, label="replaced")
+        if self.db is None:
+            self._try_open(path)
+
+    def _backup_if_due(self) -> None:
+        db = self.db
+        if db is None or db.path is None or db.read_only:
+            return
+        last = last_backup_time(db.path)
+        if (
+            last is not None
+            and (datetime.now().astimezone() - last).total_seconds() < BACKUP_EVERY_S
+        ):
+            return
+        path = db.path
+        self.background.run(lambda: rolling_backup(path), self._on_backed_up)
+
+    def _on_backed_up(self, written: Path | None, error: Exception | None) -> None:
+        if error is not None:
+            self.statusBar().showMessage(
+                self.tr("Automatic backup failed: %1").replace("%1", str(error)), 30_000
+            )
+        elif written is not None:
+            self.statusBar().showMessage(
+                self.tr("Backed up to %1").replace("%1", str(written)), 10_000
+            )
 
     def _welcome_target(self) -> Path | None:
         if self._default_path is not None:
@@ -253,7 +404,19 @@ class MainWindow(QMainWindow):
         if path:
             self._try_open(path, demo=True)
 
+    def _backup_on_exit(self) -> None:
+        db = self.db
+        if db is None or db.path is None or db.read_only:
+            return
+        self.statusBar().showMessage(self.tr("Backing up…"))
+        try:
+            rolling_backup(db.path)
+        except AccdeskError as exc:
+            # The window is going away; the terminal is the last place to say it.
+            print(f"accdesk: the backup on exit failed: {exc}", file=sys.stderr)
+
     def _close_database(self) -> None:
+        self._backup_timer.stop()
         if self.db is None:
             return
         self.briefs.commit()
@@ -317,13 +480,13 @@ class MainWindow(QMainWindow):
         """Pane sizes go back only once the window has its real size; before that, the
         splitter would share out the difference by stretch and the sizes would drift."""
         self.splitter.setSizes([775, 345, 320])
-        for key, restore in (
+        for key, restore_state in (
             ("window/splitter", self.splitter.restoreState),
             ("window/queueHeader", self.queue.view.horizontalHeader().restoreState),
         ):
             value = self.settings.value(key)
             if isinstance(value, QByteArray):
-                restore(value)
+                restore_state(value)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -337,8 +500,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/queueHeader", self.queue.view.horizontalHeader().saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.verifier.wait()
+        self.background.wait()
         self.save_layout()
+        self.briefs.commit()
+        self._backup_on_exit()
         self._close_database()
         self.settings.sync()
         super().closeEvent(event)

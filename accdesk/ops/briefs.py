@@ -12,10 +12,10 @@ from sqlmodel import Session, col, select
 from accdesk.codes import BRIEF, format_code
 from accdesk.db import Database
 from accdesk.errors import NotFound, StaleEdit
-from accdesk.models import Brief, Project
+from accdesk.models import Brief, BriefDraft, Project
 from accdesk.ops.changes import Changes
-from accdesk.ops.inputs import BriefEdit, validate
-from accdesk.ops.readmodels import BriefDoc
+from accdesk.ops.inputs import BriefEdit, DraftText, validate
+from accdesk.ops.readmodels import BriefDoc, DraftDoc
 from accdesk.types import utcnow
 
 
@@ -84,6 +84,7 @@ def update_brief(
             brief.title = edit.title
             brief.body = edit.body
             brief.updated_at = utcnow()
+            _drop_draft(s, brief_id)
             s.flush()
             version = brief.version
     except StaleDataError:
@@ -96,3 +97,58 @@ def update_brief(
 def _stale_message(brief: Brief) -> str:
     code = format_code(BRIEF, brief.number)
     return f"{code} was changed elsewhere since you opened it; reload it to see the newer text"
+
+
+def save_draft(db: Database, brief_id: uuid.UUID, data: dict[str, Any]) -> Changes:
+    """Keep what is typed in a brief's editor, saved or not, so a crash cannot lose it."""
+    text = validate(DraftText, data)
+    with db.transaction() as s:
+        _live_brief(s, brief_id)
+        draft = s.exec(select(BriefDraft).where(BriefDraft.brief_id == brief_id)).first()
+        if draft is None:
+            draft = BriefDraft(brief_id=brief_id)
+            s.add(draft)
+        draft.title, draft.body, draft.typed_at = text.title, text.body, utcnow()
+        draft.updated_at = draft.typed_at
+        s.flush()
+        draft_id = draft.id
+    return Changes.one("draft", draft_id)
+
+
+def discard_draft(db: Database, brief_id: uuid.UUID) -> Changes:
+    with db.transaction() as s:
+        _drop_draft(s, brief_id)
+    return Changes.one("draft", brief_id)
+
+
+def _drop_draft(s: Session, brief_id: uuid.UUID) -> None:
+    draft = s.exec(select(BriefDraft).where(BriefDraft.brief_id == brief_id)).first()
+    if draft is not None:
+        s.delete(draft)
+
+
+def drafts(db: Database) -> list[DraftDoc]:
+    """Unsaved drafts, newest first, with the project each brief belongs to."""
+    with db.reading() as s:
+        rows = s.exec(
+            select(BriefDraft, Brief.project_id)
+            .join(Brief, col(Brief.id) == col(BriefDraft.brief_id))
+            .where(col(Brief.deleted_at).is_(None))
+            .order_by(col(BriefDraft.typed_at).desc())
+        ).all()
+        return [
+            DraftDoc(d.brief_id, project_id, d.title, d.body, d.typed_at) for d, project_id in rows
+        ]
+
+
+def draft_for(db: Database, brief_id: uuid.UUID) -> DraftDoc | None:
+    with db.reading() as s:
+        row = s.exec(
+            select(BriefDraft, Brief.project_id)
+            .join(Brief, col(Brief.id) == col(BriefDraft.brief_id))
+            .where(BriefDraft.brief_id == brief_id)
+        ).first()
+        if row is None:
+            return None
+        d, project_id = row
+        return DraftDoc(d.brief_id, project_id, d.title, d.body, d.typed_at)

@@ -72,3 +72,10 @@ def validate(model: type[M], data: dict[str, Any]) -> M:
             field = ".".join(str(part) for part in error["loc"]) or "input"
             errors.setdefault(field, _sentence(error))
         raise ValidationError(errors) from None
+
+
+class DraftText(Input):
+    """Whatever is in the editor, even half-finished: a draft is never refused for content."""
+
+    title: str = Field(default="", max_length=10_000)
+    body: str = Field(default="", max_length=200_000)

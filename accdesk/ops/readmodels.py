@@ -103,3 +103,14 @@ class Counts:
     projects: int
     requests: int
     briefs: int
+
+
+@dataclass(frozen=True, slots=True)
+class DraftDoc:
+    """Unsaved text of a brief, as typed; shown again after a crash."""
+
+    brief_id: uuid.UUID
+    project_id: uuid.UUID
+    title: str
+    body: str
+    typed_at: datetime

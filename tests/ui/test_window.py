@@ -171,7 +171,7 @@ def test_first_start_offers_the_demo_agency_and_creates_it(open_window, dialogs)
         window.welcome.findChild(type(window.briefs.new_button), "welcomeDemo"),
         Qt.MouseButton.LeftButton,
     )
-    assert window.stack.currentWidget() is window.splitter
+    assert window.stack.currentWidget() is window.work
     assert window.queue.model.rowCount() == 120
     assert default_database_path().exists()
     assert dialogs.errors == []
