@@ -1,0 +1,177 @@
+"""Every kind of bad file gets its own plain message, and the file is never changed.
+
+The simpler cases (empty, not SQLite, another application's, newer, damaged) are in
+test_database.py; these need more setting up: permissions, other processes, a full disk.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, text
+
+from accdesk import sqlitefile
+from accdesk.db import open_database
+from accdesk.errors import (
+    DamagedDatabase,
+    DatabaseInUse,
+    DatabaseLocked,
+    DiskFull,
+    ReadOnlyDatabase,
+)
+from accdesk.ops.briefs import create_brief
+from accdesk.ops.queue import list_queue
+from accdesk.ops.summary import counts
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def snapshot(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+@pytest.fixture
+def quick_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wait 0.3 s instead of 5 s for a lock, so the locked cases run quickly."""
+    monkeypatch.setattr(sqlitefile, "BUSY_TIMEOUT_MS", 300)
+
+
+def test_truncated_file(demo_path: Path) -> None:
+    data = demo_path.read_bytes()
+    demo_path.write_bytes(data[: len(data) // 3])
+    before = snapshot(demo_path)
+    with pytest.raises(DamagedDatabase, match="is damaged"):
+        open_database(demo_path)
+    assert snapshot(demo_path) == before
+
+
+def test_read_only_file(demo_path: Path) -> None:
+    demo_path.chmod(0o444)
+    before = snapshot(demo_path)
+    with pytest.raises(ReadOnlyDatabase, match="is read-only; accdesk needs to write to it"):
+        open_database(demo_path)
+    assert snapshot(demo_path) == before
+    # Read-only on purpose works, and refuses writes with a message instead of an error.
+    db = open_database(demo_path, read_only=True)
+    project = list_queue(db)[0]
+    with pytest.raises(ReadOnlyDatabase, match="open read-only here; nothing can be changed"):
+        create_brief(db, project.id, {"title": "Не сохранится"})
+    db.close()
+    assert snapshot(demo_path) == before
+
+
+def test_read_only_folder(demo_path: Path) -> None:
+    before = snapshot(demo_path)
+    demo_path.parent.chmod(0o555)
+    try:
+        with pytest.raises(ReadOnlyDatabase, match=r"the folder .* is read-only"):
+            open_database(demo_path)
+    finally:
+        demo_path.parent.chmod(0o755)
+    assert snapshot(demo_path) == before
+
+
+@pytest.fixture
+def holder(tmp_path: Path) -> Iterator[object]:
+    """Runs Python code in another process until the test ends (or kills it on request)."""
+    procs: list[subprocess.Popen[str]] = []
+
+    def start(code: str) -> subprocess.Popen[str]:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", textwrap.dedent(code)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "ready"
+        procs.append(proc)
+        return proc
+
+    yield start
+    for proc in procs:
+        proc.kill()
+        proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+
+def test_database_locked_by_another_program(demo_path: Path, holder, quick_busy_timeout) -> None:  # type: ignore[no-untyped-def]
+    holder(
+        f"""
+        import sqlite3, time
+        con = sqlite3.connect({str(demo_path)!r}, isolation_level=None)
+        con.execute("PRAGMA locking_mode=EXCLUSIVE")
+        con.execute("BEGIN EXCLUSIVE")
+        print("ready", flush=True)
+        time.sleep(60)
+        """
+    )
+    with pytest.raises(
+        DatabaseLocked, match="is locked by another program; try again when it is done"
+    ):
+        open_database(demo_path)
+
+
+def test_second_writer_is_refused_and_may_read(demo_path: Path, holder) -> None:  # type: ignore[no-untyped-def]
+    holder(
+        f"""
+        from accdesk.db import open_database
+        import time
+        db = open_database({str(demo_path)!r})
+        print("ready", flush=True)
+        time.sleep(60)
+        """
+    )
+    with pytest.raises(DatabaseInUse, match="is open in another accdesk window or command"):
+        open_database(demo_path)
+    reader = open_database(demo_path, read_only=True, check_pages=False)
+    assert counts(reader).projects == 120
+    reader.close()
+
+
+def test_lock_of_a_killed_process_is_recovered(demo_path: Path, holder) -> None:  # type: ignore[no-untyped-def]
+    proc = holder(
+        f"""
+        from accdesk.db import open_database
+        import time
+        db = open_database({str(demo_path)!r})
+        print("ready", flush=True)
+        time.sleep(60)
+        """
+    )
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert (demo_path.parent / (demo_path.name + ".lock")).exists()  # left behind by the crash
+    db = open_database(demo_path)  # the operating system dropped the lock with the process
+    assert counts(db).projects == 120
+    db.close()
+
+
+def test_full_disk_during_a_write_rolls_back_with_a_message(demo_path: Path) -> None:
+    db = open_database(demo_path)
+    with db.engine.connect() as con:
+        pages = con.execute(text("PRAGMA page_count")).scalar()
+
+    # SQLite's own way to simulate a full disk: no page may be added beyond this count.
+    def no_room(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    event.listen(db.engine, "connect", no_room)
+    db.engine.dispose()
+    project = list_queue(db)[0]
+    with pytest.raises(DiskFull, match="is full: nothing was saved; free some space"):
+        create_brief(db, project.id, {"title": "Большое ТЗ", "body": "текст " * 30_000})
+    event.remove(db.engine, "connect", no_room)
+    db.engine.dispose()
+    assert counts(db).briefs == 30
+    db.close()
