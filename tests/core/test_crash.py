@@ -1,4 +1,4 @@
-"""Killed at random moments, the write path loses nothing it confirmed and never damages the file."""
+"""Killed at random moments, the write path loses nothing it confirmed and never breaks the file."""
 
 from __future__ import annotations
 
