@@ -172,7 +172,8 @@ class BriefEditorPane(QWidget):
     def show_project(self, project: ProjectRow | None) -> None:
         self.commit()
         self._project = project
-        self.new_button.setEnabled(project is not None)
+        writable = self._db is not None and not self._db.read_only
+        self.new_button.setEnabled(project is not None and writable)
         self._reload(None)
 
     def commit(self) -> bool:

@@ -147,6 +147,12 @@ class MainWindow(QMainWindow):
         )
         file.addSeparator()
         file.addAction(
+            self._action(
+                self.tr("&Restore from backup…"), self.restore_dialog, None, "actionRestore"
+            )
+        )
+        file.addSeparator()
+        file.addAction(
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "actionQuit")
         )
 

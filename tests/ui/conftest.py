@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from accdesk.backup import BackupInfo
 from ui.app import build_window, configure_application
 from ui.dialogs import Dialogs
 from ui.main_window import MainWindow
@@ -22,6 +23,8 @@ class ScriptedDialogs(Dialogs):
         self.paths: list[str | None] = []
         self.errors: list[tuple[str, str]] = []
         self.confirmations: list[bool] = []
+        self.questions: list[tuple[str, str]] = []
+        self.offered: list[BackupInfo] = []
 
     def new_database_path(self, parent: QWidget, title: str) -> str | None:
         return self.paths.pop(0)
@@ -29,7 +32,12 @@ class ScriptedDialogs(Dialogs):
     def open_database_path(self, parent: QWidget) -> str | None:
         return self.paths.pop(0)
 
+    def choose_backup(self, parent: QWidget, backups: Sequence[BackupInfo]) -> BackupInfo | None:
+        self.offered = list(backups)
+        return backups[0] if backups else None
+
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        self.questions.append((title, text))
         return self.confirmations.pop(0)
 
     def error(self, parent: QWidget, title: str, text: str) -> None:
@@ -63,9 +71,11 @@ def open_window(qtbot, settings: QSettings, dialogs: ScriptedDialogs):  # type: 
     def make(db: Path | None) -> MainWindow:
         window = build_window(str(db) if db else None, settings, dialogs)
         qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
+        with qtbot.waitExposed(window):
+            window.show()
         window.activateWindow()
+        # Focus moves (and so saving on leave) need an active window, as for a person.
+        qtbot.waitUntil(window.isActiveWindow)
         windows.append(window)
         return window
 

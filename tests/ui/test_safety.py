@@ -1,0 +1,186 @@
+"""Data safety as a person meets it in the window."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+
+from accdesk.backup import rolling_backup
+from accdesk.db import open_database
+from accdesk.ops.briefs import briefs_for_project, get_brief, update_brief
+from accdesk.ops.queue import list_queue
+from accdesk.sqlitefile import verify_sqlite
+from ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _brief_of_selected(window: MainWindow):  # type: ignore[no-untyped-def]
+    assert window.db is not None
+    return window.briefs.list_model.doc(0) if window.briefs.list_model.rowCount() else None
+
+
+def _project_with_briefs(path: Path) -> str:
+    db = open_database(path)
+    try:
+        return next(str(r.id) for r in list_queue(db) if briefs_for_project(db, r.id))
+    finally:
+        db.close()
+
+
+def test_text_typed_two_seconds_before_a_kill_is_back_after_restart(
+    demo_path: Path,
+    open_window,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    project = _project_with_briefs(demo_path)
+    script = textwrap.dedent(
+        f"""
+        import os, sys, time, uuid
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import QSettings, Qt
+        from PySide6.QtTest import QTest
+        from ui.app import build_window, create_application
+        app = create_application()
+        settings = QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat)
+        window = build_window({str(demo_path)!r}, settings)
+        window.show()
+        window.queue.select_project(uuid.UUID({project!r}))
+        body = window.briefs.body
+        body.setFocus()
+        for ch in " Черновик, который нельзя потерять":
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click, body, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+            )
+        print("typed", flush=True)
+        end = time.monotonic() + 60
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.01)
+        """
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert child.stdout is not None
+    try:
+        assert child.stdout.readline().strip() == "typed"
+        time.sleep(2.0)  # the promise: what was typed 2 s before a crash is kept
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+    assert child.returncode == -signal.SIGKILL
+
+    window = open_window(demo_path)
+    typed = " Черновик, который нельзя потерять"  # typed where the cursor was: the start
+    assert window.briefs.body.toPlainText().startswith(typed)
+    assert window.briefs.message.text().startswith("Restored text you had not saved")
+    assert "had text that was not saved" in window.statusBar().currentMessage()
+    doc = _brief_of_selected(window)
+    assert doc is not None and not doc.body.endswith(
+        "нельзя потерять"
+    )  # not saved until the person leaves
+    window.briefs.title.setFocus()
+    window.queue.search.setFocus()
+    assert window.db is not None
+    assert get_brief(window.db, doc.id).body.startswith(typed)
+
+
+def test_restore_from_backup_in_the_file_menu(demo_path: Path, open_window, dialogs) -> None:  # type: ignore[no-untyped-def]
+    rolling_backup(demo_path)
+    window = open_window(demo_path)
+    assert window.db is not None
+    doc = _brief_of_selected(window)
+    assert doc is not None
+    update_brief(
+        window.db, doc.id, {"title": "Испорчено", "body": ""}, expected_version=doc.version
+    )
+
+    action = window.findChild(QAction, "actionRestore")
+    assert action is not None
+    action.trigger()
+
+    assert dialogs.offered and all(b.projects == 120 for b in dialogs.offered)
+    assert window.db is not None
+    assert get_brief(window.db, doc.id).title == doc.title
+    kept = list(demo_path.parent.glob("agency.replaced-*.db"))
+    assert len(kept) == 1
+    assert "Restored the backup of" in window.statusBar().currentMessage()
+
+
+def test_damaged_database_at_start_offers_the_newest_backup(
+    demo_path: Path,
+    open_window,
+    dialogs,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    rolling_backup(demo_path)
+    data = bytearray(demo_path.read_bytes())
+    middle = len(data) // 4096 // 2 * 4096
+    data[middle : middle + 300] = b"\xff" * 300
+    demo_path.write_bytes(bytes(data))
+    dialogs.confirmations.append(True)
+
+    window = open_window(demo_path)
+    qtbot.waitUntil(lambda: bool(dialogs.questions), timeout=5000)
+    title, text = dialogs.questions[0]
+    assert title == "The database is damaged"
+    assert "Restore the newest good backup" in text and "120 projects" in text
+    qtbot.waitUntil(
+        lambda: window.db is not None and window.queue.model.rowCount() == 120, timeout=5000
+    )
+    damaged = list(demo_path.parent.glob("agency.damaged-*.db"))
+    assert len(damaged) == 1 and damaged[0].read_bytes() == bytes(data)
+
+
+def test_second_window_on_the_same_file_is_read_only_with_a_banner(
+    demo_path: Path,
+    open_window,
+    dialogs,  # type: ignore[no-untyped-def]
+) -> None:
+    hold = (
+        "from accdesk.db import open_database; import time; "
+        f"db = open_database({str(demo_path)!r}); print('ready', flush=True); time.sleep(60)"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", hold],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert holder.stdout is not None
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        dialogs.confirmations.append(True)
+        window = open_window(demo_path)
+        assert dialogs.questions[0][0] == "Database in use"
+        assert window.banner.isVisible()
+        assert window.banner.text().startswith("Read-only")
+        assert window.briefs.title.isReadOnly() and not window.briefs.new_button.isEnabled()
+        assert window.queue.model.rowCount() == 120
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
+
+
+def test_closing_the_window_leaves_a_verified_backup(demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    window.close()
+    backups = sorted(p.name for p in (demo_path.parent / "backups").iterdir())
+    assert [name.split("-")[1] for name in backups] == ["daily", "weekly"]
+    for name in backups:
+        verify_sqlite(demo_path.parent / "backups" / name, "integrity_check")
