@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
-from collections.abc import Iterator
+import textwrap
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -55,3 +58,33 @@ def demo_db(demo_path: Path) -> Iterator[object]:
     db = open_database(demo_path)
     yield db
     db.close()
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def holder() -> Iterator[Callable[..., subprocess.Popen[str]]]:
+    """Runs Python code in another process, returning once it prints `ready` (or the line
+    given); the process is killed when the test ends, if the test has not killed it."""
+    procs: list[subprocess.Popen[str]] = []
+
+    def start(code: str, ready: str = "ready") -> subprocess.Popen[str]:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", textwrap.dedent(code)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        procs.append(proc)
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == ready
+        return proc
+
+    yield start
+    for proc in procs:
+        proc.kill()
+        proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()

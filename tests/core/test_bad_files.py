@@ -6,12 +6,7 @@ test_database.py; these need more setting up: permissions, other processes, a fu
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
-import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,8 +24,6 @@ from accdesk.errors import (
 from accdesk.ops.briefs import create_brief
 from accdesk.ops.queue import list_queue
 from accdesk.ops.summary import counts
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def snapshot(path: Path) -> bytes:
@@ -76,32 +69,6 @@ def test_read_only_folder(demo_path: Path) -> None:
     finally:
         demo_path.parent.chmod(0o755)
     assert snapshot(demo_path) == before
-
-
-@pytest.fixture
-def holder(tmp_path: Path) -> Iterator[object]:
-    """Runs Python code in another process until the test ends (or kills it on request)."""
-    procs: list[subprocess.Popen[str]] = []
-
-    def start(code: str) -> subprocess.Popen[str]:
-        proc = subprocess.Popen(
-            [sys.executable, "-c", textwrap.dedent(code)],
-            stdout=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready"
-        procs.append(proc)
-        return proc
-
-    yield start
-    for proc in procs:
-        proc.kill()
-        proc.wait()
-        if proc.stdout is not None:
-            proc.stdout.close()
 
 
 def test_database_locked_by_another_program(demo_path: Path, holder, quick_busy_timeout) -> None:  # type: ignore[no-untyped-def]

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import textwrap
 import time
 from pathlib import Path
@@ -35,10 +32,8 @@ def _project_with_briefs(path: Path) -> str:
         db.close()
 
 
-def test_text_typed_two_seconds_before_a_kill_is_back_after_restart(
-    demo_path: Path,
-    open_window,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_text_typed_two_seconds_before_a_kill_is_back_after_restart(  # type: ignore[no-untyped-def]
+    demo_path: Path, open_window, holder, tmp_path: Path
 ) -> None:
     project = _project_with_briefs(demo_path)
     script = textwrap.dedent(
@@ -66,21 +61,10 @@ def test_text_typed_two_seconds_before_a_kill_is_back_after_restart(
             time.sleep(0.01)
         """
     )
-    child = subprocess.Popen(
-        [sys.executable, "-c", script],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert child.stdout is not None
-    try:
-        assert child.stdout.readline().strip() == "typed"
-        time.sleep(2.0)  # the promise: what was typed 2 s before a crash is kept
-    finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-        child.stdout.close()
+    child = holder(script, ready="typed")
+    time.sleep(2.0)  # the promise: what was typed 2 s before a crash is kept
+    child.send_signal(signal.SIGKILL)
+    child.wait()
     assert child.returncode == -signal.SIGKILL
 
     window = open_window(demo_path)
@@ -145,36 +129,25 @@ def test_damaged_database_at_start_offers_the_newest_backup(
     assert len(damaged) == 1 and damaged[0].read_bytes() == bytes(data)
 
 
-def test_second_window_on_the_same_file_is_read_only_with_a_banner(
-    demo_path: Path,
-    open_window,
-    dialogs,  # type: ignore[no-untyped-def]
+def test_second_window_on_the_same_file_is_read_only_with_a_banner(  # type: ignore[no-untyped-def]
+    demo_path: Path, open_window, dialogs, holder
 ) -> None:
-    hold = (
-        "from accdesk.db import open_database; import time; "
-        f"db = open_database({str(demo_path)!r}); print('ready', flush=True); time.sleep(60)"
+    holder(
+        f"""
+        from accdesk.db import open_database
+        import time
+        db = open_database({str(demo_path)!r})
+        print("ready", flush=True)
+        time.sleep(60)
+        """
     )
-    holder = subprocess.Popen(
-        [sys.executable, "-c", hold],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert holder.stdout is not None
-    try:
-        assert holder.stdout.readline().strip() == "ready"
-        dialogs.confirmations.append(True)
-        window = open_window(demo_path)
-        assert dialogs.questions[0][0] == "Database in use"
-        assert window.banner.isVisible()
-        assert window.banner.text().startswith("Read-only")
-        assert window.briefs.title.isReadOnly() and not window.briefs.new_button.isEnabled()
-        assert window.queue.model.rowCount() == 120
-    finally:
-        holder.kill()
-        holder.wait()
-        holder.stdout.close()
+    dialogs.confirmations.append(True)
+    window = open_window(demo_path)
+    assert dialogs.questions[0][0] == "Database in use"
+    assert window.banner.isVisible()
+    assert window.banner.text().startswith("Read-only")
+    assert window.briefs.title.isReadOnly() and not window.briefs.new_button.isEnabled()
+    assert window.queue.model.rowCount() == 120
 
 
 def test_closing_the_window_leaves_a_verified_backup(demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
