@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import DateTime
@@ -66,3 +66,19 @@ def uuid_from_db(value: str | uuid.UUID) -> uuid.UUID:
     _set_attribute(result, "int", int(value, 16))
     _set_attribute(result, "is_safe", _SAFETY)
     return result
+
+
+def as_date(value: str | date | None) -> date | None:
+    """A DATE column read at driver level: SQLite gives ISO text, other drivers a date."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def as_utc(value: str | datetime | None) -> datetime | None:
+    """A `UTCDateTime` column read at driver level, as the aware UTC value it stands for."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

@@ -43,6 +43,7 @@ from ui.queue_pane import QueuePane
 from ui.welcome import WelcomePane
 
 BACKUP_EVERY_S = 24 * 3600
+VERIFY_DELAY_MS = 300
 BACKUP_CHECK_MS = 3600 * 1000  # how often a running window asks whether a backup is due
 
 # Kinds of change after which the queue must be read again.
@@ -205,8 +206,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             f"{Path(db.location).name} — accdesk" if db.path else f"{db.location} — accdesk"
         )
-        self._update_counts()
-        # Unsaved text from a crash comes first; otherwise, where the person left off.
+        # Totals count 200,000 requests on a large agency: after the first paint, not before.
+        QTimer.singleShot(0, self._update_counts)
+        # The queue goes on screen first; the selected project's card and briefs follow a
+        # frame later (they cost as much again on a cold start).
+        QTimer.singleShot(0, lambda: self._resume(db))
+
+    def _resume(self, db: Database) -> None:
+        """Reselect where the person left off, or the brief with text a crash interrupted."""
+        if self.db is not db:
+            return
         pending = drafts(db)
         last = (
             str(pending[0].project_id)
@@ -259,15 +268,21 @@ class MainWindow(QMainWindow):
             self._give_up(db, exc)
             return False
         if db.path is not None:
-            path = db.path
-            self.background.run(
-                lambda: verify_sqlite(path), lambda _r, error: self._on_verified(db, error)
-            )
+            # After the first paint: the page check reads the whole file and should not
+            # compete with showing the window; it still ends within about a second.
+            QTimer.singleShot(VERIFY_DELAY_MS, lambda: self._verify(db))
             if not db.read_only:
                 QTimer.singleShot(30_000, self._backup_if_due)
                 self._backup_timer.start()
         self.settings.setValue("lastDatabase", db.url)
         return True
+
+    def _verify(self, db: Database) -> None:
+        if self.db is db and db.path is not None:
+            path = db.path
+            self.background.run(
+                lambda: verify_sqlite(path), lambda _r, error: self._on_verified(db, error)
+            )
 
     def _on_verified(self, db: Database, error: Exception | None) -> None:
         if isinstance(error, AccdeskError) and self.db is db:
