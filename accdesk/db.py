@@ -194,6 +194,9 @@ def open_database(
         lock.acquire()
     try:
         inspection = inspect_sqlite(path, check="quick_check" if check_pages else None)
+        if inspection.state is FileState.MISSING:
+            # Owner-only from its first byte: SQLite would create it with the umask's mode.
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         if inspection.state is not FileState.CURRENT and read_only:
             raise ReadOnlyDatabase(
                 f"{path} needs setting up or upgrading, which read-only cannot do"
@@ -212,7 +215,6 @@ def open_database(
                 _upgrade(engine)
                 with engine.begin() as con:
                     con.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
-            path.chmod(0o600)
     except BaseException:
         database.close()
         raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -74,10 +75,23 @@ def test_models_and_migrations_do_not_drift(tmp_path: Path) -> None:
     db.close()
 
 
-def test_database_file_is_private_to_its_owner(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "private.db")
-    db.close()
-    assert (tmp_path / "private.db").stat().st_mode & 0o077 == 0
+def test_database_and_its_side_files_are_private_to_their_owner(tmp_path: Path) -> None:
+    old = os.umask(0o022)  # a typical desktop umask: new files readable by everyone
+    try:
+        db = open_database(tmp_path / "private.db")
+        side = [p for p in tmp_path.iterdir() if p.name.startswith("private.db")]
+        assert {p.name for p in side} >= {
+            "private.db",
+            "private.db-wal",
+            "private.db-shm",
+            "private.db.lock",
+        }
+        assert all(p.stat().st_mode & 0o077 == 0 for p in side), {
+            p.name: oct(p.stat().st_mode) for p in side
+        }
+        db.close()
+    finally:
+        os.umask(old)
 
 
 def _make_newer(path: Path) -> None:
