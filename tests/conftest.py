@@ -13,6 +13,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# In CI the same examples every run, so a landing never depends on a lucky draw; locally
+# they stay random and keep exploring (ACCDESK_FUZZ_EXAMPLES turns the fuzzing up).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 # Before anything can create a QApplication: without a display Qt aborts the process.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"

@@ -40,7 +40,8 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: a text field takes text, not bytes or numbers that happen to convert
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class BriefEdit(Input):

@@ -7,6 +7,7 @@ control characters, any Unicode.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -28,7 +29,7 @@ from accdesk.ops.briefs import (
 from accdesk.ops.queue import list_queue
 from accdesk.ops.summary import counts
 
-EXAMPLES = 150
+EXAMPLES = int(os.environ.get("ACCDESK_FUZZ_EXAMPLES", "150"))
 tried: Counter[str] = Counter()
 
 values = st.one_of(
