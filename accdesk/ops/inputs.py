@@ -8,7 +8,9 @@ field to a sentence a person can act on.
 from __future__ import annotations
 
 import unicodedata
-from typing import Annotated, Any, TypeVar
+import uuid
+from datetime import date
+from typing import Annotated, Any, Literal, TypeVar
 
 import pydantic
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -56,6 +58,12 @@ def _sentence(error: Any) -> str:
     ctx = error.get("ctx", {})
     if kind == "value_error":
         return str(ctx["error"])
+    if kind == "missing":
+        return "is required"
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx['ge']}"
+    if kind == "less_than_equal":
+        return f"must be at most {ctx['le']}"
     if kind == "string_too_long":
         return f"is too long (at most {ctx['max_length']} characters)"
     if kind == "extra_forbidden":
@@ -80,3 +88,15 @@ class DraftText(Input):
 
     title: str = Field(default="", max_length=10_000)
     body: str = Field(default="", max_length=200_000)
+
+
+class ProjectCreate(Input):
+    """A new project as the dialog (or an import) sends it."""
+
+    name: Title
+    client_id: uuid.UUID
+    service_id: uuid.UUID
+    manager_id: uuid.UUID | None = None
+    status: Literal["planned", "active", "paused", "done"] = "active"
+    deadline: date | None = None
+    weekly_effort_hours: float = Field(default=0.0, ge=0, le=168)

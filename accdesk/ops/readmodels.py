@@ -25,6 +25,13 @@ class ProjectRow(NamedTuple):
     queue_position: int
     pinned: bool
     next_response_due: datetime | None
+    manager_id: uuid.UUID | None
+    client_budget: int
+    last_touched_at: datetime | None
+    last_nps: int | None
+    unreacted_feedback: int
+    risky_promises: int
+    version: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,17 +31,17 @@ class Factor(StrEnum):
 class Weights:
     """Points each factor can give; horizons say when a factor starts to count."""
 
-    deadline: float
+    deadline: int
     deadline_horizon_days: int
-    request_overdue: float
-    request_soon: float
+    request_overdue: int
+    request_soon: int
     request_soon_minutes: int
-    client_value: float
-    detractor: float
-    unreacted_feedback: float
-    risky_promise: float
-    pinned: float
-    untouched: float
+    client_value: int
+    detractor: int
+    unreacted_feedback: int
+    risky_promise: int
+    pinned: int
+    untouched: int
     untouched_after_days: int
 
 
@@ -87,35 +87,66 @@ class Score(NamedTuple):
 
 def score(s: Signals, w: Weights) -> Score:
     """The score and the parts it is made of, largest first."""
+    return score_values(*s, w)
+
+
+def score_values(
+    days: int | None,
+    minutes: int | None,
+    budget_share: float,
+    nps: int | None,
+    unreacted: int,
+    risky: int,
+    pinned: bool,
+    touched: int | None,
+    w: Weights,
+) -> Score:
+    """`score` with the signals as arguments, in `Signals` order.
+
+    Written for speed as much as clarity: 10,000 projects are scored at once, so no
+    `Signals` tuple is built per project, parts are made with `tuple.__new__` (no
+    Python-level constructor call) and only non-zero parts are kept.
+    """
     parts: list[Part] = []
-    days = s.business_days_to_deadline
+    add = parts.append
     if days is not None and days <= w.deadline_horizon_days:
         # Full points when due today or late, fading to nothing at the horizon.
         share = 1.0 if days <= 0 else 1 - days / (w.deadline_horizon_days + 1)
-        parts.append(Part(Factor.DEADLINE, round(w.deadline * share), days))
-    minutes = s.minutes_to_response_due
+        add(_part((Factor.DEADLINE, round(w.deadline * share), days)))
     if minutes is not None:
         if minutes < 0:
-            parts.append(Part(Factor.REQUEST_OVERDUE, round(w.request_overdue), -minutes))
+            add(_part((Factor.REQUEST_OVERDUE, w.request_overdue, -minutes)))
         elif minutes <= w.request_soon_minutes:
-            parts.append(Part(Factor.REQUEST_SOON, round(w.request_soon), minutes))
-    if s.budget_share > 0:
-        parts.append(Part(Factor.CLIENT_VALUE, round(w.client_value * s.budget_share), None))
-    if s.last_nps is not None and s.last_nps <= 6:
-        parts.append(Part(Factor.DETRACTOR, round(w.detractor), s.last_nps))
-    if s.unreacted_feedback:
-        parts.append(
-            Part(Factor.UNREACTED_FEEDBACK, round(w.unreacted_feedback), s.unreacted_feedback)
-        )
-    if s.risky_promises:
-        parts.append(Part(Factor.RISKY_PROMISE, round(w.risky_promise), s.risky_promises))
-    if s.pinned:
-        parts.append(Part(Factor.PINNED, round(w.pinned), None))
-    touched = s.days_since_touched
+            add(_part((Factor.REQUEST_SOON, w.request_soon, minutes)))
+    if budget_share > 0:
+        add(_part((Factor.CLIENT_VALUE, round(w.client_value * budget_share), None)))
+    if nps is not None and nps <= 6:
+        add(_part((Factor.DETRACTOR, w.detractor, nps)))
+    if unreacted:
+        add(_part((Factor.UNREACTED_FEEDBACK, w.unreacted_feedback, unreacted)))
+    if risky:
+        add(_part((Factor.RISKY_PROMISE, w.risky_promise, risky)))
+    if pinned:
+        add(_part((Factor.PINNED, w.pinned, None)))
     if touched is not None and touched >= w.untouched_after_days:
-        parts.append(Part(Factor.UNTOUCHED, round(w.untouched), touched))
-    kept = sorted((p for p in parts if p.points), key=lambda p: -p.points)
-    return Score(sum(p.points for p in kept), tuple(kept))
+        add(_part((Factor.UNTOUCHED, w.untouched, touched)))
+    total = 0
+    kept = []
+    for part in parts:
+        if part[1]:
+            total += part[1]
+            kept.append(part)
+    if len(kept) > 1:
+        kept.sort(key=_by_points)
+    return Score(total, tuple(kept))
+
+
+def _part(values: tuple[Factor, int, int | None]) -> Part:
+    return tuple.__new__(Part, values)
+
+
+def _by_points(part: Part) -> int:
+    return -part.points
 
 
 class Health(StrEnum):

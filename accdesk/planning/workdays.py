@@ -2,14 +2,14 @@
 
 Public holidays, the government's substituted days off and working Saturdays come from the
 `holidays` package (Russia by default); an agency's own overrides win over them. Counting is
-two lookups in a per-year prefix sum, so scoring 10,000 deadlines costs no loop over days.
+two dictionary lookups in a running count keyed by date ordinal, built a year at a time, so
+scoring 10,000 deadlines costs no loop over days.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, timedelta
-from itertools import accumulate
+from datetime import date
 
 import holidays
 
@@ -18,8 +18,9 @@ class WorkdayCalendar:
     def __init__(self, country: str = "RU", overrides: Mapping[date, bool] | None = None) -> None:
         self._holidays = holidays.country_holidays(country)
         self._overrides = dict(overrides or {})
-        self._prefix: dict[int, list[int]] = {}
-        self._before: dict[int, int] = {}  # working days before 1 January, from any origin
+        # Working days up to and including each day, from an origin that cancels out.
+        self._running: dict[int, int] = {}
+        self._years: dict[int, tuple[int, int]] = {}  # year -> (count before it, count in it)
 
     def is_working_day(self, day: date) -> bool:
         if day in self._overrides:
@@ -29,30 +30,40 @@ class WorkdayCalendar:
     def business_days_between(self, start: date, end: date) -> int:
         """Working days after `start` up to and including `end`; negative when `end` is
         earlier (a deadline that has passed). Today to tomorrow's deadline is 1."""
-        return self._running_count(end) - self._running_count(start)
+        running = self._running
+        a = running.get(start.toordinal())
+        if a is None:
+            a = self._fill(start)
+        b = running.get(end.toordinal())
+        if b is None:
+            b = self._fill(end)
+        return b - a
 
-    def _running_count(self, day: date) -> int:
-        """Working days up to and including `day`, from an origin that cancels out."""
-        prefix = self._year(day.year)
-        return self._days_before(day.year) + prefix[day.timetuple().tm_yday - 1]
+    def _fill(self, day: date) -> int:
+        """Add the running counts of `day`'s year (and the years between it and those
+        already known, so the counts stay continuous)."""
+        year = day.year
+        if self._years:
+            low, high = min(self._years), max(self._years)
+            for missing in [*range(high + 1, year), *range(low - 1, year, -1)]:
+                self._add_year(missing)
+        self._add_year(year)
+        return self._running[day.toordinal()]
 
-    def _year(self, year: int) -> list[int]:
-        prefix = self._prefix.get(year)
-        if prefix is None:
-            first = date(year, 1, 1)
-            length = (date(year + 1, 1, 1) - first).days
-            days = (first + timedelta(days=i) for i in range(length))
-            prefix = self._prefix[year] = list(
-                accumulate(int(self.is_working_day(d)) for d in days)
-            )
-        return prefix
-
-    def _days_before(self, year: int) -> int:
-        if not self._before:
-            self._before[year] = 0  # the first year asked for is the origin
-        if year not in self._before:
-            if year - 1 in self._before or max(self._before) < year:
-                self._before[year] = self._days_before(year - 1) + self._year(year - 1)[-1]
-            else:
-                self._before[year] = self._days_before(year + 1) - self._year(year)[-1]
-        return self._before[year]
+    def _add_year(self, year: int) -> None:
+        if year in self._years:
+            return
+        first, last = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+        flags = [self.is_working_day(date.fromordinal(o)) for o in range(first, last + 1)]
+        if not self._years:
+            before = 0
+        elif year > max(self._years):
+            prior_before, prior_count = self._years[year - 1]
+            before = prior_before + prior_count
+        else:
+            before = self._years[year + 1][0] - sum(flags)
+        count = before
+        for ordinal, working in zip(range(first, last + 1), flags, strict=True):
+            count += working
+            self._running[ordinal] = count
+        self._years[year] = (before, sum(flags))

@@ -1,0 +1,78 @@
+"""Priority scores for the queue, from its rows and the agency's weights."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import select
+
+from accdesk.db import Database
+from accdesk.errors import ValidationError
+from accdesk.models import Setting
+from accdesk.ops.changes import Changes
+from accdesk.ops.readmodels import ProjectRow
+from accdesk.ops.settings import get_setting
+from accdesk.planning.priority import PRESETS, Score, Weights, score_values
+from accdesk.planning.workdays import WorkdayCalendar
+from accdesk.types import utcnow
+
+DEFAULT_PRESET = "conveyor"
+
+
+def score_rows(
+    rows: Sequence[ProjectRow],
+    weights: Weights,
+    *,
+    now: datetime,
+    zone: ZoneInfo,
+    calendar: WorkdayCalendar,
+) -> list[Score]:
+    """One score per row, in the same order. Client value is measured against the
+    agency's largest monthly budget, so it reads the same at any agency size."""
+    today = now.astimezone(zone).date()
+    top = max((r.client_budget for r in rows), default=0) or 1
+    between = calendar.business_days_between
+    return [
+        score_values(
+            between(today, r.deadline) if r.deadline else None,
+            int((r.next_response_due - now).total_seconds() // 60) if r.next_response_due else None,
+            r.client_budget / top,
+            r.last_nps,
+            r.unreacted_feedback,
+            r.risky_promises,
+            r.pinned,
+            (now - r.last_touched_at).days if r.last_touched_at else None,
+            weights,
+        )
+        for r in rows
+    ]
+
+
+def priority_rules(db: Database) -> tuple[str, Weights]:
+    """The agency's preset name and weights (a preset, or weights saved over it)."""
+    with db.reading() as s:
+        stored = get_setting(s, "priority")
+    if not isinstance(stored, dict):
+        return DEFAULT_PRESET, PRESETS[DEFAULT_PRESET]
+    name = stored.get("preset", DEFAULT_PRESET)
+    base = PRESETS.get(name, PRESETS[DEFAULT_PRESET])
+    custom = stored.get("weights") or {}
+    known = {k: v for k, v in custom.items() if k in asdict(base)}
+    return name, Weights(**{**asdict(base), **known})
+
+
+def set_priority_preset(db: Database, name: str) -> Changes:
+    if name not in PRESETS:
+        raise ValidationError({"preset": f"must be one of: {', '.join(PRESETS)}"})
+    with db.transaction() as s:
+        setting = s.exec(select(Setting).where(Setting.key == "priority")).first()
+        if setting is None:
+            setting = Setting(key="priority")
+            s.add(setting)
+        setting.value = {"preset": name}
+        setting.updated_at = utcnow()
+        s.flush()
+        return Changes.one("setting", setting.id, setting.version)
