@@ -61,9 +61,9 @@ def _sentence(error: Any) -> str:
     if kind == "missing":
         return "is required"
     if kind == "greater_than_equal":
-        return f"must be at least {ctx['ge']}"
+        return f"must be at least {ctx['ge']:g}"
     if kind == "less_than_equal":
-        return f"must be at most {ctx['le']}"
+        return f"must be at most {ctx['le']:g}"
     if kind == "string_too_long":
         return f"is too long (at most {ctx['max_length']} characters)"
     if kind == "extra_forbidden":
