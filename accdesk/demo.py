@@ -669,7 +669,8 @@ class _Builder:
             for q in range(rng.randint(1, 4)):
                 score = rng.choices(range(11), weights=(1, 1, 1, 1, 2, 3, 4, 8, 12, 12, 10))[0]
                 received = self.today - timedelta(days=90 * q + rng.randint(0, 30))
-                reacted = rng.random() < 0.7 or score >= 9
+                # Older feedback has long been answered; only the newest may still wait.
+                reacted = q > 0 or score >= 9 or rng.random() < 0.6
                 self.add(
                     m.Feedback,
                     client_id=client["id"],

@@ -21,11 +21,19 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-# Before anything can create a QApplication: without a display Qt aborts the process.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_SCRATCH = tempfile.mkdtemp(prefix="accdesk-tests-")
+# Before anything can create a QApplication: without a display Qt aborts the process. The
+# offscreen screen is 800x600 unless configured; a desktop-sized one lets windows keep the
+# sizes people use (a restored geometry is clamped to the screen).
+_SCREEN = Path(_SCRATCH) / "screen.json"
+_SCREEN.write_text(
+    '{"screens": [{"name": "test", "x": 0, "y": 0, "width": 1920, "height": 1080,'
+    ' "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}',
+    encoding="utf-8",
+)
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.pop("ACCDESK_DB", None)
 # platformdirs reads XDG_DATA_HOME: keep every default database inside a scratch folder.
-_SCRATCH = tempfile.mkdtemp(prefix="accdesk-tests-")
 os.environ["XDG_DATA_HOME"] = str(Path(_SCRATCH) / "data")
 os.environ["XDG_CONFIG_HOME"] = str(Path(_SCRATCH) / "config")
 

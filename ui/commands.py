@@ -67,3 +67,43 @@ class EditBriefText(QUndoCommand):
             self._report(str(exc))
             return
         self._publish(changes)
+
+
+class OperationCommand(QUndoCommand):
+    """An undoable action made of two operations: one that does it, one that takes it back.
+
+    With `done=True` the action has already been written when the command is pushed, so
+    the first `redo` only records it. Problems are reported, never raised into Qt.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        do: Callable[[], Changes],
+        undo: Callable[[], Changes],
+        publish: Callable[[Changes], None],
+        report: Callable[[str], None],
+        *,
+        done: bool = False,
+    ) -> None:
+        super().__init__(text)
+        self._do, self._undo = do, undo
+        self._publish, self._report = publish, report
+        self._skip = done
+
+    def redo(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
+        self._run(self._do)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _run(self, operation: Callable[[], Changes]) -> None:
+        try:
+            changes = operation()
+        except AccdeskError as exc:
+            self._report(str(exc))
+            return
+        self._publish(changes)

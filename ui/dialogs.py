@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from accdesk.backup import BackupInfo
 
@@ -31,6 +32,27 @@ class Dialogs:
             False,
         )
         return backups[labels.index(label)] if ok and label in labels else None
+
+    def choose_identity(
+        self, parent: QWidget, managers: Sequence[tuple[uuid.UUID, str]]
+    ) -> uuid.UUID | bool | None:
+        """Who is using accdesk here: a manager, or True for a team lead seeing everyone."""
+        lead = parent.tr("Team lead: all managers")
+        labels = [name for _, name in managers] + [lead]
+        label, ok = QInputDialog.getItem(
+            parent,
+            parent.tr("Who are you?"),
+            parent.tr("“My queue” shows the projects of:"),
+            labels,
+            0,
+            False,
+        )
+        if not ok:
+            return None
+        return True if label == lead else managers[labels.index(label)][0]
+
+    def run(self, dialog: QDialog) -> int:
+        return dialog.exec()
 
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         answer = QMessageBox.question(parent, title, text)

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
@@ -29,9 +28,7 @@ from accdesk.errors import AccdeskError, DamagedDatabase, DatabaseInUse
 from accdesk.ops.briefs import drafts
 from accdesk.ops.changes import Changes
 from accdesk.ops.clients import client_card
-from accdesk.ops.queue import list_queue
 from accdesk.ops.readmodels import ProjectRow
-from accdesk.ops.settings import agency_timezone
 from accdesk.ops.summary import counts
 from accdesk.sqlitefile import verify_sqlite
 from ui.background import Background
@@ -45,9 +42,6 @@ from ui.welcome import WelcomePane
 BACKUP_EVERY_S = 24 * 3600
 VERIFY_DELAY_MS = 300
 BACKUP_CHECK_MS = 3600 * 1000  # how often a running window asks whether a backup is due
-
-# Kinds of change after which the queue must be read again.
-QUEUE_KINDS = ("project", "client", "manager", "service", "request")
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +65,7 @@ class MainWindow(QMainWindow):
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self._backup_if_due)
 
-        self.queue = QueuePane(ZoneInfo("Europe/Moscow"), self)
+        self.queue = QueuePane(self.events, self.undo_stack, self.dialogs, settings, self)
         self.card = ClientCardPane(self)
         self.briefs = BriefEditorPane(self.events, self.undo_stack, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -98,13 +92,17 @@ class MainWindow(QMainWindow):
 
         self.location = QLabel(self)
         self.location.setObjectName("statusLocation")
+        self.shown = QLabel(self)
+        self.shown.setObjectName("statusShown")
         self.totals = QLabel(self)
         self.totals.setObjectName("statusCounts")
         self.statusBar().addWidget(self.location, 1)
+        self.statusBar().addPermanentWidget(self.shown)
         self.statusBar().addPermanentWidget(self.totals)
 
         self._build_menus()
         self.queue.project_selected.connect(self._on_project_selected)
+        self.queue.count_changed.connect(self.shown.setText)
         self.events.changed.connect(self._on_changed)
         self.welcome.create_demo.connect(self._welcome_demo)
         self.welcome.start_empty.connect(self._welcome_empty)
@@ -176,6 +174,50 @@ class MainWindow(QMainWindow):
             )
         )
 
+        edit.addSeparator()
+        edit.addAction(
+            self._action(self.tr("Who am &I…"), self._choose_identity, None, "actionIdentity")
+        )
+
+        project = self.menuBar().addMenu(self.tr("&Project"))
+        for text, slot, keys, name in (
+            (self.tr("&New project…"), self.queue.new_project, "Ctrl+Shift+N", "actionNewProject"),
+            (self.tr("Move &up"), lambda: self.queue.move_selected(-1), "Ctrl+Up", "actionMoveUp"),
+            (
+                self.tr("Move &down"),
+                lambda: self.queue.move_selected(1),
+                "Ctrl+Down",
+                "actionMoveDown",
+            ),
+            (self.tr("&Pin or unpin"), self.queue.toggle_pin, "Ctrl+P", "actionPin"),
+            (
+                self.tr("&Archive"),
+                lambda: self.queue.change_status("archived"),
+                "Ctrl+Del",
+                "actionArchive",
+            ),
+            (
+                self.tr("Make the priority order &mine"),
+                self.queue.apply_priority_order,
+                "Ctrl+Shift+P",
+                "actionApplyPriority",
+            ),
+        ):
+            project.addAction(self._action(text, slot, keys, name))
+        status = project.addMenu(self.tr("&Status"))
+        for number, (key, label) in enumerate(
+            (("planned", "Planned"), ("active", "Active"), ("paused", "Paused"), ("done", "Done")),
+            start=1,
+        ):
+            status.addAction(
+                self._action(
+                    self.tr(label),
+                    lambda k=key: self.queue.change_status(k),
+                    f"Ctrl+{number}",
+                    f"actionStatus_{key}",
+                )
+            )
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(
             self._action(self.tr("&About accdesk"), self._about, None, "actionAbout")
@@ -193,7 +235,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.undo_stack.clear()
         self.briefs.set_database(db)
-        self.queue.set_projects(list_queue(db), ZoneInfo(agency_timezone(db)))
+        self.queue.set_database(db)
         self.stack.setCurrentWidget(self.work)
         self.banner.setVisible(db.read_only)
         self.banner.setText(
@@ -296,6 +338,7 @@ class MainWindow(QMainWindow):
         if self.db is db:
             self.db = None
             self.briefs.set_database(None)
+            self.queue.set_database(None)
             self.card.show_card(None)
         db.close()
         self.settings.remove("lastDatabase")
@@ -442,6 +485,7 @@ class MainWindow(QMainWindow):
             return
         self.briefs.commit()
         self.briefs.set_database(None)
+        self.queue.set_database(None)
         self.card.show_card(None)
         self.db.close()
         self.db = None
@@ -465,8 +509,6 @@ class MainWindow(QMainWindow):
     def _on_changed(self, changes: Changes) -> None:
         if self.db is None:
             return
-        if any(changes.touches(kind) for kind in QUEUE_KINDS):
-            self.queue.set_projects(list_queue(self.db), ZoneInfo(agency_timezone(self.db)))
         self._update_counts()
 
     def _update_counts(self) -> None:
@@ -474,13 +516,17 @@ class MainWindow(QMainWindow):
             return
         c = counts(self.db)
         self.totals.setText(
-            self.tr("%1 managers · %2 clients · %3 projects · %4 requests · %5 briefs")
+            self.tr("· %1 managers · %2 clients · %3 requests · %4 briefs")
             .replace("%1", str(c.managers))
             .replace("%2", str(c.clients))
-            .replace("%3", str(c.projects))
-            .replace("%4", str(c.requests))
-            .replace("%5", str(c.briefs))
+            .replace("%3", str(c.requests))
+            .replace("%4", str(c.briefs))
         )
+
+    def _choose_identity(self) -> None:
+        self.settings.remove("identity/manager")
+        self.queue.scope.setCurrentIndex(self.queue.scope.findData("mine"))
+        self.queue.reload()
 
     def _about(self) -> None:
         self.dialogs.about(

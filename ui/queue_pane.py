@@ -1,46 +1,152 @@
-"""Left pane: the project queue with a search box."""
+"""Left pane: the project queue, where an account manager starts the day.
+
+It reads the queue, scores it with the agency's rules, filters it, and turns the person's
+actions (drag a project, move it with Ctrl+Up/Down, pin, change status, archive, apply the
+priority order, create a project) into undoable operations.
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from accdesk.db import Database
+from accdesk.errors import AccdeskError, ValidationError
+from accdesk.ops.changes import Changes
+from accdesk.ops.priority import make_scorer, priority_rules, set_priority_preset
+from accdesk.ops.queue import (
+    agency_today,
+    contact_names,
+    create_project,
+    list_queue,
+    project_choices,
+    queue_order,
+    reorder,
+    set_deleted,
+    set_pinned,
+    set_status,
+)
 from accdesk.ops.readmodels import ProjectRow
-from ui.queue_model import ID_ROLE, QueueFilter, QueueModel
+from accdesk.ops.settings import agency_timezone
+from accdesk.planning.priority import Score
+from accdesk.planning.workdays import WorkdayCalendar
+from accdesk.types import utcnow
+from ui.commands import OperationCommand
+from ui.dialogs import Dialogs
+from ui.events import AppEvents
+from ui.project_dialog import ProjectDialog
+from ui.queue_model import HEALTH_LABELS, STATUS_LABELS, QueueFilter, QueueModel
 from ui.widgets import EmptyState, PaneTitle, accessible
 
-COLUMN_WIDTHS = (30, 54, 140, 115, 78, 105, 62, 78, 90)
+COLUMN_WIDTHS = (30, 54, 128, 104, 78, 46, 70, 100, 60, 78, 90)
+MANUAL, PRIORITY = "manual", "priority"
+EVERYONE = "team"
+QUEUE_KINDS = (
+    "project",
+    "client",
+    "manager",
+    "service",
+    "request",
+    "setting",
+    "feedback",
+    "promise",
+)
 
 
 class QueuePane(QWidget):
-    """Shows every project in queue order; emits the selected project (or None)."""
+    """Shows the queue; emits the selected project (or None) and "N of M" for the status bar."""
 
     project_selected = Signal(object)
+    count_changed = Signal(str)
 
-    def __init__(self, agency_zone: ZoneInfo, parent: Any = None) -> None:
+    def __init__(
+        self,
+        events: AppEvents,
+        undo: QUndoStack,
+        dialogs: Dialogs,
+        settings: QSettings,
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("queuePane")
-        self.model = QueueModel(agency_zone, self)
+        self._events, self._undo, self._dialogs, self._settings = events, undo, dialogs, settings
+        self._db: Database | None = None
+        self._calendar = WorkdayCalendar("RU")
+        self.model = QueueModel(ZoneInfo("Europe/Moscow"), self)
+        self.model.move_requested.connect(self._on_drop)
         self.proxy = QueueFilter(self)
         self.proxy.setSourceModel(self.model)
 
         self.search = accessible(QLineEdit(self), "queueSearch", self.tr("Find a project"))
-        self.search.setPlaceholderText(self.tr("Find by code, project, client, manager…"))
+        self.search.setPlaceholderText(self.tr("Find by code, project, client, contact, manager…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
+
+        self.scope = self._combo("queueScope", self.tr("Whose projects"))
+        self.scope.addItem(self.tr("My queue"), "mine")
+        self.scope.addItem(self.tr("Team"), EVERYONE)
+        self.manager = self._combo("queueManager", self.tr("Manager"))
+        self.status = self._combo("queueStatus", self.tr("Status"))
+        self.status.addItem(self.tr("Any status"), "")
+        for key, label in STATUS_LABELS.items():
+            if key != "archived":
+                self.status.addItem(self.tr(label), key)
+        self.service = self._combo("queueService", self.tr("Service"))
+        self.health = self._combo("queueHealth", self.tr("Client health"))
+        self.health.addItem(self.tr("Any health"), "")
+        for value, label in HEALTH_LABELS.items():
+            self.health.addItem(self.tr(label), value.value)
+        self.order = self._combo("queueOrder", self.tr("Order"))
+        self.order.addItem(self.tr("Manual order"), MANUAL)
+        self.order.addItem(self.tr("By priority"), PRIORITY)
+        self.rules = self._combo("queueRules", self.tr("Priority rules"))
+        self.rules.addItem(self.tr("Conveyor rules"), "conveyor")
+        self.rules.addItem(self.tr("Boutique rules"), "boutique")
+        self.apply_button = accessible(
+            QPushButton(self.tr("Make it my order"), self),
+            "applyPriority",
+            self.tr("Apply the priority order"),
+        )
+        self.apply_button.setToolTip(
+            self.tr("Store the priority order as the manual order (undoable)")
+        )
+        self.apply_button.clicked.connect(self.apply_priority_order)
+        self.new_button = accessible(
+            QPushButton(self.tr("New project…"), self), "newProject", self.tr("New project")
+        )
+        self.new_button.clicked.connect(self.new_project)
+        # Remembered per person; the scope is Team until the person says who they are.
+        remembered_scope = settings.value("queue/scope", EVERYONE)
+        if remembered_scope == "mine" and self.me() is not None:
+            self.scope.setCurrentIndex(self.scope.findData("mine"))
+        else:
+            self.scope.setCurrentIndex(self.scope.findData(EVERYONE))
+        self.order.setCurrentIndex(
+            max(0, self.order.findData(settings.value("queue/order", MANUAL)))
+        )
+        for combo in (self.scope, self.manager, self.status, self.service, self.health):
+            combo.currentIndexChanged.connect(self._on_filters)
+        self.order.currentIndexChanged.connect(self._on_order)
+        self.rules.activated.connect(self._on_rules)
 
         self.view = accessible(QTableView(self), "queueView", self.tr("Project queue"))
         self.view.setModel(self.proxy)
@@ -51,6 +157,9 @@ class QueuePane(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDropIndicatorShown(True)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(26)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -58,64 +167,167 @@ class QueuePane(QWidget):
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.sortIndicatorChanged.connect(lambda *_: self._update_movable())
         for col, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(col, width)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._row_menu)
 
         self.empty = EmptyState(
             self.tr("No projects yet"),
-            self.tr("File → Create demo data fills this empty agency with a sample one."),
+            self.tr("Press “New project…”, or fill an empty agency from File → Create demo data."),
             self,
         )
         self.no_match = EmptyState(
-            self.tr("Nothing matches"), self.tr("Try fewer letters or clear the search."), self
+            self.tr("Nothing matches"),
+            self.tr("Try fewer letters, other filters, or the Team scope."),
+            self,
         )
         self.stack = QStackedWidget(self)
         for widget in (self.view, self.empty, self.no_match):
             self.stack.addWidget(widget)
+        self.message = accessible(QLabel(self), "queueMessage", self.tr("Queue messages"))
+        self.message.setWordWrap(True)
+        self.message.setProperty("error", True)
+        self.message.hide()
 
-        self.count = accessible(QLabel(self), "queueCount", self.tr("Projects shown"))
-        self.count.setObjectName("queueCount")
-
+        filters = QHBoxLayout()
+        for combo in (self.scope, self.manager, self.status, self.service, self.health):
+            filters.addWidget(combo)
+        for combo in (self.order, self.rules):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        ordering = QHBoxLayout()
+        for widget in (self.order, self.rules, self.apply_button):
+            ordering.addWidget(widget)
+        ordering.addStretch(1)
+        ordering.addWidget(self.new_button)
+        title = QHBoxLayout()
+        title.addWidget(PaneTitle(self.tr("Project queue"), self), 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
-        layout.addWidget(PaneTitle(self.tr("Project queue"), self))
+        layout.addLayout(title)
         layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addLayout(ordering)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.count)
+        layout.addWidget(self.message)
+        self._events.changed.connect(self._on_changed)
 
-    def set_projects(self, rows: list[ProjectRow], agency_zone: ZoneInfo) -> None:
+    def _combo(self, name: str, label: str) -> QComboBox:
+        combo = accessible(QComboBox(self), name, label)
+        # Wide enough to read, narrow enough that the pane can shrink with the window.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(3)
+        return combo
+
+    # Loading -------------------------------------------------------------------------------
+    def set_database(self, db: Database | None) -> None:
+        self._db = db
+        writable = db is not None and not db.read_only
+        for widget in (self.new_button, self.apply_button, self.rules):
+            widget.setEnabled(writable)
+        if db is None:
+            self.model.set_rows([], lambda _r: _ZERO)
+            self._refresh_state()
+            return
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the queue again, keeping the selection and the filters."""
+        db = self._db
+        if db is None:
+            return
         selected = self.selected_id()
-        self.model.set_rows(rows, agency_zone)
-        self._refresh_state()
+        rows = list_queue(db)
+        zone = ZoneInfo(agency_timezone(db))
+        preset, weights = priority_rules(db)
+        now = utcnow()
+        scorer = make_scorer(rows, weights, now=now, zone=zone, calendar=self._calendar)
+        self.model.set_rows(rows, scorer, agency_zone=zone, contacts=contact_names(db), now=now)
+        self._fill_choices(rows)
+        self.rules.setCurrentIndex(max(0, self.rules.findData(preset)))
+        self._apply_filters()
+        if self.order.currentData() == PRIORITY:
+            self._sort_by_priority()
         if selected is not None:
             self.select_project(selected)
 
-    def selected_id(self) -> uuid.UUID | None:
-        indexes = self.view.selectionModel().selectedRows()
-        if not indexes:
+    def _fill_choices(self, rows: Sequence[ProjectRow]) -> None:
+        managers = sorted(
+            {(r.manager, r.manager_id) for r in rows if r.manager_id}, key=lambda m: m[0]
+        )
+        services = sorted({r.service for r in rows})
+        for combo, first, items in (
+            (self.manager, self.tr("All managers"), [(name, mid) for name, mid in managers]),
+            (self.service, self.tr("Any service"), [(name, name) for name in services]),
+        ):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, None if combo is self.manager else "")
+            for text, data in items:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(max(0, combo.findData(keep)))
+            combo.blockSignals(False)
+
+    # Scope and filters -------------------------------------------------------------------
+    def me(self) -> uuid.UUID | bool | None:
+        """Who this person is: a manager's id, True for "team lead: all managers", or None
+        when not chosen yet (QSettings: it is per person, not per agency)."""
+        value = self._settings.value("identity/manager")
+        if value == "lead":
+            return True
+        try:
+            return uuid.UUID(str(value)) if value else None
+        except ValueError:
             return None
-        value = indexes[0].data(ID_ROLE)
-        return value if isinstance(value, uuid.UUID) else None
 
-    def select_project(self, project_id: uuid.UUID) -> bool:
-        row = self.model.row_of(project_id)
-        if row is None:
-            return False
-        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not proxy_index.isValid():
-            return False
-        self.view.selectRow(proxy_index.row())
-        self.view.scrollTo(proxy_index, QAbstractItemView.ScrollHint.PositionAtCenter)
-        return True
+    def _scope_manager(self) -> uuid.UUID | bool | None:
+        if self.scope.currentData() == "mine":
+            me = self.me()
+            if me is None:
+                me = self._ask_identity()
+            return me if me is not None else True
+        chosen = self.manager.currentData()
+        return chosen if isinstance(chosen, uuid.UUID) else True
 
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+    def _ask_identity(self) -> uuid.UUID | bool | None:
+        managers = sorted({(r.manager, r.manager_id) for r in self._all_rows() if r.manager_id})
+        choice = self._dialogs.choose_identity(self, [(mid, name) for name, mid in managers])
+        if choice is None:
+            self.scope.setCurrentIndex(self.scope.findData(EVERYONE))
+            return None
+        self._settings.setValue("identity/manager", "lead" if choice is True else str(choice))
+        return choice
+
+    def _all_rows(self) -> list[ProjectRow]:
+        return [self.model.row_at(i) for i in range(self.model.rowCount())]
+
+    def _on_filters(self, *_: object) -> None:
+        self._settings.setValue("queue/scope", self.scope.currentData())
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        self.manager.setEnabled(self.scope.currentData() == EVERYONE)
+        self.proxy.set_filters(
+            manager=self._scope_manager(),
+            status=self.status.currentData() or "",
+            service=self.service.currentData() or "",
+            health=self.health.currentData() or "",
+        )
+        self._refresh_state()
+        self._update_movable()
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_search(text)
         self._refresh_state()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def _refresh_state(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -125,14 +337,236 @@ class QueuePane(QWidget):
             self.stack.setCurrentWidget(self.no_match)
         else:
             self.stack.setCurrentWidget(self.view)
-        if shown == total:
-            self.count.setText(self.tr("%n project(s)", "", total))
+        self.count_changed.emit(self.tr("%1 of %n project(s)", "", total).replace("%1", str(shown)))
+
+    # Order ---------------------------------------------------------------------------------
+    def _on_order(self, *_: object) -> None:
+        self._settings.setValue("queue/order", self.order.currentData())
+        if self.order.currentData() == PRIORITY:
+            self._sort_by_priority()
         else:
-            self.count.setText(
-                self.tr("%1 of %2 projects").replace("%1", str(shown)).replace("%2", str(total))
-            )
+            self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+            self.proxy.sort(-1)
+        self._update_movable()
+
+    def _sort_by_priority(self) -> None:
+        self.view.sortByColumn(self.model.column_of("score"), Qt.SortOrder.DescendingOrder)
+
+    def _update_movable(self) -> None:
+        """Rows can be dragged in a manual order of one person's queue: there, where a row
+        lands is a position that can be stored."""
+        manual = self.order.currentData() == MANUAL and self.proxy.sortColumn() < 0
+        single = self._scope_manager() is not True
+        self.model.movable = manual and single and self._writable()
+        self.view.setDragEnabled(self.model.movable)
+        self.view.setAcceptDrops(self.model.movable)
+        self.apply_button.setEnabled(self._writable())
+
+    def _writable(self) -> bool:
+        return self._db is not None and not self._db.read_only
+
+    def _on_rules(self, *_: object) -> None:
+        db, name = self._db, self.rules.currentData()
+        if db is None or db.read_only:
+            return
+        before = priority_rules(db)[0]
+        if name == before:
+            return
+        self._push(
+            self.tr("Use %1").replace("%1", self.rules.currentText()),
+            lambda: set_priority_preset(db, name),
+            lambda: set_priority_preset(db, before),
+        )
+
+    # Selection -----------------------------------------------------------------------------
+    def selected_id(self) -> uuid.UUID | None:
+        row = self.selected_row()
+        return row.id if row else None
+
+    def selected_row(self) -> ProjectRow | None:
+        indexes = self.view.selectionModel().selectedRows()
+        return self.model.row_at(self.proxy.mapToSource(indexes[0]).row()) if indexes else None
+
+    def select_project(self, project_id: uuid.UUID) -> bool:
+        row = self.model.row_of(project_id)
+        if row is None:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():
+            return False
+        self.view.selectRow(proxy_index.row())
+        self.view.scrollTo(proxy_index, QAbstractItemView.ScrollHint.EnsureVisible)
+        return True
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = self.view.selectionModel().selectedRows()
-        row = self.model.row_at(self.proxy.mapToSource(indexes[0]).row()) if indexes else None
-        self.project_selected.emit(row)
+        self.project_selected.emit(self.selected_row())
+
+    # Actions -------------------------------------------------------------------------------
+    def _push(self, text: str, do: Callable[[], Changes], undo: Callable[[], Changes]) -> None:
+        """Do an action now and put it on the undo stack; a refusal is shown, not raised."""
+        try:
+            changes = do()
+        except AccdeskError as exc:
+            self._say(str(exc))
+            return
+        self._say("")
+        self._undo.push(
+            OperationCommand(text, do, undo, self._events.changed.emit, self._say, done=True)
+        )
+        self._events.changed.emit(changes)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def move_selected(self, step: int) -> None:
+        """Ctrl+Up / Ctrl+Down: one place up or down in the project's manager's queue."""
+        row, db = self.selected_row(), self._db
+        if row is None or db is None or self.order.currentData() != MANUAL:
+            return
+        order = queue_order(db, row.manager_id)
+        index = order.index(row.id)
+        target = index + step
+        if not 0 <= target < len(order):
+            return
+        after = list(order)
+        after[index], after[target] = after[target], after[index]
+        self._reorder(row.manager_id, order, after, self.tr("Move %1").replace("%1", row.code))
+
+    def _on_drop(self, ids: list[uuid.UUID], before: uuid.UUID | None) -> None:
+        db = self._db
+        if db is None or not ids:
+            return
+        first = self.model.row_at(self.model.row_of(ids[0]) or 0)
+        order = queue_order(db, first.manager_id)
+        moving = [pid for pid in order if pid in ids]
+        rest = [pid for pid in order if pid not in ids]
+        at = rest.index(before) if before in rest else len(rest)
+        after = rest[:at] + moving + rest[at:]
+        self._reorder(first.manager_id, order, after, self.tr("Move %1").replace("%1", first.code))
+
+    def _reorder(
+        self, manager: uuid.UUID | None, before: list[uuid.UUID], after: list[uuid.UUID], text: str
+    ) -> None:
+        db = self._db
+        if db is None or before == after:
+            return
+        self._push(text, lambda: reorder(db, manager, after), lambda: reorder(db, manager, before))
+
+    def apply_priority_order(self) -> None:
+        """Store the priority order as the manual order of every manager shown: one step."""
+        db = self._db
+        if db is None or db.read_only:
+            return
+        shown = {
+            self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).manager_id
+            for r in range(self.proxy.rowCount())
+        }
+        plans = []
+        for manager in shown:
+            before = queue_order(db, manager)
+            ranked = sorted(
+                before, key=lambda pid: -self.model.score_at(self.model.row_of(pid) or 0).total
+            )
+            if ranked != before:
+                plans.append((manager, before, ranked))
+        if not plans:
+            self._say(self.tr("The manual order already follows the priority order."))
+            return
+
+        def run(which: int) -> Changes:
+            kinds: set[uuid.UUID] = set()
+            for plan in plans:
+                kinds |= reorder(db, plan[0], plan[which]).kinds.get("project", frozenset())
+            return Changes({"project": frozenset(kinds)})
+
+        self._push(self.tr("Apply the priority order"), lambda: run(2), lambda: run(1))
+        self.order.setCurrentIndex(self.order.findData(MANUAL))
+
+    def toggle_pin(self) -> None:
+        row, db = self.selected_row(), self._db
+        if row is None or db is None:
+            return
+        text = self.tr("Unpin %1") if row.pinned else self.tr("Pin %1")
+        self._push(
+            text.replace("%1", row.code),
+            lambda: set_pinned(db, row.id, not row.pinned),
+            lambda: set_pinned(db, row.id, row.pinned),
+        )
+
+    def change_status(self, status: str) -> None:
+        row, db = self.selected_row(), self._db
+        if row is None or db is None or status == row.status:
+            return
+        label = self.tr("Archive %1") if status == "archived" else self.tr("Set %1 to %2")
+        self._push(
+            label.replace("%1", row.code).replace("%2", self.tr(STATUS_LABELS[status])),
+            lambda: set_status(db, row.id, status),
+            lambda: set_status(db, row.id, row.status),
+        )
+
+    def new_project(self) -> None:
+        db = self._db
+        if db is None or db.read_only:
+            return
+        today = agency_today(agency_timezone(db))
+        created: list[uuid.UUID] = []
+
+        def submit(data: dict[str, Any]) -> dict[str, str] | None:
+            try:
+                project_id, _ = create_project(db, data, today=today)
+            except ValidationError as exc:
+                return exc.errors
+            created.append(project_id)
+            return None
+
+        dialog = ProjectDialog(project_choices(db), submit, today, self)
+        self._dialogs.run(dialog)
+        if not created:
+            return
+        project_id = created[0]
+        self._undo.push(
+            OperationCommand(
+                self.tr("New project"),
+                lambda: set_deleted(db, project_id, False),
+                lambda: set_deleted(db, project_id, True),
+                self._events.changed.emit,
+                self._say,
+                done=True,
+            )
+        )
+        self._events.changed.emit(Changes.one("project", project_id))
+        self.select_project(project_id)
+
+    # Menus ---------------------------------------------------------------------------------
+    def _row_menu(self, pos: Any) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Unpin") if row.pinned else self.tr("Pin"), self.toggle_pin)
+        status = menu.addMenu(self.tr("Status"))
+        for key, label in STATUS_LABELS.items():
+            if key != "archived":
+                action = status.addAction(self.tr(label), lambda k=key: self.change_status(k))
+                action.setCheckable(True)
+                action.setChecked(key == row.status)
+        menu.addAction(self.tr("Archive"), lambda: self.change_status("archived"))
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def _column_menu(self, pos: Any) -> None:
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        for col in range(self.model.columnCount()):
+            action = menu.addAction(str(self.model.headerData(col, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(col))
+            action.toggled.connect(lambda shown, c=col: header.setSectionHidden(c, not shown))
+        menu.popup(header.mapToGlobal(pos))
+
+    def _on_changed(self, changes: Changes) -> None:
+        if any(changes.touches(kind) for kind in QUEUE_KINDS):
+            self.reload()
+
+
+_ZERO = Score(0, ())

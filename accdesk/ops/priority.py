@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -22,21 +22,28 @@ from accdesk.types import utcnow
 DEFAULT_PRESET = "conveyor"
 
 
-def score_rows(
+Scorer = Callable[[ProjectRow], Score]
+
+
+def make_scorer(
     rows: Sequence[ProjectRow],
     weights: Weights,
     *,
     now: datetime,
     zone: ZoneInfo,
     calendar: WorkdayCalendar,
-) -> list[Score]:
-    """One score per row, in the same order. Client value is measured against the
-    agency's largest monthly budget, so it reads the same at any agency size."""
+) -> Scorer:
+    """A function scoring one row of this queue, so a view scores only what it shows.
+
+    Client value is measured against the largest monthly budget in `rows`, so it reads the
+    same at any agency size.
+    """
     today = now.astimezone(zone).date()
     top = max((r.client_budget for r in rows), default=0) or 1
     between = calendar.business_days_between
-    return [
-        score_values(
+
+    def scorer(r: ProjectRow) -> Score:
+        return score_values(
             between(today, r.deadline) if r.deadline else None,
             int((r.next_response_due - now).total_seconds() // 60) if r.next_response_due else None,
             r.client_budget / top,
@@ -47,8 +54,21 @@ def score_rows(
             (now - r.last_touched_at).days if r.last_touched_at else None,
             weights,
         )
-        for r in rows
-    ]
+
+    return scorer
+
+
+def score_rows(
+    rows: Sequence[ProjectRow],
+    weights: Weights,
+    *,
+    now: datetime,
+    zone: ZoneInfo,
+    calendar: WorkdayCalendar,
+) -> list[Score]:
+    """One score per row, in the same order."""
+    scorer = make_scorer(rows, weights, now=now, zone=zone, calendar=calendar)
+    return [scorer(r) for r in rows]
 
 
 def priority_rules(db: Database) -> tuple[str, Weights]:

@@ -356,3 +356,28 @@ def set_deleted(db: Database, project_id: uuid.UUID, deleted: bool) -> Changes:
 
 def agency_today(zone: str, now: datetime | None = None) -> date:
     return (now or utcnow()).astimezone(ZoneInfo(zone)).date()
+
+
+def project_choices(db: Database) -> dict[str, list[tuple[uuid.UUID, str]]]:
+    """What a new project can be attached to: clients, services and managers by name."""
+    with db.reading() as s:
+        clients = s.execute(
+            select(col(Client.id), col(Client.name))
+            .where(col(Client.deleted_at).is_(None))
+            .order_by(col(Client.name))
+        ).all()
+        services = s.execute(
+            select(col(Service.id), col(Service.name))
+            .where(col(Service.active))
+            .order_by(col(Service.position))
+        ).all()
+        managers = s.execute(
+            select(col(Manager.id), col(Manager.name))
+            .where(col(Manager.active))
+            .order_by(col(Manager.name))
+        ).all()
+    return {
+        "clients": [(r[0], r[1]) for r in clients],
+        "services": [(r[0], r[1]) for r in services],
+        "managers": [(r[0], r[1]) for r in managers],
+    }

@@ -4,7 +4,7 @@
 <context>
     <name>ClientCardPane</name>
     <message numerus="yes">
-        <location filename="../../ui/client_card.py" line="207"/>
+        <location filename="../../ui/client_card.py" line="211"/>
         <source>Before your next call: %n promise(s) need a talk</source>
         <translation>
             <numerusform>Before your next call: %n promise needs a talk</numerusform>
@@ -13,13 +13,83 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="272"/>
+        <source>%n brief(s) had text that was not saved; it is back in the editor</source>
+        <translation>
+            <numerusform>%n brief had text that was not saved; it is back in the editor</numerusform>
+            <numerusform>%n briefs had text that was not saved; it is back in the editor</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/queue_model.py" line="74"/>
+        <source>%1 deadline passed %n business day(s) ago</source>
+        <translation>
+            <numerusform>%1 deadline passed %n business day ago</numerusform>
+            <numerusform>%1 deadline passed %n business days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/queue_model.py" line="80"/>
+        <source>%1 deadline in %n business day(s)</source>
+        <translation>
+            <numerusform>%1 deadline in %n business day</numerusform>
+            <numerusform>%1 deadline in %n business days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/queue_model.py" line="84"/>
+        <source>%1 client request overdue by %n minute(s)</source>
+        <translation>
+            <numerusform>%1 client request overdue by %n minute</numerusform>
+            <numerusform>%1 client request overdue by %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/queue_model.py" line="88"/>
+        <source>%1 client request due in %n minute(s)</source>
+        <translation>
+            <numerusform>%1 client request due in %n minute</numerusform>
+            <numerusform>%1 client request due in %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/queue_model.py" line="98"/>
+        <source>%1 feedback without a reaction (%n)</source>
+        <translation>
+            <numerusform>%1 feedback without a reaction (%n)</numerusform>
+            <numerusform>%1 feedback without a reaction (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/queue_model.py" line="102"/>
+        <source>%1 promise(s) in trouble: %n</source>
+        <translation>
+            <numerusform>%1 promise in trouble: %n</numerusform>
+            <numerusform>%1 promises in trouble: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/queue_model.py" line="106"/>
+        <source>%1 untouched for %n day(s)</source>
+        <translation>
+            <numerusform>%1 untouched for %n day</numerusform>
+            <numerusform>%1 untouched for %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QueuePane</name>
     <message numerus="yes">
-        <location filename="../../ui/queue_pane.py" line="129"/>
-        <source>%n project(s)</source>
+        <location filename="../../ui/queue_pane.py" line="338"/>
+        <source>%1 of %n project(s)</source>
         <translation>
-            <numerusform>%n project</numerusform>
-            <numerusform>%n projects</numerusform>
+            <numerusform>%1 of %n project</numerusform>
+            <numerusform>%1 of %n projects</numerusform>
         </translation>
     </message>
 </context>

@@ -13,7 +13,10 @@ from PySide6.QtWidgets import QLabel
 
 from accdesk.db import default_database_path, open_database
 from accdesk.ops.briefs import briefs_for_project, get_brief
+from accdesk.ops.priority import make_scorer, priority_rules
 from accdesk.ops.queue import list_queue
+from accdesk.planning.workdays import WorkdayCalendar
+from tests.conftest import DEMO_NOW
 from tests.ui.conftest import type_text
 from ui.main_window import MainWindow
 from ui.queue_model import QueueModel
@@ -57,10 +60,8 @@ def test_selecting_a_project_shows_its_client_and_its_briefs(window: MainWindow)
             window.briefs.list_model.doc(i).id for i in range(window.briefs.list_model.rowCount())
         ]
         assert shown == [doc.id for doc in briefs_for_project(window.db, project.id)]
-    assert "120 projects" in window.queue.count.text()
-    assert (
-        window.totals.text() == "6 managers · 40 clients · 120 projects · 400 requests · 30 briefs"
-    )
+    assert window.shown.text() == "120 of 120 projects"
+    assert window.totals.text() == "· 6 managers · 40 clients · 400 requests · 30 briefs"
 
 
 def test_edited_brief_is_saved_on_leaving_and_is_there_after_reopening(
@@ -139,7 +140,7 @@ def test_search_finds_cyrillic_names_typed_with_yo_or_ye(window: MainWindow) -> 
         type_text(window.queue.search, query)
         shown = window.queue.proxy.rowCount()
         assert shown == expected
-        assert window.queue.count.text() == f"{expected} of 120 projects"
+        assert window.shown.text() == f"{expected} of 120 projects"
     window.queue.search.clear()
     type_text(window.queue.search, "zzzz")
     assert window.queue.stack.currentWidget() is window.queue.no_match
@@ -151,14 +152,19 @@ def test_new_brief_appears_selected_and_counts_update(window: MainWindow) -> Non
     QTest.mouseClick(window.briefs.new_button, Qt.MouseButton.LeftButton)
     assert window.briefs.list_model.rowCount() == before + 1
     assert window.briefs.title.text() == "New brief" and window.briefs.title.hasFocus()
-    assert window.totals.text().endswith("31 briefs")
+    assert window.totals.text().endswith("· 31 briefs")
 
 
 def test_queue_model_passes_the_model_tester(qtmodeltester, demo_db) -> None:  # type: ignore[no-untyped-def]
     from zoneinfo import ZoneInfo
 
+    rows = list_queue(demo_db)
     model = QueueModel(ZoneInfo("Europe/Moscow"))
-    model.set_rows(list_queue(demo_db))
+    _, weights = priority_rules(demo_db)
+    scorer = make_scorer(
+        rows, weights, now=DEMO_NOW, zone=ZoneInfo("Europe/Moscow"), calendar=WorkdayCalendar()
+    )
+    model.set_rows(rows, scorer)
     qtmodeltester.check(model)
     assert model.rowCount(QModelIndex()) == 120
 
@@ -203,9 +209,9 @@ def test_splitter_sizes_and_last_project_are_remembered(
     first = open_window(demo_path)
     click_row(first, 7)
     chosen = first.queue.selected_id()
-    first.resize(780, 560)  # inside the offscreen screen, so the geometry comes back unclamped
-    qtbot.waitUntil(lambda: first.splitter.width() <= 780)
-    first.splitter.setSizes([420, 180, 160])
+    first.resize(1200, 800)
+    qtbot.waitUntil(lambda: first.splitter.width() <= 1200)
+    first.splitter.setSizes([700, 260, 240])
     sizes = first.splitter.sizes()
     assert sizes[0] > sizes[1]
     first.close()
