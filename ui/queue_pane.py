@@ -157,7 +157,9 @@ class QueuePane(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # DragDrop with our own MIME type: only queue rows can be dropped here.
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDragDropOverwriteMode(False)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDropIndicatorShown(True)
         self.view.verticalHeader().setVisible(False)
@@ -261,13 +263,14 @@ class QueuePane(QWidget):
         )
         services = sorted({r.service for r in rows})
         for combo, first, items in (
-            (self.manager, self.tr("All managers"), [(name, mid) for name, mid in managers]),
+            # Ids as text: findData cannot match Python objects stored in a combo box.
+            (self.manager, self.tr("All managers"), [(name, str(mid)) for name, mid in managers]),
             (self.service, self.tr("Any service"), [(name, name) for name in services]),
         ):
             keep = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(first, None if combo is self.manager else "")
+            combo.addItem(first, "")
             for text, data in items:
                 combo.addItem(text, data)
             combo.setCurrentIndex(max(0, combo.findData(keep)))
@@ -292,7 +295,7 @@ class QueuePane(QWidget):
                 me = self._ask_identity()
             return me if me is not None else True
         chosen = self.manager.currentData()
-        return chosen if isinstance(chosen, uuid.UUID) else True
+        return uuid.UUID(chosen) if chosen else True
 
     def _ask_identity(self) -> uuid.UUID | bool | None:
         managers = sorted({(r.manager, r.manager_id) for r in self._all_rows() if r.manager_id})

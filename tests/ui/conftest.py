@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import uuid
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from accdesk.backup import BackupInfo
 from ui.app import build_window, configure_application
@@ -25,6 +26,8 @@ class ScriptedDialogs(Dialogs):
         self.confirmations: list[bool] = []
         self.questions: list[tuple[str, str]] = []
         self.offered: list[BackupInfo] = []
+        self.identity: uuid.UUID | bool | None = None
+        self.fill: Callable[[QDialog], None] | None = None
 
     def new_database_path(self, parent: QWidget, title: str) -> str | None:
         return self.paths.pop(0)
@@ -35,6 +38,19 @@ class ScriptedDialogs(Dialogs):
     def choose_backup(self, parent: QWidget, backups: Sequence[BackupInfo]) -> BackupInfo | None:
         self.offered = list(backups)
         return backups[0] if backups else None
+
+    def choose_identity(
+        self, parent: QWidget, managers: Sequence[tuple[uuid.UUID, str]]
+    ) -> uuid.UUID | bool | None:
+        self.questions.append(("identity", ", ".join(name for _, name in managers)))
+        return self.identity
+
+    def run(self, dialog: QDialog) -> int:
+        """Instead of blocking in exec(), let the test fill the dialog in and press buttons."""
+        assert self.fill is not None, "the test did not say how to fill this dialog"
+        dialog.show()
+        self.fill(dialog)
+        return int(dialog.result())
 
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         self.questions.append((title, text))
