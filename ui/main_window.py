@@ -38,7 +38,9 @@ from ui.dialogs import Dialogs, describe_backup
 from ui.events import AppEvents
 from ui.queue_pane import QueuePane
 from ui.welcome import WelcomePane
+from ui.widgets import after_first_paint
 
+COUNTED_KINDS = ("manager", "client", "project", "request", "brief")
 BACKUP_EVERY_S = 24 * 3600
 VERIFY_DELAY_MS = 300
 BACKUP_CHECK_MS = 3600 * 1000  # how often a running window asks whether a backup is due
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("accdesk")
         self.resize(1440, 900)
         self._panes_restored = False
+        self.resumed = False  # True once a database's first screen is complete
         self._restore_layout()
 
     # Menus -----------------------------------------------------------------------------------
@@ -233,6 +236,7 @@ class MainWindow(QMainWindow):
         """Show `db` in the window; the previous database is saved and closed."""
         self._close_database()
         self.db = db
+        self.resumed = False
         self.undo_stack.clear()
         self.briefs.set_database(db)
         self.queue.set_database(db)
@@ -249,15 +253,22 @@ class MainWindow(QMainWindow):
             f"{Path(db.location).name} — accdesk" if db.path else f"{db.location} — accdesk"
         )
         # Totals count 200,000 requests on a large agency: after the first paint, not before.
-        QTimer.singleShot(0, self._update_counts)
+        after_first_paint(self.queue.view.viewport(), self._update_counts)
+        # Scores need the holiday calendar (a tenth of a second to load): once the queue
+        # is on screen, in a worker; the score column fills in when it is ready.
+        after_first_paint(
+            self.queue.view.viewport(),
+            lambda: self.background.run(self.queue.load_calendar(), self.queue.calendar_loaded),
+        )
         # The queue goes on screen first; the selected project's card and briefs follow a
         # frame later (they cost as much again on a cold start).
-        QTimer.singleShot(0, lambda: self._resume(db))
+        after_first_paint(self.queue.view.viewport(), lambda: self._resume(db))
 
     def _resume(self, db: Database) -> None:
         """Reselect where the person left off, or the brief with text a crash interrupted."""
         if self.db is not db:
             return
+        self.resumed = True
         pending = drafts(db)
         last = (
             str(pending[0].project_id)
@@ -507,9 +518,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue(f"lastProject/{self.db.location}", str(row.id))
 
     def _on_changed(self, changes: Changes) -> None:
-        if self.db is None:
-            return
-        self._update_counts()
+        # The totals count 200,000 requests on a large agency: only when they can change.
+        if self.db is not None and any(changes.touches(kind) for kind in COUNTED_KINDS):
+            self._update_counts()
 
     def _update_counts(self) -> None:
         if self.db is None:

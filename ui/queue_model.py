@@ -131,7 +131,10 @@ class QueueModel(QAbstractTableModel):
         self._now = utcnow()
         self._display: dict[int, list[str]] = {}
         self._search: dict[int, str] = {}
+        self._where: dict[uuid.UUID, int] | None = None  # id -> row, built when first needed
         self.movable = False
+        # False until the holiday calendar is loaded: score cells stay blank a moment.
+        self.scores_ready = True
         self._columns = self._make_columns()
 
     def _make_columns(self) -> tuple[Column, ...]:
@@ -161,7 +164,7 @@ class QueueModel(QAbstractTableModel):
             Column(
                 "score",
                 "Score",
-                lambda r, i: str(self.score_at(i).total),
+                lambda r, i: str(self.score_at(i).total) if self.scores_ready else "",
                 lambda r, i: self.score_at(i).total,
                 True,
             ),
@@ -219,13 +222,54 @@ class QueueModel(QAbstractTableModel):
         self._now = now or utcnow()
         self._display.clear()
         self._search.clear()
+        self._where = None
         self.endResetModel()
+
+    def apply_order(self, manager_id: uuid.UUID | None, ordered: Sequence[uuid.UUID]) -> None:
+        """Show a manager's new manual order without reading the whole queue again: their
+        rows are rearranged among the places they already hold, selection kept."""
+        slots = [i for i, r in enumerate(self._rows) if r.manager_id == manager_id]
+        by_id = {self._rows[i].id: i for i in slots}
+        if sorted(by_id) != sorted(ordered):
+            raise ValueError("the order does not match the rows shown")
+        self.layoutAboutToBeChanged.emit()
+        moved_from = [by_id[pid] for pid in ordered]
+        new_rows = [
+            self._rows[old]._replace(queue_position=pos) for pos, old in enumerate(moved_from, 1)
+        ]
+        old_persistent = self.persistentIndexList()
+        mapping = dict(zip(moved_from, slots, strict=True))
+        for slot, row in zip(slots, new_rows, strict=True):
+            self._rows[slot] = row
+        self._where = None
+        for cache in (self._display, self._search, self._scores, self._health):
+            for slot in slots:
+                cache.pop(slot, None)
+        for index in old_persistent:
+            target = mapping.get(index.row())
+            if target is not None:
+                self.changePersistentIndex(index, self.index(target, index.column()))
+        self.layoutChanged.emit()
+
+    def set_contacts(self, contacts: Mapping[uuid.UUID, str]) -> None:
+        self._contacts = contacts
+        self._search.clear()
 
     def row_at(self, row: int) -> ProjectRow:
         return self._rows[row]
 
+    def show_scores(self) -> None:
+        """The calendar is in: fill the score column."""
+        self.scores_ready = True
+        column = self.column_of("score")
+        self._display.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
     def score_at(self, row: int) -> Score:
         """Scored when first asked for: a view asks only for the rows it shows."""
+        if not self.scores_ready:
+            return _NOT_YET
         found = self._scores.get(row)
         if found is None:
             found = self._scores[row] = self._scorer(self._rows[row])
@@ -239,10 +283,9 @@ class QueueModel(QAbstractTableModel):
         return found
 
     def row_of(self, project_id: uuid.UUID) -> int | None:
-        for i, row in enumerate(self._rows):
-            if row.id == project_id:
-                return i
-        return None
+        if self._where is None:
+            self._where = {r.id: i for i, r in enumerate(self._rows)}
+        return self._where.get(project_id)
 
     def column_of(self, key: str) -> int:
         return next(i for i, c in enumerate(self._columns) if c.key == key)
@@ -312,6 +355,8 @@ class QueueModel(QAbstractTableModel):
     def _tooltip(self, key: str, row: int) -> str | None:
         record = self._rows[row]
         if key == "score":
+            if not self.scores_ready:
+                return tr("Working out the score…")
             parts = self.score_at(row).parts
             if not parts:
                 return tr("Nothing raises this project's priority now")
@@ -362,8 +407,11 @@ class QueueModel(QAbstractTableModel):
         return False  # nothing moves here: the stored order comes back with the reload
 
 
+_NOT_YET = Score(0, ())
+
+
 def _no_score(_row: ProjectRow) -> Score:
-    return Score(0, ())
+    return _NOT_YET
 
 
 def _icon(kind: QStyle.StandardPixmap) -> QIcon:
@@ -401,13 +449,12 @@ class QueueFilter(QSortFilterProxyModel):
     def set_filters(
         self, *, manager: uuid.UUID | bool | None, status: str, service: str, health: str
     ) -> None:
+        wanted = (manager, status, service, health)
+        if wanted == (self._manager, self._status, self._service, self._health):
+            return  # nothing to filter again: 10,000 rows are not cheap to recheck
+
         def apply() -> None:
-            self._manager, self._status, self._service, self._health = (
-                manager,
-                status,
-                service,
-                health,
-            )
+            self._manager, self._status, self._service, self._health = wanted
 
         self._change(apply)
 

@@ -91,6 +91,7 @@ class QueuePane(QWidget):
         self._events, self._undo, self._dialogs, self._settings = events, undo, dialogs, settings
         self._db: Database | None = None
         self._calendar = WorkdayCalendar("RU")
+        self._contacts_loaded = False
         self.model = QueueModel(ZoneInfo("Europe/Moscow"), self)
         self.model.move_requested.connect(self._on_drop)
         self.proxy = QueueFilter(self)
@@ -226,6 +227,14 @@ class QueuePane(QWidget):
         return combo
 
     # Loading -------------------------------------------------------------------------------
+    def load_calendar(self) -> Callable[[], object]:
+        """The holiday calendar's loading, for a worker once the queue is on screen."""
+        return self._calendar.load
+
+    def calendar_loaded(self, _result: object = None, error: Exception | None = None) -> None:
+        if error is None and not self.model.scores_ready:
+            self.model.show_scores()
+
     def set_database(self, db: Database | None) -> None:
         self._db = db
         writable = db is not None and not db.read_only
@@ -247,8 +256,12 @@ class QueuePane(QWidget):
         zone = ZoneInfo(agency_timezone(db))
         preset, weights = priority_rules(db)
         now = utcnow()
+        if self.order.currentData() == PRIORITY:
+            self._calendar.load()  # sorting by score needs every score now
         scorer = make_scorer(rows, weights, now=now, zone=zone, calendar=self._calendar)
-        self.model.set_rows(rows, scorer, agency_zone=zone, contacts=contact_names(db), now=now)
+        self.model.scores_ready = self._calendar.loaded
+        self.model.set_rows(rows, scorer, agency_zone=zone, now=now)
+        self._contacts_loaded = False
         self._fill_choices(rows)
         self.rules.setCurrentIndex(max(0, self.rules.findData(preset)))
         self._apply_filters()
@@ -325,6 +338,10 @@ class QueuePane(QWidget):
         self._update_movable()
 
     def _on_search(self, text: str) -> None:
+        if not self._contacts_loaded and self._db is not None:
+            # Contact names are only needed to search: read on the first keystroke.
+            self.model.set_contacts(contact_names(self._db))
+            self._contacts_loaded = True
         self.proxy.set_search(text)
         self._refresh_state()
 
@@ -353,6 +370,9 @@ class QueuePane(QWidget):
         self._update_movable()
 
     def _sort_by_priority(self) -> None:
+        if not self.model.scores_ready:
+            self._calendar.load()
+            self.model.show_scores()
         self.view.sortByColumn(self.model.column_of("score"), Qt.SortOrder.DescendingOrder)
 
     def _update_movable(self) -> None:
@@ -570,6 +590,20 @@ class QueuePane(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if any(changes.touches(kind) for kind in QUEUE_KINDS):
             self.reload()
+        elif changes.touches("queue_order") and self._db is not None:
+            self._show_new_order(changes.kinds["queue_order"])
+
+    def _show_new_order(self, moved: frozenset[uuid.UUID]) -> None:
+        """After a reorder: re-read only the managers concerned (a small query each)."""
+        db = self._db
+        assert db is not None
+        managers = {
+            self.model.row_at(i).manager_id
+            for pid in moved
+            if (i := self.model.row_of(pid)) is not None
+        }
+        for manager in managers:
+            self.model.apply_order(manager, queue_order(db, manager))
 
 
 _ZERO = Score(0, ())

@@ -226,7 +226,8 @@ def _live_in_queue(manager_id: uuid.UUID | None) -> tuple[Any, ...]:
 
 
 def reorder(db: Database, manager_id: uuid.UUID | None, ordered: Sequence[uuid.UUID]) -> Changes:
-    """Store a manager's manual order: positions 1..n in the order given.
+    """Store a manager's manual order: positions 1..n in the order given (a `queue_order`
+    change, naming the projects whose position moved).
 
     `ordered` must hold exactly that manager's live projects; a list made from a stale
     view (a project added or moved elsewhere meanwhile) is refused, nothing written.
@@ -258,7 +259,8 @@ def reorder(db: Database, manager_id: uuid.UUID | None, ordered: Sequence[uuid.U
                 .values(queue_position=bindparam("pos"), version=col(Project.version) + 1),
                 [{"pid": pid, "pos": pos} for pid, pos in moved],
             )
-    return Changes({"project": frozenset(pid for pid, _ in moved)}) if moved else Changes()
+    # Its own kind: a pane can rearrange one manager's rows instead of reading the queue.
+    return Changes({"queue_order": frozenset(pid for pid, _ in moved)}) if moved else Changes()
 
 
 # Project actions ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ scoring 10,000 deadlines costs no loop over days.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from datetime import date
 
@@ -16,16 +17,30 @@ import holidays
 
 class WorkdayCalendar:
     def __init__(self, country: str = "RU", overrides: Mapping[date, bool] | None = None) -> None:
-        self._holidays = holidays.country_holidays(country)
+        self._country = country
+        self._holidays: holidays.HolidayBase | None = None
+        self._lock = threading.Lock()
         self._overrides = dict(overrides or {})
         # Working days up to and including each day, from an origin that cancels out.
         self._running: dict[int, int] = {}
         self._years: dict[int, tuple[int, int]] = {}  # year -> (count before it, count in it)
 
+    @property
+    def loaded(self) -> bool:
+        return self._holidays is not None
+
+    def load(self) -> holidays.HolidayBase:
+        """The country's holidays, loaded on first use (a tenth of a second, so the window
+        loads them in a worker once the queue is on screen). Safe from any thread."""
+        with self._lock:
+            if self._holidays is None:
+                self._holidays = holidays.country_holidays(self._country)
+            return self._holidays
+
     def is_working_day(self, day: date) -> bool:
         if day in self._overrides:
             return self._overrides[day]
-        return bool(self._holidays.is_working_day(day))
+        return bool((self._holidays or self.load()).is_working_day(day))
 
     def business_days_between(self, start: date, end: date) -> int:
         """Working days after `start` up to and including `end`; negative when `end` is

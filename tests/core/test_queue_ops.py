@@ -40,7 +40,7 @@ def test_reorder_stores_positions_and_bumps_only_moved_rows(demo_db: Database) -
     moved = [order[-1], *order[:-1]]  # the last project to the top
     changes = reorder(demo_db, manager, moved)
     assert queue_order(demo_db, manager) == moved
-    assert changes.kinds["project"] == frozenset(moved)  # every position shifted by one
+    assert changes.kinds["queue_order"] == frozenset(moved)  # every position shifted by one
     reorder(demo_db, manager, order)
     assert queue_order(demo_db, manager) == order
     versions = {r.id: r.version for r in list_queue(demo_db)}

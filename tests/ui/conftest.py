@@ -92,6 +92,8 @@ def open_window(qtbot, settings: QSettings, dialogs: ScriptedDialogs):  # type: 
         window.activateWindow()
         # Focus moves (and so saving on leave) need an active window, as for a person.
         qtbot.waitUntil(window.isActiveWindow)
+        if window.db is not None:  # the selection and card come just after the first paint
+            qtbot.waitUntil(lambda: window.resumed and window.queue.model.scores_ready)
         windows.append(window)
         return window
 
