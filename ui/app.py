@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -75,8 +76,13 @@ def _still_there(url: str) -> bool:
 def save_screenshot(window: MainWindow, target: str) -> bool:
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    # Two passes: word-wrapped labels settle their height only after the first layout.
-    for _ in range(2):
+    # The picture is of the finished screen: wait for what follows the first paint...
+    deadline = time.monotonic() + 15
+    while not window.settled and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
+    # ...then let word-wrapped labels settle their height, which takes a layout pass or two.
+    for _ in range(3):
         QApplication.processEvents()
     data = QByteArray()
     buffer = QBuffer(data)

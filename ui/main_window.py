@@ -287,6 +287,11 @@ class MainWindow(QMainWindow):
                 15_000,
             )
 
+    @property
+    def settled(self) -> bool:
+        """Everything that follows the first paint has arrived (card, totals, scores)."""
+        return self.db is None or (self.resumed and self.queue.model.scores_ready)
+
     def _select(self, text: str) -> bool:
         try:
             return self.queue.select_project(uuid.UUID(text))

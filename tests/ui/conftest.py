@@ -93,7 +93,7 @@ def open_window(qtbot, settings: QSettings, dialogs: ScriptedDialogs):  # type: 
         # Focus moves (and so saving on leave) need an active window, as for a person.
         qtbot.waitUntil(window.isActiveWindow)
         if window.db is not None:  # the selection and card come just after the first paint
-            qtbot.waitUntil(lambda: window.resumed and window.queue.model.scores_ready)
+            qtbot.waitUntil(lambda: window.settled)
         windows.append(window)
         return window
 
