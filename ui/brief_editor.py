@@ -280,12 +280,6 @@ class BriefEditorPane(QWidget):
             self._events.changed.emit(changes)
         finally:
             self._publishing = False
-        self._loading = False
-        # Typed text becomes a draft this long after the last keystroke (the promise: 2 s).
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.keep_draft)
 
     def _show_doc(self, doc: BriefDoc | None) -> None:
         self._doc = doc

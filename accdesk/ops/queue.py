@@ -276,8 +276,17 @@ def _live_project(s: Session, project_id: uuid.UUID, expected_version: int | Non
     return project
 
 
-def _touch(project: Project) -> None:
-    project.updated_at = project.last_touched_at = utcnow()
+def _change_project(
+    db: Database, project_id: uuid.UUID, expected_version: int | None, **values: Any
+) -> Changes:
+    """Set a project's fields in one transaction; the manager touched it just now."""
+    with db.transaction() as s:
+        project = _live_project(s, project_id, expected_version)
+        for field, value in values.items():
+            setattr(project, field, value)
+        project.updated_at = project.last_touched_at = utcnow()
+        s.flush()
+        return Changes.one("project", project_id, project.version)
 
 
 def set_status(
@@ -285,23 +294,13 @@ def set_status(
 ) -> Changes:
     if status not in ProjectStatus.__members__.values():
         raise ValidationError({"status": f"must be one of: {', '.join(ProjectStatus)}"})
-    with db.transaction() as s:
-        project = _live_project(s, project_id, expected_version)
-        project.status = status
-        _touch(project)
-        s.flush()
-        return Changes.one("project", project_id, project.version)
+    return _change_project(db, project_id, expected_version, status=status)
 
 
 def set_pinned(
     db: Database, project_id: uuid.UUID, pinned: bool, *, expected_version: int | None = None
 ) -> Changes:
-    with db.transaction() as s:
-        project = _live_project(s, project_id, expected_version)
-        project.pinned = pinned
-        _touch(project)
-        s.flush()
-        return Changes.one("project", project_id, project.version)
+    return _change_project(db, project_id, expected_version, pinned=pinned)
 
 
 def create_project(db: Database, data: dict[str, Any], *, today: date) -> tuple[uuid.UUID, Changes]:
