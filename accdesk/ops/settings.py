@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlalchemy import Table
+from sqlalchemy import select as sa_select
+from sqlmodel import Session
 
 from accdesk.db import Database
 from accdesk.models import Setting
@@ -17,7 +19,9 @@ DEFAULTS: dict[str, Any] = {
 
 
 def get_setting(session: Session, key: str) -> Any:
-    value = session.exec(select(Setting.value).where(Setting.key == key)).first()
+    # Core columns: read at start-up, before SQLAlchemy's one-time mapper set-up is needed.
+    table: Table = Setting.__table__  # type: ignore[attr-defined]
+    value = session.execute(sa_select(table.c.value).where(table.c.key == key)).scalar()
     return DEFAULTS.get(key) if value is None else value
 
 
