@@ -319,8 +319,8 @@ class QueuePane(QWidget):
         self._settings.setValue("identity/manager", "lead" if choice is True else str(choice))
         return choice
 
-    def _all_rows(self) -> list[ProjectRow]:
-        return [self.model.row_at(i) for i in range(self.model.rowCount())]
+    def _all_rows(self) -> Sequence[ProjectRow]:
+        return self.model.all_rows
 
     def _on_filters(self, *_: object) -> None:
         self._settings.setValue("queue/scope", self.scope.currentData())
@@ -328,13 +328,14 @@ class QueuePane(QWidget):
 
     def _apply_filters(self) -> None:
         self.manager.setEnabled(self.scope.currentData() == EVERYONE)
-        self.proxy.set_filters(
-            manager=self._scope_manager(),
+        manager = self._scope_manager()
+        self._filter(
+            manager=None if manager is True else manager,
+            all_managers=manager is True,
             status=self.status.currentData() or "",
             service=self.service.currentData() or "",
             health=self.health.currentData() or "",
         )
-        self._refresh_state()
         self._update_movable()
 
     def _on_search(self, text: str) -> None:
@@ -342,7 +343,13 @@ class QueuePane(QWidget):
             # Contact names are only needed to search: read on the first keystroke.
             self.model.set_contacts(contact_names(self._db))
             self._contacts_loaded = True
-        self.proxy.set_search(text)
+        self._filter(needle=text)
+
+    def _filter(self, **changes: Any) -> None:
+        """Filter in the model, keeping the selected project selected if it stays."""
+        selected = self.selected_id()
+        if self.model.set_filters(**changes) and selected is not None:
+            self.select_project(selected)
         self._refresh_state()
 
     def focus_search(self) -> None:
@@ -350,7 +357,7 @@ class QueuePane(QWidget):
         self.search.selectAll()
 
     def _refresh_state(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total
         if total == 0:
             self.stack.setCurrentWidget(self.empty)
         elif shown == 0:
@@ -602,8 +609,11 @@ class QueuePane(QWidget):
             for pid in moved
             if (i := self.model.row_of(pid)) is not None
         }
+        selected = self.selected_id()
         for manager in managers:
             self.model.apply_order(manager, queue_order(db, manager))
+        if selected is not None:
+            self.select_project(selected)
 
 
 _ZERO = Score(0, ())
