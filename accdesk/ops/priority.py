@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from accdesk.db import Database
 from accdesk.errors import ValidationError
-from accdesk.models import Setting
+from accdesk.models import ProjectStatus, Setting
 from accdesk.ops.changes import Changes
 from accdesk.ops.readmodels import ProjectRow
 from accdesk.ops.settings import get_setting
@@ -20,6 +20,7 @@ from accdesk.planning.workdays import WorkdayCalendar
 from accdesk.types import utcnow
 
 DEFAULT_PRESET = "conveyor"
+NO_DEADLINE_PRESSURE = frozenset({ProjectStatus.DONE.value, ProjectStatus.PAUSED.value})
 
 
 Scorer = Callable[[ProjectRow], Score]
@@ -43,8 +44,10 @@ def make_scorer(
     between = calendar.business_days_between
 
     def scorer(r: ProjectRow) -> Score:
+        # Finished or paused work has no deadline pressure; a waiting client still counts.
+        pressing = r.deadline is not None and r.status not in NO_DEADLINE_PRESSURE
         return score_values(
-            between(today, r.deadline) if r.deadline else None,
+            between(today, r.deadline) if pressing and r.deadline else None,
             int((r.next_response_due - now).total_seconds() // 60) if r.next_response_due else None,
             r.client_budget / top,
             r.last_nps,

@@ -167,3 +167,17 @@ def test_presets_change_the_order_of_the_demo_queue(demo_db: Database) -> None:
     assert top(conveyor) != top(boutique)
     with pytest.raises(ValidationError, match="preset"):
         set_priority_preset(demo_db, "chaos")
+
+
+def test_finished_or_paused_work_gains_no_deadline_urgency(demo_db: Database) -> None:
+    rows = list_queue(demo_db)
+    args = {"now": DEMO_NOW, "zone": ZoneInfo("Europe/Moscow"), "calendar": WorkdayCalendar()}
+    weights = priority_rules(demo_db)[1]
+    due_soon = next(r for r in rows if r.deadline and r.status == "active" and r.deadline <= TODAY)
+    scores = {
+        status: score_rows([due_soon._replace(status=status)], weights, **args)[0]
+        for status in ("active", "done", "paused")
+    }
+    assert any(p.factor.value == "deadline" for p in scores["active"].parts)
+    for status in ("done", "paused"):
+        assert all(p.factor.value != "deadline" for p in scores[status].parts)
