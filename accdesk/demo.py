@@ -21,6 +21,7 @@ from sqlalchemy import func, insert, select
 from accdesk import models as m
 from accdesk.db import Database
 from accdesk.errors import AccdeskError
+from accdesk.facts import LOYALTY_PRACTICES
 from accdesk.ops.changes import Changes
 from accdesk.types import utcnow
 
@@ -623,16 +624,9 @@ class _Builder:
 
     def _relationship(self, clients: list[dict[str, Any]], managers: list[dict[str, Any]]) -> None:
         rng = self.rng
-        practices = (
-            "feedback",
-            "greetings",
-            "fast_reaction",
-            "events",
-            "bonuses",
-            "priority",
-            "non_marketing_help",
-            "personalisation",
-        )
+        # Practices as common in the demo as among the surveyed agencies.
+        practices = [p.key for p in LOYALTY_PRACTICES]
+        shares = [p.share for p in LOYALTY_PRACTICES]
         for i, client in enumerate(clients):
             if i % 3 == 0:
                 what, feasibility = rng.choice(PROMISES)
@@ -660,7 +654,7 @@ class _Builder:
                 self.add(
                     m.LoyaltyAction,
                     client_id=client["id"],
-                    practice=rng.choice(practices),
+                    practice=rng.choices(practices, weights=shares)[0],
                     done_on=self.today - timedelta(days=rng.randint(1, 180)),
                     planned_on=None,
                     note="",

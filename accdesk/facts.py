@@ -38,15 +38,6 @@ LOYALTY_PRACTICES: tuple[Practice, ...] = (
     Practice("external_attributes", "Better office, paper and dress code", 16.8),
 )
 
-UPSELL_PRACTICES: tuple[Practice, ...] = (
-    Practice("expand_scope", "The AM offers to expand current services", 72.9),
-    Practice("new_services", "The AM offers new services", 55.2),
-    Practice("salesperson", "A separate salesperson up-sells", 18.8),
-    Practice("department_head", "The department head helps", 36.1),
-    Practice("company_head", "The company head helps", 39.2),
-    Practice("none", "No purposeful up-sell", 15.5),
-)
-
 
 @dataclass(frozen=True)
 class ResponseBucket:

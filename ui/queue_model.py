@@ -142,7 +142,8 @@ class QueueModel(QAbstractTableModel):
         self._display: dict[uuid.UUID, list[str]] = {}
         self._search: dict[uuid.UUID, str] = {}
         self._search_texts: list[str] | None = None  # aligned with _all, for filtering
-        self._where: dict[uuid.UUID, int] | None = None  # id -> row, built when first needed
+        self._where: dict[uuid.UUID, int] | None = None  # id -> shown row, built when needed
+        self._by_id: dict[uuid.UUID, ProjectRow] | None = None  # id -> any loaded row
         self.movable = False
         # False until the holiday calendar is loaded: score cells stay blank a moment.
         self.scores_ready = True
@@ -229,7 +230,7 @@ class QueueModel(QAbstractTableModel):
             cached.clear()
         self._search_texts = None
         self._rows = self._matching()
-        self._where = None
+        self._where = self._by_id = None
         self.endResetModel()
 
     def set_contacts(self, contacts: Mapping[uuid.UUID, str]) -> None:
@@ -304,6 +305,12 @@ class QueueModel(QAbstractTableModel):
     def all_rows(self) -> Sequence[ProjectRow]:
         return self._all
 
+    def project(self, project_id: uuid.UUID) -> ProjectRow | None:
+        """A loaded project, shown or filtered out."""
+        if self._by_id is None:
+            self._by_id = {r.id: r for r in self._all}
+        return self._by_id.get(project_id)
+
     def apply_order(self, manager_id: uuid.UUID | None, ordered: Sequence[uuid.UUID]) -> None:
         """Show a manager's new manual order without reading the whole queue again: their
         rows are rearranged among the places they already hold."""
@@ -320,7 +327,7 @@ class QueueModel(QAbstractTableModel):
             self._display.pop(row.id, None)
         self._search_texts = None  # rows moved among their slots; texts per id stay cached
         self._rows = self._matching()
-        self._where = None
+        self._where = self._by_id = None
         self.endResetModel()
 
     def row_at(self, row: int) -> ProjectRow:

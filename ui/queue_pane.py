@@ -47,6 +47,7 @@ from accdesk.ops.queue import (
 )
 from accdesk.ops.readmodels import ProjectRow
 from accdesk.ops.settings import agency_timezone
+from accdesk.planning.ordering import by_priority, move_before, move_by
 from accdesk.planning.priority import Score
 from accdesk.planning.workdays import WorkdayCalendar
 from accdesk.types import utcnow
@@ -455,24 +456,17 @@ class QueuePane(QWidget):
         if row is None or db is None or self.order.currentData() != MANUAL:
             return
         order = queue_order(db, row.manager_id)
-        index = order.index(row.id)
-        target = index + step
-        if not 0 <= target < len(order):
-            return
-        after = list(order)
-        after[index], after[target] = after[target], after[index]
-        self._reorder(row.manager_id, order, after, self.tr("Move %1").replace("%1", row.code))
+        after = move_by(order, row.id, step)
+        if after is not None:
+            self._reorder(row.manager_id, order, after, self.tr("Move %1").replace("%1", row.code))
 
     def _on_drop(self, ids: list[uuid.UUID], before: uuid.UUID | None) -> None:
         db = self._db
-        if db is None or not ids:
+        first = self.model.project(ids[0]) if ids else None
+        if db is None or first is None:
             return
-        first = self.model.row_at(self.model.row_of(ids[0]) or 0)
         order = queue_order(db, first.manager_id)
-        moving = [pid for pid in order if pid in ids]
-        rest = [pid for pid in order if pid not in ids]
-        at = rest.index(before) if before in rest else len(rest)
-        after = rest[:at] + moving + rest[at:]
+        after = move_before(order, ids, before)
         self._reorder(first.manager_id, order, after, self.tr("Move %1").replace("%1", first.code))
 
     def _reorder(
@@ -495,9 +489,7 @@ class QueuePane(QWidget):
         plans = []
         for manager in shown:
             before = queue_order(db, manager)
-            ranked = sorted(
-                before, key=lambda pid: -self.model.score_at(self.model.row_of(pid) or 0).total
-            )
+            ranked = by_priority(before, self._score_of)
             if ranked != before:
                 plans.append((manager, before, ranked))
         if not plans:
@@ -512,6 +504,11 @@ class QueuePane(QWidget):
 
         self._push(self.tr("Apply the priority order"), lambda: run(2), lambda: run(1))
         self.order.setCurrentIndex(self.order.findData(MANUAL))
+
+    def _score_of(self, project_id: uuid.UUID) -> int:
+        """From every loaded project: one hidden by a filter still has its own score."""
+        row = self.model.project(project_id)
+        return self.model.score_of(row).total if row is not None else 0
 
     def toggle_pin(self) -> None:
         row, db = self.selected_row(), self._db
@@ -604,11 +601,7 @@ class QueuePane(QWidget):
         """After a reorder: re-read only the managers concerned (a small query each)."""
         db = self._db
         assert db is not None
-        managers = {
-            self.model.row_at(i).manager_id
-            for pid in moved
-            if (i := self.model.row_of(pid)) is not None
-        }
+        managers = {row.manager_id for pid in moved if (row := self.model.project(pid)) is not None}
         selected = self.selected_id()
         for manager in managers:
             self.model.apply_order(manager, queue_order(db, manager))

@@ -115,12 +115,6 @@ def save_draft(db: Database, brief_id: uuid.UUID, data: dict[str, Any]) -> Chang
     return Changes.one("draft", draft_id)
 
 
-def discard_draft(db: Database, brief_id: uuid.UUID) -> Changes:
-    with db.transaction() as s:
-        _drop_draft(s, brief_id)
-    return Changes.one("draft", brief_id)
-
-
 def _drop_draft(s: Session, brief_id: uuid.UUID) -> None:
     draft = s.exec(select(BriefDraft).where(BriefDraft.brief_id == brief_id)).first()
     if draft is not None:

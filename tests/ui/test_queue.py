@@ -219,3 +219,19 @@ def test_new_project_refuses_bad_input_on_the_field_then_creates_and_undo_remove
     assert window.queue.selected_id() == created.id
     window.undo_stack.undo()
     assert "Лендинг к распродаже" not in {r.name for r in list_queue(window.db)}  # type: ignore[arg-type]
+
+
+def test_make_it_my_order_ranks_projects_hidden_by_the_search_by_their_own_score(
+    window: MainWindow,
+) -> None:
+    manager = one_managers_queue(window)
+    queue = window.queue
+    visible_before = shown_ids(window)
+    queue.search.setFocus()
+    type_text(queue.search, window.queue.model.project(visible_before[0]).code)  # type: ignore[union-attr]
+    assert len(shown_ids(window)) == 1
+    QTest.mouseClick(queue.apply_button, Qt.MouseButton.LeftButton)
+    assert window.db is not None
+    stored = queue_order(window.db, manager)
+    totals = [queue.model.score_of(queue.model.project(pid)).total for pid in stored]  # type: ignore[arg-type]
+    assert totals == sorted(totals, reverse=True)
