@@ -1,19 +1,22 @@
 """The project queue as a Qt table model over `ProjectRow` read models.
 
-Display strings are built the first time a row is painted and then cached, so loading
-10,000 projects costs one list assignment and a view only formats the rows it shows.
-Dragging rows does not move them here: the model asks for a reorder (`move_requested`),
-the order is stored, and the queue is read again, so what is shown is what is stored.
+What a cell shows (`Look`) is built the first time its row is painted and then cached by
+project id, so loading 10,000 projects costs one list assignment and a view only formats
+the rows it shows. Nothing moves or changes here on its own: a drag asks for a reorder
+(`move_requested`) and an edited Status cell for a new status (`status_requested`); the
+pane stores the change and hands back the rows as stored.
 """
 
 from __future__ import annotations
 
+import bisect
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from typing import Any
+from itertools import compress
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -23,7 +26,6 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -35,7 +37,6 @@ from accdesk.planning.priority import Factor, Health, Score, health
 from accdesk.types import utcnow
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 HEALTH_ROLE = Qt.ItemDataRole.UserRole + 4
 MIME = "application/x-accdesk-projects"
@@ -117,15 +118,36 @@ class Column:
     align_right: bool = False
 
 
+class Look(NamedTuple):
+    """What one cell shows: built once per project and kept until the project changes."""
+
+    text: str
+    colour: QColor | None = None
+    icon: QIcon | None = None
+    align_right: bool = False
+
+
 class QueueModel(QAbstractTableModel):
+    """Filters and sorts in Python, over lists, and shows the result.
+
+    A `QSortFilterProxyModel` asked Python for one value per row and per comparison,
+    which at 10,000 rows cost more than a frame on every keystroke, and sorting by score
+    again on every filter change; here a sort is one `sorted()` kept until the rows change,
+    and a filter is one pass that keeps that order.
+    """
+
     # (ids being moved, id they go before or None for the end)
     move_requested = Signal(list, object)
+    # (new status, project id): an edit in the Status cell, to be stored by the pane
+    status_requested = Signal(str, object)
 
     def __init__(self, agency_zone: ZoneInfo, parent: Any = None) -> None:
         super().__init__(parent)
         self._zone = agency_zone
-        self._all: list[ProjectRow] = []  # everything loaded
-        self._rows: list[ProjectRow] = []  # what the filters let through, in queue order
+        self._all: list[ProjectRow] = []  # everything loaded, in queue order
+        self._ordered: list[ProjectRow] | None = None  # _all in the current sort
+        self._rows: list[ProjectRow] = []  # what the filters let through, in that order
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._filter: dict[str, Any] = {
             "needle": "",
             "manager": True,
@@ -134,20 +156,28 @@ class QueueModel(QAbstractTableModel):
             "health": "",
         }
         self._scorer: Callable[[ProjectRow], Score] = _no_score
-        # Caches by project id, so they survive filtering.
+        # Caches by project id, so they survive filtering and sorting.
         self._scores: dict[uuid.UUID, Score] = {}
         self._health: dict[uuid.UUID, Health] = {}
         self._contacts: Mapping[uuid.UUID, str] = {}
         self._now = utcnow()
-        self._display: dict[uuid.UUID, list[str]] = {}
+        self._looks: dict[uuid.UUID, tuple[Look, ...]] = {}
         self._search: dict[uuid.UUID, str] = {}
-        self._search_texts: list[str] | None = None  # aligned with _all, for filtering
+        self._search_texts: list[str] | None = None  # aligned with _ordered, for filtering
+        # The last search: its needle, the rows it let through and their texts. Typing one
+        # more letter only narrows it, so the next search starts from there.
+        self._last_search: tuple[str, list[ProjectRow], list[str]] | None = None
         self._where: dict[uuid.UUID, int] | None = None  # id -> shown row, built when needed
         self._by_id: dict[uuid.UUID, ProjectRow] | None = None  # id -> any loaded row
-        self.movable = False
         # False until the holiday calendar is loaded: score cells stay blank a moment.
         self.scores_ready = True
         self._columns = self._make_columns()
+        self._status_column = self.column_of("status")
+        self.movable = False
+        self.editable = False
+        self._flags = self._root_flags = Qt.ItemFlag.NoItemFlags
+        self._status_flags = Qt.ItemFlag.NoItemFlags
+        self.set_behaviour(movable=False, editable=False)
 
     def _make_columns(self) -> tuple[Column, ...]:
         far = date.max.toordinal()
@@ -156,7 +186,7 @@ class QueueModel(QAbstractTableModel):
                 "position",
                 "#",
                 lambda r: str(r.queue_position),
-                lambda r: r.queue_position,
+                lambda r: (r.manager, r.queue_position),
                 True,
             ),
             Column("code", "Code", lambda r: r.code, lambda r: r.code),
@@ -186,7 +216,7 @@ class QueueModel(QAbstractTableModel):
                 "status",
                 "Status",
                 lambda r: tr(STATUS_LABELS.get(r.status, r.status)),
-                lambda r: r.status,
+                lambda r: list(STATUS_LABELS).index(r.status),
             ),
             Column(
                 "deadline",
@@ -211,7 +241,17 @@ class QueueModel(QAbstractTableModel):
     def _late(self, row: ProjectRow) -> bool:
         return row.next_response_due is not None and row.next_response_due < self._now
 
-    # Loading and filtering ---------------------------------------------------------------
+    def set_behaviour(self, *, movable: bool, editable: bool) -> None:
+        """Whether rows can be dragged and the Status cell edited. The flags are worked
+        out here once: a view asks for them for every cell it paints."""
+        self.movable, self.editable = movable, editable
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        drag = Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        self._root_flags = Qt.ItemFlag.ItemIsDropEnabled if movable else Qt.ItemFlag.NoItemFlags
+        self._flags = base | drag if movable else base
+        self._status_flags = self._flags | Qt.ItemFlag.ItemIsEditable if editable else self._flags
+
+    # Loading, filtering and sorting ------------------------------------------------------
     def set_rows(
         self,
         rows: Sequence[ProjectRow],
@@ -226,17 +266,48 @@ class QueueModel(QAbstractTableModel):
         self._all = list(rows)
         self._scorer = scorer
         self._now = now or utcnow()
-        for cached in (self._display, self._search, self._scores, self._health):
+        for cached in (self._looks, self._search, self._scores, self._health):
             cached.clear()
-        self._search_texts = None
+        self._rows_changed()
+        self.endResetModel()
+
+    def update_rows(
+        self,
+        fresh: Sequence[ProjectRow],
+        gone: Collection[uuid.UUID],
+        scorer: Callable[[ProjectRow], Score],
+    ) -> None:
+        """Show a few projects changed, added or gone without reading the queue again.
+
+        `fresh` rows are put where the queue's query would have put them (manager, then
+        queue position); `scorer` is made over the new rows, so every score is worked
+        out again when asked (client value is relative to the largest budget shown).
+        """
+        replaced = {r.id for r in fresh} | set(gone)
+        self.beginResetModel()
+        self._all = [r for r in self._all if r.id not in replaced]
+        for row in fresh:
+            at = bisect.bisect(self._all, _queue_key(row), key=_queue_key)
+            self._all.insert(at, row)
+        for pid in replaced:
+            self._search.pop(pid, None)
+            self._health.pop(pid, None)
+        self._scorer = scorer
+        self._scores.clear()
+        self._looks.clear()  # every score cell may read differently now
+        self._rows_changed()
+        self.endResetModel()
+
+    def _rows_changed(self) -> None:
+        self._ordered = None
+        self._search_texts = self._last_search = None
         self._rows = self._matching()
         self._where = self._by_id = None
-        self.endResetModel()
 
     def set_contacts(self, contacts: Mapping[uuid.UUID, str]) -> None:
         self._contacts = contacts
         self._search.clear()
-        self._search_texts = None
+        self._search_texts = self._last_search = None
 
     def set_filters(
         self,
@@ -249,8 +320,7 @@ class QueueModel(QAbstractTableModel):
         all_managers: bool = False,
     ) -> bool:
         """Change what is shown; arguments left out keep their value. False if nothing
-        changed. One pass in Python over the rows, then one reset: a proxy asking Python
-        about each of 10,000 rows took ten times a frame."""
+        changed."""
         wanted = dict(self._filter)
         if needle is not None:
             wanted["needle"] = fold(needle.strip())
@@ -268,6 +338,42 @@ class QueueModel(QAbstractTableModel):
         self.endResetModel()
         return True
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column, or (-1) show the manual queue order. Sorting by score scores
+        every project; the sorted order is kept for the filters to pick from."""
+        if (column, order) == self._sort:
+            return
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()
+        ids = [self._rows[i.row()].id for i in kept]
+        self._sort = (column, order)
+        self._ordered = None
+        self._search_texts = self._last_search = None
+        self._rows = self._matching()
+        self._where = None
+        moved = []
+        for index, pid in zip(kept, ids, strict=True):
+            row = self.row_of(pid)
+            moved.append(QModelIndex() if row is None else self.index(row, index.column()))
+        self.changePersistentIndexList(kept, moved)
+        self.layoutChanged.emit()
+
+    @property
+    def sort_column(self) -> int:
+        return self._sort[0]
+
+    def _in_order(self) -> list[ProjectRow]:
+        if self._ordered is None:
+            column, order = self._sort
+            if column < 0:
+                self._ordered = self._all
+            else:
+                descending = order == Qt.SortOrder.DescendingOrder
+                key = self._columns[column].sort_key
+                # Stable both ways: equal keys keep the queue order.
+                self._ordered = sorted(self._all, key=key, reverse=descending)
+        return self._ordered
+
     def _matching(self) -> list[ProjectRow]:
         f = self._filter
         manager, status, service, health, needle = (
@@ -277,10 +383,10 @@ class QueueModel(QAbstractTableModel):
             f["health"],
             f["needle"],
         )
-        rows = self._all
+        rows = self._in_order()
         if needle:
             # One list of texts aligned with the rows: no per-row lookup on a keystroke.
-            rows = [r for r, text in zip(rows, self._texts(), strict=True) if needle in text]
+            rows = self._found(needle)
         if manager is not True:
             rows = [r for r in rows if r.manager_id == manager]
         if status:
@@ -289,11 +395,22 @@ class QueueModel(QAbstractTableModel):
             rows = [r for r in rows if r.service == service]
         if health:
             rows = [r for r in rows if self.health_of(r).value == health]
-        return rows
+        return rows if rows is not self._all else list(rows)
+
+    def _found(self, needle: str) -> list[ProjectRow]:
+        last = self._last_search
+        if last is not None and last[0] in needle:
+            rows, texts = last[1], last[2]
+        else:
+            rows, texts = self._in_order(), self._texts()
+        keep = [needle in text for text in texts]
+        found = list(compress(rows, keep))
+        self._last_search = (needle, found, list(compress(texts, keep)))
+        return found
 
     def _texts(self) -> list[str]:
         if self._search_texts is None:
-            self._search_texts = [self.search_text_of(r) for r in self._all]
+            self._search_texts = [self.search_text_of(r) for r in self._in_order()]
         return self._search_texts
 
     @property
@@ -304,6 +421,10 @@ class QueueModel(QAbstractTableModel):
     @property
     def all_rows(self) -> Sequence[ProjectRow]:
         return self._all
+
+    @property
+    def shown_rows(self) -> Sequence[ProjectRow]:
+        return self._rows
 
     def project(self, project_id: uuid.UUID) -> ProjectRow | None:
         """A loaded project, shown or filtered out."""
@@ -324,10 +445,8 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         for slot, row in zip(slots, new_rows, strict=True):
             self._all[slot] = row
-            self._display.pop(row.id, None)
-        self._search_texts = None  # rows moved among their slots; texts per id stay cached
-        self._rows = self._matching()
-        self._where = self._by_id = None
+            self._looks.pop(row.id, None)
+        self._rows_changed()
         self.endResetModel()
 
     def row_at(self, row: int) -> ProjectRow:
@@ -336,9 +455,13 @@ class QueueModel(QAbstractTableModel):
     def show_scores(self) -> None:
         """The calendar is in: fill the score column."""
         self.scores_ready = True
-        column = self.column_of("score")
-        self._display.clear()
-        if self._rows:
+        self._looks.clear()
+        if self._sort[0] == self.column_of("score"):
+            column, order = self._sort
+            self._sort = (-1, order)  # sort again, now with the scores
+            self.sort(column, order)
+        elif self._rows:
+            column = self.column_of("score")
             self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
     def score_at(self, row: int) -> Score:
@@ -371,6 +494,9 @@ class QueueModel(QAbstractTableModel):
     def column_of(self, key: str) -> int:
         return next(i for i, c in enumerate(self._columns) if c.key == key)
 
+    def column_key(self, column: int) -> str:
+        return self._columns[column].key
+
     def search_text(self, row: int) -> str:
         return self.search_text_of(self._rows[row])
 
@@ -382,6 +508,25 @@ class QueueModel(QAbstractTableModel):
                 f"{r.code} {r.name} {r.client_name} {r.service} {r.manager} {people}"
             )
         return cached
+
+    def look(self, row: int, column: int) -> Look:
+        """A cell's text, colour and icon; what a delegate paints and `data` answers."""
+        record = self._rows[row]
+        looks = self._looks.get(record.id)
+        if looks is None:
+            looks = self._looks[record.id] = tuple(self._look(record, c) for c in self._columns)
+        return looks[column]
+
+    def _look(self, r: ProjectRow, column: Column) -> Look:
+        text, key = column.text(r), column.key
+        if key == "health":
+            state = self.health_of(r)
+            return Look(text, _colour(HEALTH_COLOURS[state]), _icon(HEALTH_ICONS[state]))
+        if key == "response_due" and self._late(r):
+            return Look(text, _colour(LATE), _icon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        if key == "project" and r.pinned:
+            return Look(text, None, _icon(QStyle.StandardPixmap.SP_DialogYesButton))
+        return Look(text, align_right=column.align_right)
 
     # Qt interface ------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -395,45 +540,41 @@ class QueueModel(QAbstractTableModel):
             return None
         row, col = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            record = self._rows[row]
-            cached = self._display.get(record.id)
-            if cached is None:
-                cached = self._display[record.id] = [c.text(record) for c in self._columns]
-            return cached[col]
-        if role == SORT_ROLE:
-            return self._columns[col].sort_key(self._rows[row])
+            return self.look(row, col).text
+        if role == Qt.ItemDataRole.EditRole and col == self._status_column:
+            return self._rows[row].status
         if role == ID_ROLE:
             return self._rows[row].id
         if role == CLIENT_ID_ROLE:
             return self._rows[row].client_id
         if role == HEALTH_ROLE:
             return self.health_at(row).value
-        key = self._columns[col].key
         if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[col].align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._decoration(key, row)
+            return self.look(row, col).icon
         if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(key, row)
+            colour = self.look(row, col).colour
+            return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(key, row)
+            return self._tooltip(self._columns[col].key, row)
         return None
 
-    def _decoration(self, key: str, row: int) -> QIcon | None:
-        if key == "health":
-            return _icon(HEALTH_ICONS[self.health_at(row)])
-        if key == "response_due" and self._late(self._rows[row]):
-            return _icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        if key == "project" and self._rows[row].pinned:
-            return _icon(QStyle.StandardPixmap.SP_DialogYesButton)
-        return None
-
-    def _foreground(self, key: str, row: int) -> QBrush | None:
-        if key == "health":
-            return QBrush(QColor(HEALTH_COLOURS[self.health_at(row)]))
-        if key == "response_due" and self._late(self._rows[row]):
-            return QBrush(QColor(LATE))
-        return None
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """An edited Status cell asks for the change; nothing changes here until it is
+        stored and read back, so the row shows what the database holds."""
+        if (
+            not index.isValid()
+            or role != Qt.ItemDataRole.EditRole
+            or index.column() != self._status_column
+            or not self.editable
+            or value not in STATUS_LABELS
+        ):
+            return False
+        record = self._rows[index.row()]
+        if value != record.status:
+            self.status_requested.emit(value, record.id)
+        return False
 
     def _tooltip(self, key: str, row: int) -> str | None:
         record = self._rows[row]
@@ -447,6 +588,8 @@ class QueueModel(QAbstractTableModel):
         if key == "project":
             pinned = "\n" + tr("Pinned") if record.pinned else ""
             return f"{record.code} · {record.name}\n{record.client_name}{pinned}"
+        if key == "status" and self.editable:
+            return tr("Double-click or press F2 to change the status")
         return None
 
     def headerData(
@@ -459,12 +602,9 @@ class QueueModel(QAbstractTableModel):
 
     # Drag and drop -----------------------------------------------------------------------
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if not self.movable:
-            return base
         if not index.isValid():
-            return base | Qt.ItemFlag.ItemIsDropEnabled
-        return base | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+            return self._root_flags
+        return self._status_flags if index.column() == self._status_column else self._flags
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
@@ -490,11 +630,21 @@ class QueueModel(QAbstractTableModel):
         return False  # nothing moves here: the stored order comes back with the reload
 
 
+def _queue_key(r: ProjectRow) -> tuple[str, int, str]:
+    """The queue query's order (manager's name, queue position, number)."""
+    return (r.manager, r.queue_position, r.code)
+
+
 _NOT_YET = Score(0, ())
 
 
 def _no_score(_row: ProjectRow) -> Score:
     return _NOT_YET
+
+
+@cache
+def _colour(name: str) -> QColor:
+    return QColor(name)
 
 
 @cache
@@ -506,11 +656,3 @@ def _icon(kind: QStyle.StandardPixmap) -> QIcon:
 def fold(text: str) -> str:
     """Case-folded, with `ё` read as `е`: how people type Russian names in a search box."""
     return text.casefold().replace("ё", "е")
-
-
-class QueueFilter(QSortFilterProxyModel):
-    """Sorts the queue by `SORT_ROLE`. Filtering is the model's own (`set_filters`)."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)

@@ -48,18 +48,20 @@ from accdesk.ops.queue import (
 from accdesk.ops.readmodels import ProjectRow
 from accdesk.ops.settings import agency_timezone
 from accdesk.planning.ordering import by_priority, move_before, move_by
-from accdesk.planning.priority import Score
+from accdesk.planning.priority import Score, Weights
 from accdesk.planning.workdays import WorkdayCalendar
 from accdesk.types import utcnow
 from ui.commands import OperationCommand
 from ui.dialogs import Dialogs
 from ui.events import AppEvents
 from ui.project_dialog import ProjectDialog
-from ui.queue_model import HEALTH_LABELS, STATUS_LABELS, QueueFilter, QueueModel
+from ui.queue_delegate import QueueDelegate
+from ui.queue_model import HEALTH_LABELS, STATUS_LABELS, QueueModel
 from ui.widgets import EmptyState, PaneTitle, accessible
 
 COLUMN_WIDTHS = (30, 54, 128, 104, 78, 46, 70, 100, 60, 78, 90)
 MANUAL, PRIORITY = "manual", "priority"
+FEW = 50  # changed projects re-read one by one; more than this, the whole queue is read
 EVERYONE = "team"
 QUEUE_KINDS = (
     "project",
@@ -95,8 +97,11 @@ class QueuePane(QWidget):
         self._contacts_loaded = False
         self.model = QueueModel(ZoneInfo("Europe/Moscow"), self)
         self.model.move_requested.connect(self._on_drop)
-        self.proxy = QueueFilter(self)
-        self.proxy.setSourceModel(self.model)
+        # Queued: the edit is stored once its editor has closed, not while the view is
+        # still tearing it down (storing reloads the rows the editor stands on).
+        self.model.status_requested.connect(self.change_status, Qt.ConnectionType.QueuedConnection)
+        # What scores are made with, from the last full read: a few changed rows reuse it.
+        self._rules: tuple[Weights, ZoneInfo] | None = None
 
         self.search = accessible(QLineEdit(self), "queueSearch", self.tr("Find a project"))
         self.search.setPlaceholderText(self.tr("Find by code, project, client, contact, manager…"))
@@ -151,14 +156,19 @@ class QueuePane(QWidget):
         self.rules.activated.connect(self._on_rules)
 
         self.view = accessible(QTableView(self), "queueView", self.tr("Project queue"))
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(QueueDelegate(self.model, self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Only the Status cell is editable (the model's flags say so).
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         # DragDrop with our own MIME type: only queue rows can be dropped here.
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.view.setDragDropOverwriteMode(False)
@@ -259,6 +269,7 @@ class QueuePane(QWidget):
         now = utcnow()
         if self.order.currentData() == PRIORITY:
             self._calendar.load()  # sorting by score needs every score now
+        self._rules = (weights, zone)
         scorer = make_scorer(rows, weights, now=now, zone=zone, calendar=self._calendar)
         self.model.scores_ready = self._calendar.loaded
         self.model.set_rows(rows, scorer, agency_zone=zone, now=now)
@@ -358,7 +369,7 @@ class QueuePane(QWidget):
         self.search.selectAll()
 
     def _refresh_state(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.total
+        shown, total = self.model.rowCount(), self.model.total
         if total == 0:
             self.stack.setCurrentWidget(self.empty)
         elif shown == 0:
@@ -374,7 +385,6 @@ class QueuePane(QWidget):
             self._sort_by_priority()
         else:
             self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-            self.proxy.sort(-1)
         self._update_movable()
 
     def _sort_by_priority(self) -> None:
@@ -386,9 +396,11 @@ class QueuePane(QWidget):
     def _update_movable(self) -> None:
         """Rows can be dragged in a manual order of one person's queue: there, where a row
         lands is a position that can be stored."""
-        manual = self.order.currentData() == MANUAL and self.proxy.sortColumn() < 0
+        manual = self.order.currentData() == MANUAL and self.model.sort_column < 0
         single = self._scope_manager() is not True
-        self.model.movable = manual and single and self._writable()
+        self.model.set_behaviour(
+            movable=manual and single and self._writable(), editable=self._writable()
+        )
         self.view.setDragEnabled(self.model.movable)
         self.view.setAcceptDrops(self.model.movable)
         self.apply_button.setEnabled(self._writable())
@@ -416,17 +428,14 @@ class QueuePane(QWidget):
 
     def selected_row(self) -> ProjectRow | None:
         indexes = self.view.selectionModel().selectedRows()
-        return self.model.row_at(self.proxy.mapToSource(indexes[0]).row()) if indexes else None
+        return self.model.row_at(indexes[0].row()) if indexes else None
 
     def select_project(self, project_id: uuid.UUID) -> bool:
         row = self.model.row_of(project_id)
         if row is None:
             return False
-        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not proxy_index.isValid():
-            return False
-        self.view.selectRow(proxy_index.row())
-        self.view.scrollTo(proxy_index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self.view.selectRow(row)
+        self.view.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
         return True
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -482,10 +491,7 @@ class QueuePane(QWidget):
         db = self._db
         if db is None or db.read_only:
             return
-        shown = {
-            self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).manager_id
-            for r in range(self.proxy.rowCount())
-        }
+        shown = {r.manager_id for r in self.model.shown_rows}
         plans = []
         for manager in shown:
             before = queue_order(db, manager)
@@ -497,10 +503,10 @@ class QueuePane(QWidget):
             return
 
         def run(which: int) -> Changes:
-            kinds: set[uuid.UUID] = set()
+            moved: set[uuid.UUID] = set()
             for plan in plans:
-                kinds |= reorder(db, plan[0], plan[which]).kinds.get("project", frozenset())
-            return Changes({"project": frozenset(kinds)})
+                moved |= reorder(db, plan[0], plan[which]).kinds.get("queue_order", frozenset())
+            return Changes({"queue_order": frozenset(moved)})
 
         self._push(self.tr("Apply the priority order"), lambda: run(2), lambda: run(1))
         self.order.setCurrentIndex(self.order.findData(MANUAL))
@@ -521,8 +527,10 @@ class QueuePane(QWidget):
             lambda: set_pinned(db, row.id, row.pinned),
         )
 
-    def change_status(self, status: str) -> None:
-        row, db = self.selected_row(), self._db
+    def change_status(self, status: str, project_id: uuid.UUID | None = None) -> None:
+        """Of the selected project, or (an edited Status cell) of the one given."""
+        row = self.selected_row() if project_id is None else self.model.project(project_id)
+        db = self._db
         if row is None or db is None or status == row.status:
             return
         label = self.tr("Archive %1") if status == "archived" else self.tr("Set %1 to %2")
@@ -592,10 +600,32 @@ class QueuePane(QWidget):
         menu.popup(header.mapToGlobal(pos))
 
     def _on_changed(self, changes: Changes) -> None:
-        if any(changes.touches(kind) for kind in QUEUE_KINDS):
+        touched = {kind for kind in QUEUE_KINDS if changes.touches(kind)}
+        projects = changes.kinds.get("project", frozenset())
+        if touched == {"project"} and 0 < len(projects) <= FEW and self._rules is not None:
+            self._show_changed(projects)
+        elif touched:
             self.reload()
         elif changes.touches("queue_order") and self._db is not None:
             self._show_new_order(changes.kinds["queue_order"])
+
+    def _show_changed(self, projects: frozenset[uuid.UUID]) -> None:
+        """After a pin, a status, a new or archived project: re-read only those rows."""
+        db, rules = self._db, self._rules
+        assert db is not None and rules is not None
+        selected = self.selected_id()
+        fresh = list_queue(db, projects)
+        gone = projects - {r.id for r in fresh}
+        kept = [r for r in self.model.all_rows if r.id not in projects]
+        weights, zone = rules
+        scorer = make_scorer(
+            [*kept, *fresh], weights, now=utcnow(), zone=zone, calendar=self._calendar
+        )
+        self.model.update_rows(fresh, gone, scorer)
+        self._fill_choices(self.model.all_rows)
+        self._refresh_state()
+        if selected is not None:
+            self.select_project(selected)
 
     def _show_new_order(self, moved: frozenset[uuid.UUID]) -> None:
         """After a reorder: re-read only the managers concerned (a small query each)."""

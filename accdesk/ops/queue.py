@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -63,8 +63,9 @@ def _columns(model: Any) -> Any:
     return _table(model).c
 
 
-def queue_query() -> Select[*tuple[Any, ...]]:
-    """Every project that is not archived or deleted, in each manager's queue order.
+def queue_query(project_ids: Collection[uuid.UUID] | None = None) -> Select[*tuple[Any, ...]]:
+    """Every project that is not archived or deleted (or those of `project_ids`), in each
+    manager's queue order.
 
     One query with the client, service, manager and the earliest open response deadline
     joined in, so 10,000 projects load in a single round trip. The client's health signals
@@ -75,9 +76,11 @@ def queue_query() -> Select[*tuple[Any, ...]]:
         select(r.project_id, func.min(r.due_at).label("due"))
         .where(r.first_response_at.is_(None), r.project_id.is_not(None))
         .group_by(r.project_id)
-        .subquery()
     )
-    return (
+    if project_ids is not None:
+        open_due = open_due.where(r.project_id.in_(list(project_ids)))
+    due = open_due.subquery()
+    query = (
         select(
             type_coerce(p.id, String),
             p.number,
@@ -91,7 +94,7 @@ def queue_query() -> Select[*tuple[Any, ...]]:
             p.weekly_effort_hours,
             p.queue_position,
             p.pinned,
-            open_due.c.due,
+            due.c.due,
             type_coerce(p.manager_id, String),
             c.monthly_budget,
             p.last_touched_at,
@@ -101,17 +104,20 @@ def queue_query() -> Select[*tuple[Any, ...]]:
         .join(_table(Client), c.id == p.client_id)
         .join(_table(Service), sv.id == p.service_id)
         .outerjoin(_table(Manager), m.id == p.manager_id)
-        .outerjoin(open_due, open_due.c.project_id == p.id)
+        .outerjoin(due, due.c.project_id == p.id)
         .where(p.deleted_at.is_(None), p.status != ProjectStatus.ARCHIVED.value)
         .order_by(m.name, p.queue_position, p.number)
     )
+    return query if project_ids is None else query.where(p.id.in_(list(project_ids)))
 
 
-def client_signals_query() -> Select[*tuple[Any, ...]]:
-    """Per client with any: the newest NPS score, feedback nobody reacted to, and promises
-    in trouble (open and doubtful or unrealistic, or broken)."""
+def client_signals_query(
+    client_ids: Collection[uuid.UUID] | None = None,
+) -> Select[*tuple[Any, ...]]:
+    """Per client with any (of `client_ids`, or all): the newest NPS score, feedback nobody
+    reacted to, and promises in trouble (open and doubtful or unrealistic, or broken)."""
     f, pr = _columns(Feedback), _columns(Promise)
-    ranked = select(
+    feedback_rows = select(
         f.client_id,
         f.score,
         func.row_number()
@@ -120,7 +126,10 @@ def client_signals_query() -> Select[*tuple[Any, ...]]:
         func.sum(case((f.reaction == "", 1), else_=0))
         .over(partition_by=f.client_id)
         .label("unreacted"),
-    ).subquery()
+    )
+    if client_ids is not None:
+        feedback_rows = feedback_rows.where(f.client_id.in_(list(client_ids)))
+    ranked = feedback_rows.subquery()
     feedback = select(
         ranked.c.client_id, ranked.c.score, ranked.c.unreacted, literal(0).label("risky")
     ).where(ranked.c.rank == 1)
@@ -137,6 +146,8 @@ def client_signals_query() -> Select[*tuple[Any, ...]]:
         )
         .group_by(pr.client_id)
     )
+    if client_ids is not None:
+        promises = promises.where(pr.client_id.in_(list(client_ids)))
     both = union_all(feedback, promises).subquery()
     return select(
         type_coerce(both.c.client_id, String),
@@ -159,18 +170,25 @@ def queue_sql(dialect: Dialect) -> tuple[str, str]:
     return _compiled(dialect)
 
 
-def list_queue(db: Database) -> list[ProjectRow]:
-    """The queue, read at driver level.
+def list_queue(db: Database, project_ids: Collection[uuid.UUID] | None = None) -> list[ProjectRow]:
+    """The queue, or (`project_ids`) those of its projects still in it, read at driver level.
 
-    The statements are the compiled queries above, run without SQLAlchemy's per-value
-    result processing, which cost as much as the query itself at 10,000 rows; the few typed
+    The whole queue runs the compiled queries above without SQLAlchemy's per-value result
+    processing, which cost as much as the query itself at 10,000 rows; the few typed
     columns are converted here instead (`as_date`, `as_utc`, `uuid_from_db`), accepting
-    both SQLite's text and a driver's native values.
+    both SQLite's text and a driver's native values, as a few rows read through the ORM
+    layer return them.
     """
     projects_sql, clients_sql = queue_sql(db.engine.dialect)
     with db.connection() as con:
-        rows = con.exec_driver_sql(projects_sql).all()
-        signals = {r[0]: (r[1], r[2] or 0, r[3] or 0) for r in con.exec_driver_sql(clients_sql)}
+        if project_ids is None:
+            rows = con.exec_driver_sql(projects_sql).all()
+            found = con.exec_driver_sql(clients_sql)
+        else:
+            rows = con.execute(queue_query(project_ids)).all()
+            clients = {uuid_from_db(r[3]) for r in rows}
+            found = con.execute(client_signals_query(clients))
+        signals = {r[0]: (r[1], r[2] or 0, r[3] or 0) for r in found}
     none = (None, 0, 0)
     result = []
     for r in rows:

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel
 
 from accdesk.db import open_database
 from accdesk.ops.queue import list_queue, queue_order
@@ -29,25 +29,25 @@ def one_managers_queue(window: MainWindow) -> uuid.UUID:
 
 
 def shown_ids(window: MainWindow) -> list[uuid.UUID]:
-    proxy = window.queue.proxy
-    return [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
+    model = window.queue.model
+    return [model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())]
 
 
 def drag_row(window: MainWindow, source: int, target: int) -> None:
     """A drag and drop with the events Qt delivers to the view for a real one."""
     view = window.queue.view
-    proxy = window.queue.proxy
-    data: QMimeData = proxy.mimeData([proxy.index(source, 0)])
-    rect = view.visualRect(proxy.index(target, 2))
+    model = window.queue.model
+    data: QMimeData = model.mimeData([model.index(source, 0)])
+    rect = view.visualRect(model.index(target, 2))
     point = QPoint(rect.center().x(), rect.top() + 2)  # the upper edge: "drop above this row"
     viewport = view.viewport()
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     move = Qt.DropAction.MoveAction
-    for event in (
-        QDragEnterEvent(point.toPointF(), move, data, buttons, mods),
-        QDragMoveEvent(point.toPointF(), move, data, buttons, mods),
-        QDropEvent(point.toPointF(), move, data, buttons, mods),
-    ):
+    for kind in (QDragEnterEvent, QDragMoveEvent, QDropEvent):
+        try:
+            event = kind(point.toPointF(), move, data, buttons, mods)
+        except TypeError:  # PySide6 before 6.12 takes a QPoint for some of these
+            event = kind(point, move, data, buttons, mods)
         QApplication.sendEvent(viewport, event)
 
 
@@ -98,7 +98,7 @@ def test_ctrl_p_pins_and_undo_unpins(window: MainWindow) -> None:
     assert window.db is not None
     pinned = {r.id: r.pinned for r in list_queue(window.db)}
     assert pinned[row.id]
-    tooltip = window.queue.proxy.index(0, window.queue.model.column_of("score")).data(
+    tooltip = window.queue.model.index(0, window.queue.model.column_of("score")).data(
         Qt.ItemDataRole.ToolTipRole
     )
     assert "+10 pinned" in tooltip.splitlines()
@@ -159,8 +159,8 @@ def test_filters_narrow_the_queue_and_the_status_bar_says_how_far(window: MainWi
     assert window.shown.text() == f"{len(shown)} of 120 projects"
     queue.status.setCurrentIndex(0)
     queue.health.setCurrentIndex(queue.health.findData("at_risk"))
-    assert all(queue.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 4) == "at_risk"
-               for r in range(queue.proxy.rowCount()))  # fmt: skip
+    assert all(queue.model.index(r, 0).data(Qt.ItemDataRole.UserRole + 4) == "at_risk"
+               for r in range(queue.model.rowCount()))  # fmt: skip
 
 
 def test_search_finds_a_project_by_its_contact_person(window: MainWindow) -> None:
@@ -235,3 +235,71 @@ def test_make_it_my_order_ranks_projects_hidden_by_the_search_by_their_own_score
     stored = queue_order(window.db, manager)
     totals = [queue.model.score_of(queue.model.project(pid)).total for pid in stored]  # type: ignore[arg-type]
     assert totals == sorted(totals, reverse=True)
+
+
+def test_status_cell_edits_inline_with_f2_and_undo_restores(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    queue, db = window.queue, window.db
+    assert db is not None
+    column = queue.model.column_of("status")
+    queue.view.selectRow(2)
+    project = queue.selected_row()
+    assert project is not None and project.status == "active"
+    queue.view.setCurrentIndex(queue.model.index(2, column))
+    queue.view.setFocus()
+    QTest.keyClick(queue.view, Qt.Key.Key_F2)
+    editor = queue.view.findChild(QComboBox, "statusEditor")
+    assert editor is not None and editor.isVisible()
+    assert editor.currentData() == "active"
+    editor.setFocus()
+    QTest.keyClick(editor, Qt.Key.Key_Down)  # active -> paused
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+
+    def stored() -> str:
+        return {r.id: r.status for r in list_queue(db)}[project.id]
+
+    qtbot.waitUntil(lambda: stored() == "paused")  # stored once the editor has closed
+    row = queue.model.row_of(project.id)
+    assert row is not None
+    assert queue.model.index(row, column).data() == "Paused"
+    assert queue.selected_id() == project.id  # the row was updated where it stands
+    window.undo_stack.undo()
+    assert stored() == "active"
+
+
+def test_status_cell_is_not_editable_in_a_read_only_queue(window: MainWindow) -> None:
+    model = window.queue.model
+    status = model.index(0, model.column_of("status"))
+    assert model.flags(status) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(0, model.column_of("project"))) & Qt.ItemFlag.ItemIsEditable
+    model.set_behaviour(movable=False, editable=False)
+    assert not model.flags(status) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(status, "paused")
+
+
+def test_archive_takes_the_row_out_in_place_and_undo_puts_it_back(window: MainWindow) -> None:
+    queue = window.queue
+    one_managers_queue(window)
+    before = shown_ids(window)
+    queue.view.selectRow(3)
+    target = before[3]
+    queue.change_status("archived")
+    assert shown_ids(window) == before[:3] + before[4:]
+    assert queue.model.total == 119
+    assert window.shown.text().endswith("of 119 projects")
+    window.undo_stack.undo()
+    assert shown_ids(window) == before  # back at its place in the manager's queue
+    assert target in shown_ids(window)
+
+
+def test_typing_a_search_letter_by_letter_matches_searching_at_once(window: MainWindow) -> None:
+    """Each letter narrows the last result; deleting one searches all projects again."""
+    model = window.queue.model
+    typed = ["а", "ан", "анд", "ан", "а", "о", "ов", ""]
+    for needle in typed:
+        model.set_filters(needle=needle)
+        expected = [r.id for r in model.all_rows if needle in model.search_text_of(r)]
+        assert [model.row_at(i).id for i in range(model.rowCount())] == expected
+    assert model.rowCount() == 120
