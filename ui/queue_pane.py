@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -55,11 +54,12 @@ from ui.commands import OperationCommand
 from ui.dialogs import Dialogs
 from ui.events import AppEvents
 from ui.project_dialog import ProjectDialog
-from ui.queue_delegate import QueueDelegate
+from ui.queue_delegate import StatusDelegate
 from ui.queue_model import HEALTH_LABELS, STATUS_LABELS, QueueModel
+from ui.queue_view import QueueView
 from ui.widgets import EmptyState, PaneTitle, accessible
 
-COLUMN_WIDTHS = (30, 54, 128, 104, 78, 46, 70, 100, 60, 78, 90)
+COLUMN_WIDTHS = (30, 54, 128, 104, 78, 56, 70, 100, 60, 84, 90)
 MANUAL, PRIORITY = "manual", "priority"
 FEW = 50  # changed projects re-read one by one; more than this, the whole queue is read
 EVERYONE = "team"
@@ -155,9 +155,10 @@ class QueuePane(QWidget):
         self.order.currentIndexChanged.connect(self._on_order)
         self.rules.activated.connect(self._on_rules)
 
-        self.view = accessible(QTableView(self), "queueView", self.tr("Project queue"))
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(QueueDelegate(self.model, self.view))
+        self.view = accessible(QueueView(self.model, self), "queueView", self.tr("Project queue"))
+        self.view.setItemDelegateForColumn(
+            self.model.column_of("status"), StatusDelegate(self.view)
+        )
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setSortingEnabled(True)

@@ -85,11 +85,10 @@ def interleaved(
 def bench_queue_load(db_path: Path, rounds: int) -> bool:
     from zoneinfo import ZoneInfo
 
-    from PySide6.QtWidgets import QApplication
-
+    from ui.app import create_application
     from ui.queue_model import QueueModel
 
-    QApplication.instance() or QApplication([])
+    create_application([])  # styled as the app is: the style sheet changes what painting costs
     db = open_database(db_path)
     model = QueueModel(ZoneInfo("Europe/Moscow"))
     statements = queue_sql(db.engine.dialect)

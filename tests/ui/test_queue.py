@@ -303,3 +303,23 @@ def test_typing_a_search_letter_by_letter_matches_searching_at_once(window: Main
         expected = [r.id for r in model.all_rows if needle in model.search_text_of(r)]
         assert [model.row_at(i).id for i in range(model.rowCount())] == expected
     assert model.rowCount() == 120
+
+
+def test_the_view_paints_the_selected_row_highlighted_and_the_rest_striped(
+    window: MainWindow,
+) -> None:
+    view = window.queue.view
+    view.selectRow(1)
+    picture = view.viewport().grab().toImage()
+    x = view.columnViewportPosition(window.queue.model.column_of("score")) + 3  # left of a number
+    palette = view.palette()
+
+    def colour_at(row: int) -> str:
+        y = view.rowViewportPosition(row) + view.rowHeight(row) // 2
+        return picture.pixelColor(x, y).name()
+
+    assert (
+        colour_at(1) == palette.color(palette.ColorGroup.Active, palette.ColorRole.Highlight).name()
+    )
+    assert colour_at(0) == palette.color(palette.ColorRole.Base).name()
+    assert colour_at(3) == palette.color(palette.ColorRole.AlternateBase).name()
