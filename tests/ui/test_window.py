@@ -165,6 +165,14 @@ def test_queue_model_passes_the_model_tester(qtmodeltester, demo_db) -> None:  #
     model.set_rows(rows, scorer)
     qtmodeltester.check(model)
     assert model.rowCount(QModelIndex()) == 120
+    # The tester keeps watching: sorting, filtering and rows changed in place stay consistent.
+    model.sort(model.column_of("score"), Qt.SortOrder.DescendingOrder)
+    model.set_filters(needle="а")
+    model.update_rows(rows[:2], {rows[5].id}, scorer)
+    model.sort(-1)
+    model.set_behaviour(movable=True, editable=True)
+    qtmodeltester.check(model)
+    assert model.total == 119
 
 
 def test_first_start_offers_the_demo_agency_and_creates_it(open_window, dialogs) -> None:  # type: ignore[no-untyped-def]
