@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from accdesk.ops.priority import Scorer
 from accdesk.ops.readmodels import ProjectRow
 from accdesk.planning.priority import Factor, Health, Score, health
 from accdesk.types import utcnow
@@ -155,7 +156,7 @@ class QueueModel(QAbstractTableModel):
             "service": "",
             "health": "",
         }
-        self._scorer: Callable[[ProjectRow], Score] = _no_score
+        self._scorer: Scorer = _no_score
         # Caches by project id, so they survive filtering and sorting.
         self._scores: dict[uuid.UUID, Score] = {}
         self._health: dict[uuid.UUID, Health] = {}
@@ -173,10 +174,6 @@ class QueueModel(QAbstractTableModel):
         self.scores_ready = True
         self._columns = self._make_columns()
         self._status_column = self.column_of("status")
-        self.movable = False
-        self.editable = False
-        self._flags = self._root_flags = Qt.ItemFlag.NoItemFlags
-        self._status_flags = Qt.ItemFlag.NoItemFlags
         self.set_behaviour(movable=False, editable=False)
 
     def _make_columns(self) -> tuple[Column, ...]:
@@ -255,7 +252,7 @@ class QueueModel(QAbstractTableModel):
     def set_rows(
         self,
         rows: Sequence[ProjectRow],
-        scorer: Callable[[ProjectRow], Score],
+        scorer: Scorer,
         *,
         agency_zone: ZoneInfo | None = None,
         now: datetime | None = None,
@@ -275,13 +272,13 @@ class QueueModel(QAbstractTableModel):
         self,
         fresh: Sequence[ProjectRow],
         gone: Collection[uuid.UUID],
-        scorer: Callable[[ProjectRow], Score],
+        rescore: Callable[[Sequence[ProjectRow]], Scorer],
     ) -> None:
         """Show a few projects changed, added or gone without reading the queue again.
 
         `fresh` rows are put where the queue's query would have put them (manager, then
-        queue position); `scorer` is made over the new rows, so every score is worked
-        out again when asked (client value is relative to the largest budget shown).
+        queue position). `rescore` makes a scorer over the rows now loaded, and every score
+        is worked out again when asked: client value is relative to the largest budget.
         """
         replaced = {r.id for r in fresh} | set(gone)
         self.beginResetModel()
@@ -292,7 +289,7 @@ class QueueModel(QAbstractTableModel):
         for pid in replaced:
             self._search.pop(pid, None)
             self._health.pop(pid, None)
-        self._scorer = scorer
+        self._scorer = rescore(self._all)
         self._scores.clear()
         self._looks.clear()  # every score cell may read differently now
         self._rows_changed()
@@ -341,16 +338,17 @@ class QueueModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column, or (-1) show the manual queue order. Sorting by score scores
         every project; the sorted order is kept for the filters to pick from."""
-        if (column, order) == self._sort:
-            return
+        if (column, order) != self._sort:
+            self._sort = (column, order)
+            self._resort()
+
+    def _resort(self) -> None:
+        """Order the rows by the current sort as a layout change, so persistent indexes
+        (the view's selection) stay on their projects."""
         self.layoutAboutToBeChanged.emit()
         kept = self.persistentIndexList()
         ids = [self._rows[i.row()].id for i in kept]
-        self._sort = (column, order)
-        self._ordered = None
-        self._search_texts = self._last_search = None
-        self._rows = self._matching()
-        self._where = None
+        self._rows_changed()
         moved = []
         for index, pid in zip(kept, ids, strict=True):
             row = self.row_of(pid)
@@ -457,9 +455,7 @@ class QueueModel(QAbstractTableModel):
         self.scores_ready = True
         self._looks.clear()
         if self._sort[0] == self.column_of("score"):
-            column, order = self._sort
-            self._sort = (-1, order)  # sort again, now with the scores
-            self.sort(column, order)
+            self._resort()  # sorted by blank scores until now
         elif self._rows:
             column = self.column_of("score")
             self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
@@ -518,15 +514,16 @@ class QueueModel(QAbstractTableModel):
         return looks[column]
 
     def _look(self, r: ProjectRow, column: Column) -> Look:
-        text, key = column.text(r), column.key
+        key = column.key
+        colour, icon = None, None
         if key == "health":
             state = self.health_of(r)
-            return Look(text, _colour(HEALTH_COLOURS[state]), _icon(HEALTH_ICONS[state]))
-        if key == "response_due" and self._late(r):
-            return Look(text, _colour(LATE), _icon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-        if key == "project" and r.pinned:
-            return Look(text, None, _icon(QStyle.StandardPixmap.SP_DialogYesButton))
-        return Look(text, align_right=column.align_right)
+            colour, icon = _colour(HEALTH_COLOURS[state]), _icon(HEALTH_ICONS[state])
+        elif key == "response_due" and self._late(r):
+            colour, icon = _colour(LATE), _icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        elif key == "project" and r.pinned:
+            icon = _icon(QStyle.StandardPixmap.SP_DialogYesButton)
+        return Look(column.text(r), colour, icon, column.align_right)
 
     # Qt interface ------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from accdesk.db import Database
 from accdesk.errors import AccdeskError, ValidationError
 from accdesk.ops.changes import Changes
-from accdesk.ops.priority import make_scorer, priority_rules, set_priority_preset
+from accdesk.ops.priority import Scorer, make_scorer, priority_rules, set_priority_preset
 from accdesk.ops.queue import (
     agency_today,
     contact_names,
@@ -100,8 +100,9 @@ class QueuePane(QWidget):
         # Queued: the edit is stored once its editor has closed, not while the view is
         # still tearing it down (storing reloads the rows the editor stands on).
         self.model.status_requested.connect(self.change_status, Qt.ConnectionType.QueuedConnection)
-        # What scores are made with, from the last full read: a few changed rows reuse it.
-        self._rules: tuple[Weights, ZoneInfo] | None = None
+        # What scores are made with (weights, agency zone, the moment the queue was read),
+        # from the last full read: rows re-read after an action are scored alike.
+        self._rules: tuple[Weights, ZoneInfo, datetime] | None = None
 
         self.search = accessible(QLineEdit(self), "queueSearch", self.tr("Find a project"))
         self.search.setPlaceholderText(self.tr("Find by code, project, client, contact, manager…"))
@@ -175,9 +176,6 @@ class QueuePane(QWidget):
         self.view.setDragDropOverwriteMode(False)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDropIndicatorShown(True)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.view.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
@@ -270,8 +268,8 @@ class QueuePane(QWidget):
         now = utcnow()
         if self.order.currentData() == PRIORITY:
             self._calendar.load()  # sorting by score needs every score now
-        self._rules = (weights, zone)
-        scorer = make_scorer(rows, weights, now=now, zone=zone, calendar=self._calendar)
+        self._rules = (weights, zone, now)
+        scorer = self._scorer_over(rows)
         self.model.scores_ready = self._calendar.loaded
         self.model.set_rows(rows, scorer, agency_zone=zone, now=now)
         self._contacts_loaded = False
@@ -610,19 +608,18 @@ class QueuePane(QWidget):
         elif changes.touches("queue_order") and self._db is not None:
             self._show_new_order(changes.kinds["queue_order"])
 
+    def _scorer_over(self, rows: Sequence[ProjectRow]) -> Scorer:
+        assert self._rules is not None
+        weights, zone, now = self._rules
+        return make_scorer(rows, weights, now=now, zone=zone, calendar=self._calendar)
+
     def _show_changed(self, projects: frozenset[uuid.UUID]) -> None:
         """After a pin, a status, a new or archived project: re-read only those rows."""
-        db, rules = self._db, self._rules
-        assert db is not None and rules is not None
+        db = self._db
+        assert db is not None
         selected = self.selected_id()
         fresh = list_queue(db, projects)
-        gone = projects - {r.id for r in fresh}
-        kept = [r for r in self.model.all_rows if r.id not in projects]
-        weights, zone = rules
-        scorer = make_scorer(
-            [*kept, *fresh], weights, now=utcnow(), zone=zone, calendar=self._calendar
-        )
-        self.model.update_rows(fresh, gone, scorer)
+        self.model.update_rows(fresh, projects - {r.id for r in fresh}, self._scorer_over)
         self._fill_choices(self.model.all_rows)
         self._refresh_state()
         if selected is not None:

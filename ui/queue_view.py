@@ -23,7 +23,14 @@ from PySide6.QtGui import (
     QPalette,
     QStaticText,
 )
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from ui.queue_model import QueueModel
 
@@ -37,6 +44,11 @@ class QueueView(QTableView):
         super().__init__(parent)
         self.setModel(model)
         self._model = model
+        # Rows of one fixed height: a row's place is worked out, not asked for.
+        rows = self.verticalHeader()
+        rows.setVisible(False)
+        rows.setDefaultSectionSize(26)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # (text, width) -> (laid-out text, its width, its height)
         self._texts: dict[tuple[str, int], tuple[QStaticText, int, int]] = {}
         self._drag_at: QPoint | None = None
@@ -94,10 +106,11 @@ class QueueView(QTableView):
         font = self.font()
         metrics = QFontMetrics(font)
         top = rows_header.sectionViewportPosition(first)
+        striped = self.alternatingRowColors()
         for row in range(first, last + 1):
             y = top + (row - first) * height
             lit = row in selected
-            background = highlight if lit else alternate if row % 2 else base
+            background = highlight if lit else alternate if striped and row % 2 else base
             painter.fillRect(area.left(), y, area.width(), height, background)
             for column, x, width in columns:
                 look = model.look(row, column)
@@ -117,9 +130,8 @@ class QueueView(QTableView):
             painter.fillRect(area.left(), below, area.width(), area.bottom() - below + 1, base)
         if self.showGrid():
             painter.setPen(self._grid_colour())
-            bottom = top + (last - first + 1) * height - 1
             for _column, x, width in columns:
-                painter.drawLine(x + width - 1, top, x + width - 1, bottom)
+                painter.drawLine(x + width - 1, top, x + width - 1, below - 1)
             for row in range(last - first + 1):
                 y = top + (row + 1) * height - 1
                 painter.drawLine(0, y, right - 1, y)

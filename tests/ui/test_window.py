@@ -168,7 +168,7 @@ def test_queue_model_passes_the_model_tester(qtmodeltester, demo_db) -> None:  #
     # The tester keeps watching: sorting, filtering and rows changed in place stay consistent.
     model.sort(model.column_of("score"), Qt.SortOrder.DescendingOrder)
     model.set_filters(needle="а")
-    model.update_rows(rows[:2], {rows[5].id}, scorer)
+    model.update_rows(rows[:2], {rows[5].id}, lambda _loaded: scorer)
     model.sort(-1)
     model.set_behaviour(movable=True, editable=True)
     qtmodeltester.check(model)
