@@ -216,6 +216,12 @@ PROMISES = (
     ("Еженедельный отчёт по трафику и заявкам", m.Feasibility.REALISTIC),
     ("Запуск рекламы в течение 3 рабочих дней", m.Feasibility.REALISTIC),
 )
+HANDOVER_REASONS = (
+    "Менеджер ушёл в отпуск",
+    "Перераспределение нагрузки",
+    "Клиент попросил другого менеджера",
+    "Менеджер перешёл в другой отдел",
+)
 SALES_PEOPLE = ("Антон (отдел продаж)", "Виктор, коммерческий директор", "Наталья (продажи)")
 
 REQUEST_TEXTS = (
@@ -360,6 +366,7 @@ class _Builder:
         self.today = now.astimezone(AGENCY_TZ).date()
         self.tables: dict[type[m.Entity], list[dict[str, Any]]] = {}
         self.project_service: dict[uuid.UUID, str] = {}
+        self.started: dict[uuid.UUID, dict[str, Any]] = {}  # project -> its first assignment
 
     def add(self, model: type[m.Entity], **values: Any) -> dict[str, Any]:
         row = _row(self.rng, self.now, **values)
@@ -378,6 +385,7 @@ class _Builder:
         self._requests(clients, projects)
         self._briefs(projects)
         self._relationship(clients, managers)
+        self._handovers(clients, managers)
         self.add(m.Setting, key="currency", value="RUB")
         self.add(m.Setting, key="agency_timezone", value="Europe/Moscow")
         return self.tables
@@ -495,7 +503,7 @@ class _Builder:
                 deleted_at=None,
             )
             self.project_service[project["id"]] = key
-            self.add(
+            self.started[project["id"]] = self.add(
                 m.Assignment,
                 project_id=project["id"],
                 manager_id=manager_id,
@@ -675,6 +683,37 @@ class _Builder:
                     received_on=received,
                     reaction="Созвон с клиентом, план улучшений" if reacted else "",
                     reacted_on=received + timedelta(days=2) if reacted else None,
+                )
+
+    def _handovers(self, clients: list[dict[str, Any]], managers: list[dict[str, Any]]) -> None:
+        """Some clients changed hands in the last year, one in twelve three times over: the
+        continuity the card warns about. Drawn last, so the rest of the agency stays as it is
+        for a given seed."""
+        rng = self.rng
+        first_project: dict[uuid.UUID, uuid.UUID] = {}
+        for project in self.tables[m.Project]:
+            first_project.setdefault(project["client_id"], project["id"])
+        for i, client in enumerate(clients):
+            if i % 4 or client["id"] not in first_project:
+                continue
+            started = self.started[first_project[client["id"]]]
+            current = started["manager_id"]
+            others = [x["id"] for x in managers if x["id"] != current]
+            earlier = rng.sample(others, 2 if i % 12 == 0 else 1)
+            chain = [*earlier, current]
+            days_ago = sorted(rng.sample(range(20, 330), len(chain)), reverse=True)
+            started.update(
+                manager_id=chain[0],
+                assigned_at=self.now - timedelta(days=days_ago[0]),
+            )
+            for before, after, ago in zip(chain, chain[1:], days_ago[1:], strict=False):
+                self.add(
+                    m.Assignment,
+                    project_id=started["project_id"],
+                    manager_id=after,
+                    previous_manager_id=before,
+                    assigned_at=self.now - timedelta(days=ago),
+                    reason=rng.choice(HANDOVER_REASONS),
                 )
 
 

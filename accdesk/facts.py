@@ -38,6 +38,8 @@ LOYALTY_PRACTICES: tuple[Practice, ...] = (
     Practice("external_attributes", "Better office, paper and dress code", 16.8),
 )
 
+PRACTICES_BY_KEY = {p.key: p for p in LOYALTY_PRACTICES}
+
 
 @dataclass(frozen=True)
 class ResponseBucket:

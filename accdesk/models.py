@@ -299,6 +299,7 @@ class Promise(Entity, table=True):
     feasibility: str = Field(default=Feasibility.REALISTIC, max_length=12)
     status: str = Field(default=PromiseStatus.OPEN, max_length=14)
     note: str = Field(default="")
+    deleted_at: datetime | None = _utc_column()
 
 
 class LoyaltyAction(Entity, table=True):
@@ -308,6 +309,7 @@ class LoyaltyAction(Entity, table=True):
     planned_on: date | None = None
     note: str = Field(default="")
     manager_id: uuid.UUID | None = Field(default=None, foreign_key="manager.id")
+    deleted_at: datetime | None = _utc_column()
 
 
 class Feedback(Entity, table=True):
@@ -317,6 +319,7 @@ class Feedback(Entity, table=True):
     received_on: date
     reaction: str = Field(default="")
     reacted_on: date | None = None
+    deleted_at: datetime | None = _utc_column()
 
 
 class CalendarDay(Entity, table=True):

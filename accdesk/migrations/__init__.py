@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 if TYPE_CHECKING:
     from alembic.config import Config
 
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 HERE = Path(__file__).resolve().parent
 
 

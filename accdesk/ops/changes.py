@@ -25,6 +25,12 @@ class Changes:
         return cls(MappingProxyType({kind: frozenset([row_id])}), MappingProxyType(versions))
 
     @classmethod
+    def of(
+        cls, kinds: Mapping[str, frozenset[uuid.UUID]], versions: Mapping[uuid.UUID, int]
+    ) -> Changes:
+        return cls(MappingProxyType(dict(kinds)), MappingProxyType(dict(versions)))
+
+    @classmethod
     def everything(cls, kinds: tuple[str, ...]) -> Changes:
         """A change too broad to list row by row, such as a new database or demo data."""
         return cls(MappingProxyType({kind: frozenset() for kind in kinds}))

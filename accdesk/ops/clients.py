@@ -1,58 +1,133 @@
-"""The client card: what an account manager must know before the next call."""
+"""The client card: what an account manager must know before the next call, and its edits.
+
+Every edit is one transaction that checks the version the card showed, so an edit made in
+another window or by a colleague in between is refused instead of overwritten. Records the
+card adds (contacts, promises, loyalty actions, feedback) are deleted softly, so undoing an
+addition and redoing it brings back the same row.
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from typing import Any, NamedTuple
 
 from sqlalchemy import func
 from sqlalchemy import select as sa_select
-from sqlmodel import col, select
+from sqlalchemy.orm import aliased
+from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import Session, col, select
 
-from accdesk.codes import CLIENT, format_code
+from accdesk.codes import CLIENT, PROJECT, format_code
 from accdesk.db import Database
-from accdesk.errors import NotFound
+from accdesk.errors import NotFound, StaleEdit
 from accdesk.models import (
+    Assignment,
     Client,
     ClientService,
     Contact,
+    Entity,
     Feedback,
+    LoyaltyAction,
     Manager,
     Project,
     Promise,
-    PromiseStatus,
     Request,
     Service,
 )
-from accdesk.ops.readmodels import ClientCard, ContactRow, PromiseRow, ServiceCell
+from accdesk.ops.changes import Changes
+from accdesk.ops.inputs import (
+    ClientEdit,
+    ContactEdit,
+    FeedbackEdit,
+    Input,
+    LoyaltyEdit,
+    PromiseEdit,
+    ServiceCellEdit,
+    validate,
+)
+from accdesk.ops.readmodels import (
+    AssignmentRow,
+    ClientCard,
+    ContactRow,
+    FeedbackRow,
+    LoyaltyRow,
+    MatrixCell,
+    PromiseRow,
+    ServiceCell,
+    UpsellMatrix,
+)
 from accdesk.ops.settings import get_setting
+from accdesk.planning.continuity import managers_since
+from accdesk.planning.upsell import next_offer, offer_due
+from accdesk.types import utcnow
+
+CARD = "card"  # the kind naming the clients whose card changed, whatever part of it
 
 
-def client_card(db: Database, client_id: uuid.UUID) -> ClientCard:
+class Record(NamedTuple):
+    """A kind of row the card adds and edits: its table, its input and its name in messages."""
+
+    table: type[Entity]
+    edit: type[Input]
+    noun: str
+
+
+RECORDS: Mapping[str, Record] = {
+    "contact": Record(Contact, ContactEdit, "contact"),
+    "promise": Record(Promise, PromiseEdit, "promise"),
+    "loyalty": Record(LoyaltyAction, LoyaltyEdit, "loyalty action"),
+    "feedback": Record(Feedback, FeedbackEdit, "feedback"),
+}
+
+
+# Reading ----------------------------------------------------------------------------------
+
+
+def client_card(db: Database, client_id: uuid.UUID, now: datetime | None = None) -> ClientCard:
+    moment = now or utcnow()
     with db.reading() as s:
-        client = s.get(Client, client_id)
-        if client is None or client.deleted_at is not None:
-            raise NotFound("this client no longer exists")
+        client = _live_client(s, client_id)
         contacts = s.exec(
             select(Contact)
             .where(Contact.client_id == client_id, col(Contact.deleted_at).is_(None))
             .order_by(col(Contact.is_primary).desc(), Contact.name)
         ).all()
         services = s.execute(
-            sa_select(
-                col(Service.name),
-                col(ClientService.state),
-                col(ClientService.monthly_value),
-                col(ClientService.next_offer_on),
+            sa_select(col(Service.id), col(Service.name), ClientService)
+            .outerjoin(
+                ClientService,
+                (col(ClientService.service_id) == col(Service.id))
+                & (col(ClientService.client_id) == client_id),
             )
-            .join(Service, col(Service.id) == col(ClientService.service_id))
-            .where(col(ClientService.client_id) == client_id)
-            .order_by(col(Service.position))
+            .where(col(Service.active))
+            .order_by(col(Service.position), col(Service.name))
         ).all()
         promises = s.exec(
             select(Promise)
-            .where(Promise.client_id == client_id, Promise.status == PromiseStatus.OPEN)
-            .order_by(col(Promise.due_on).asc().nulls_last())
+            .where(Promise.client_id == client_id, col(Promise.deleted_at).is_(None))
+            .order_by(
+                (col(Promise.status) != "open"),
+                col(Promise.due_on).asc().nulls_last(),
+                col(Promise.promised_on).desc(),
+            )
         ).all()
+        loyalty = s.exec(
+            select(LoyaltyAction)
+            .where(LoyaltyAction.client_id == client_id, col(LoyaltyAction.deleted_at).is_(None))
+            .order_by(
+                col(LoyaltyAction.done_on).is_not(None),
+                col(LoyaltyAction.planned_on),
+                col(LoyaltyAction.done_on).desc(),
+            )
+        ).all()
+        feedback = s.exec(
+            select(Feedback)
+            .where(Feedback.client_id == client_id, col(Feedback.deleted_at).is_(None))
+            .order_by(col(Feedback.received_on).desc(), col(Feedback.created_at).desc())
+        ).all()
+        history = _history(s, client_id)
         managers = s.exec(
             select(Manager.name)
             .join(Project, col(Project.manager_id) == col(Manager.id))
@@ -70,15 +145,13 @@ def client_card(db: Database, client_id: uuid.UUID) -> ClientCard:
                 Request.client_id == client_id, col(Request.first_response_at).is_(None)
             )
         ).one()
-        nps = s.execute(
-            sa_select(col(Feedback.score), col(Feedback.received_on))
-            .where(col(Feedback.client_id) == client_id)
-            .order_by(col(Feedback.received_on).desc())
-            .limit(1)
-        ).first()
         currency = str(get_setting(s, "currency"))
+        agency_zone = str(get_setting(s, "agency_timezone"))
+        day_start, day_end = get_setting(s, "agency_day")
+        cadence = int(get_setting(s, "upsell_cadence_days"))
     return ClientCard(
         id=client.id,
+        version=client.version,
         code=format_code(CLIENT, client.number),
         name=client.name,
         legal_name=client.legal_name or "",
@@ -88,37 +161,329 @@ def client_card(db: Database, client_id: uuid.UUID) -> ClientCard:
         preferred_channel=client.preferred_channel or "",
         kpi_focus=client.kpi_focus or "",
         timezone=client.timezone,
-        response_mode=client.response_mode,
-        response_minutes=client.response_minutes,
+        work_start_minute=client.work_start_minute,
+        work_end_minute=client.work_end_minute,
+        response_minutes=client.response_minutes if client.response_mode == "minutes" else None,
+        sla_calendar=client.sla_calendar,
+        keep_manager=client.keep_manager,
         notes=client.notes,
+        agency_timezone=agency_zone,
+        agency_day=(int(day_start), int(day_end)),
+        upsell_cadence_days=cadence,
         managers=tuple(managers),
         project_count=project_count,
         open_requests=open_requests,
-        last_nps=nps[0] if nps else None,
-        last_nps_on=nps[1] if nps else None,
         contacts=tuple(
             ContactRow(
-                id=c.id,
-                name=c.name,
-                role=c.role or "",
-                email=c.email or "",
-                phone=c.phone or "",
-                messenger=c.messenger or "",
-                birthday=c.birthday,
-                is_primary=c.is_primary,
+                c.id,
+                c.name,
+                c.role or "",
+                c.email or "",
+                c.phone or "",
+                c.messenger or "",
+                c.birthday,
+                c.is_primary,
+                c.version,
             )
             for c in contacts
         ),
-        services=tuple(ServiceCell(*row) for row in services),
-        open_promises=tuple(
+        services=tuple(
+            ServiceCell(service_id, name, "none", 0, None, None, "", None, None)
+            if cell is None
+            else ServiceCell(
+                service_id,
+                name,
+                cell.state,
+                cell.monthly_value,
+                cell.last_offer_on,
+                cell.next_offer_on,
+                cell.helper or "",
+                cell.id,
+                cell.version,
+            )
+            for service_id, name, cell in services
+        ),
+        promises=tuple(
             PromiseRow(
-                id=p.id,
-                what=p.what,
-                promised_by=p.promised_by,
-                due_on=p.due_on,
-                feasibility=p.feasibility,
-                status=p.status,
+                p.id,
+                p.what,
+                p.promised_by,
+                p.promised_on,
+                p.due_on,
+                p.feasibility,
+                p.status,
+                p.note,
+                p.version,
             )
             for p in promises
         ),
+        loyalty=tuple(
+            LoyaltyRow(a.id, a.practice, a.done_on, a.planned_on, a.note, a.version)
+            for a in loyalty
+        ),
+        feedback=tuple(
+            FeedbackRow(
+                f.id, f.score, f.comment, f.received_on, f.reaction, f.reacted_on, f.version
+            )
+            for f in feedback
+        ),
+        history=tuple(row for row, _project, _at in history),
+        managers_last_year=tuple(
+            managers_since(
+                ((project, row.manager or None, at) for row, project, at in history),
+                moment - timedelta(days=365),
+            )
+        ),
     )
+
+
+def _history(s: Session, client_id: uuid.UUID) -> list[tuple[AssignmentRow, uuid.UUID, datetime]]:
+    """Every assignment of the client's projects, newest first, with its project and time."""
+    manager, previous = aliased(Manager), aliased(Manager)
+    rows = s.execute(
+        sa_select(
+            col(Assignment.assigned_at),
+            col(manager.name),
+            col(previous.name),
+            col(Project.id),
+            col(Project.number),
+            col(Project.name),
+            col(Assignment.reason),
+        )
+        .join(Project, col(Project.id) == col(Assignment.project_id))
+        .outerjoin(manager, col(manager.id) == col(Assignment.manager_id))
+        .outerjoin(previous, col(previous.id) == col(Assignment.previous_manager_id))
+        .where(col(Project.client_id) == client_id, col(Project.deleted_at).is_(None))
+        .order_by(col(Assignment.assigned_at).desc())
+    ).all()
+    return [
+        (
+            AssignmentRow(
+                at, name or "", before or "", f"{format_code(PROJECT, number)} {title}", reason
+            ),
+            project,
+            at,
+        )
+        for at, name, before, project, number, title, reason in rows
+    ]
+
+
+def upsell_matrix(db: Database, today: date) -> UpsellMatrix:
+    """The team's clients crossed with the catalogue, for spotting the offers that are due."""
+    with db.reading() as s:
+        services = s.execute(
+            sa_select(col(Service.id), col(Service.name))
+            .where(col(Service.active))
+            .order_by(col(Service.position), col(Service.name))
+        ).all()
+        manager_name = (
+            sa_select(col(Manager.name))
+            .join(Project, col(Project.manager_id) == col(Manager.id))
+            .where(col(Project.client_id) == col(Client.id), col(Project.deleted_at).is_(None))
+            .order_by(col(Project.number))
+            .limit(1)
+            .scalar_subquery()
+        )
+        clients = s.execute(
+            sa_select(col(Client.id), col(Client.name), manager_name)
+            .where(col(Client.deleted_at).is_(None))
+            .order_by(col(Client.name))
+        ).all()
+        cells = s.execute(
+            sa_select(
+                col(ClientService.client_id),
+                col(ClientService.service_id),
+                col(ClientService.state),
+                col(ClientService.next_offer_on),
+            )
+        ).all()
+    found = {(c, sv): (state, nxt) for c, sv, state, nxt in cells}
+    empty = MatrixCell("none", None, False)
+    grid = []
+    for client_id, _name, _manager in clients:
+        row = []
+        for service_id, _service in services:
+            state, nxt = found.get((client_id, service_id), ("none", None))
+            row.append(MatrixCell(state, nxt, offer_due(state, nxt, today)) if state else empty)
+        grid.append(tuple(row))
+    return UpsellMatrix(
+        services=tuple((sid, name) for sid, name in services),
+        clients=tuple((cid, name, manager or "") for cid, name, manager in clients),
+        cells=tuple(grid),
+    )
+
+
+# Writing ----------------------------------------------------------------------------------
+
+
+def _live_client(s: Session, client_id: uuid.UUID) -> Client:
+    client = s.get(Client, client_id)
+    if client is None or client.deleted_at is not None:
+        raise NotFound("this client no longer exists")
+    return client
+
+
+def _check_version(row: Entity, expected: int | None, what: str) -> None:
+    if row.version != expected:
+        raise StaleEdit(
+            f"{what} was changed elsewhere since you opened it; "
+            "nothing was saved: reload to see the newer version"
+        )
+
+
+def _stale_on_write(what: str) -> StaleEdit:
+    return StaleEdit(f"{what} was changed elsewhere while you were saving; nothing was saved")
+
+
+def update_client(
+    db: Database, client_id: uuid.UUID, data: dict[str, Any], *, expected_version: int
+) -> Changes:
+    """Save the client's profile, time and response fields as the card shows them."""
+    edit = validate(ClientEdit, data)
+    values = edit.model_dump()
+    minutes = values.pop("response_minutes")
+    values["response_mode"] = "minutes" if minutes is not None else "next_business_day"
+    values["response_minutes"] = minutes
+    try:
+        with db.transaction() as s:
+            client = _live_client(s, client_id)
+            _check_version(client, expected_version, format_code(CLIENT, client.number))
+            for key, value in values.items():
+                setattr(client, key, value)
+            client.updated_at = utcnow()
+            s.flush()
+            version = client.version
+    except StaleDataError:
+        raise _stale_on_write("the client") from None
+    return Changes.of(
+        {"client": frozenset([client_id]), CARD: frozenset([client_id])}, {client_id: version}
+    )
+
+
+def save_record(
+    db: Database,
+    kind: str,
+    client_id: uuid.UUID,
+    data: dict[str, Any],
+    *,
+    record_id: uuid.UUID | None = None,
+    expected_version: int | None = None,
+) -> tuple[uuid.UUID, Changes]:
+    """Add (`record_id` None) or edit a contact, promise, loyalty action or feedback."""
+    record = RECORDS[kind]
+    values = validate(record.edit, data).model_dump()
+    try:
+        with db.transaction() as s:
+            _live_client(s, client_id)
+            if record_id is None:
+                row: Any = record.table(client_id=client_id, **values)  # type: ignore[call-arg]
+                s.add(row)
+            else:
+                row = _live_record(s, record, record_id, client_id)
+                _check_version(row, expected_version, f"this {record.noun}")
+                for key, value in values.items():
+                    setattr(row, key, value)
+                row.updated_at = utcnow()
+            s.flush()
+            touched = {row.id: row.version}
+            if kind == "contact":
+                touched |= _one_primary(s, client_id, row)
+    except StaleDataError:
+        raise _stale_on_write(f"this {record.noun}") from None
+    return row.id, _record_changes(kind, client_id, touched)
+
+
+def set_record_deleted(
+    db: Database, kind: str, client_id: uuid.UUID, record_id: uuid.UUID, deleted: bool
+) -> Changes:
+    """Delete a card record, or bring a deleted one back (undo)."""
+    record = RECORDS[kind]
+    with db.transaction() as s:
+        row: Any = s.get(record.table, record_id)
+        if row is None or row.client_id != client_id:
+            raise NotFound(f"this {record.noun} no longer exists")
+        row.deleted_at = utcnow() if deleted else None
+        row.updated_at = utcnow()
+        s.flush()
+        touched = {row.id: row.version}
+        if kind == "contact":
+            touched |= _one_primary(s, client_id, None if deleted else row)
+    return _record_changes(kind, client_id, touched)
+
+
+def _record_changes(kind: str, client_id: uuid.UUID, versions: dict[uuid.UUID, int]) -> Changes:
+    return Changes.of({kind: frozenset(versions), CARD: frozenset([client_id])}, versions)
+
+
+def _live_record(s: Session, record: Record, record_id: uuid.UUID, client_id: uuid.UUID) -> Any:
+    row: Any = s.get(record.table, record_id)
+    if row is None or row.deleted_at is not None or row.client_id != client_id:
+        raise NotFound(f"this {record.noun} no longer exists")
+    return row
+
+
+def _one_primary(s: Session, client_id: uuid.UUID, saved: Any) -> dict[uuid.UUID, int]:
+    """Exactly one primary contact while the client has any: the one just marked primary,
+    else the current one, else the first by name. Returns the contacts it changed."""
+    live = s.exec(
+        select(Contact)
+        .where(Contact.client_id == client_id, col(Contact.deleted_at).is_(None))
+        .order_by(col(Contact.is_primary).desc(), Contact.name)
+    ).all()
+    if not live:
+        return {}
+    keep = saved if saved is not None and saved.is_primary else live[0]
+    changed = {}
+    for contact in live:
+        should = contact.id == keep.id
+        if contact.is_primary != should:
+            contact.is_primary = should
+            contact.updated_at = utcnow()
+            changed[contact.id] = contact
+    s.flush()
+    return {cid: c.version for cid, c in changed.items()}
+
+
+def set_service_cell(
+    db: Database,
+    client_id: uuid.UUID,
+    service_id: uuid.UUID,
+    data: dict[str, Any],
+    *,
+    expected_version: int | None,
+) -> Changes:
+    """Set one cell of the up-sell matrix; `expected_version` is None for a cell never set."""
+    edit = validate(ServiceCellEdit, data)
+    try:
+        with db.transaction() as s:
+            client = _live_client(s, client_id)
+            service = s.get(Service, service_id)
+            if service is None:
+                raise NotFound("this service is no longer in the catalogue")
+            cell = s.exec(
+                select(ClientService).where(
+                    ClientService.client_id == client_id, ClientService.service_id == service_id
+                )
+            ).first()
+            what = f"{service.name} of {format_code(CLIENT, client.number)}"
+            if cell is None:
+                if expected_version is not None:
+                    raise NotFound(f"{what} no longer exists")
+                cell = ClientService(client_id=client_id, service_id=service_id)
+                s.add(cell)
+            else:
+                _check_version(cell, expected_version, what)
+                cell.updated_at = utcnow()
+            cadence = int(get_setting(s, "upsell_cadence_days"))
+            cell.state = edit.state
+            cell.monthly_value = edit.monthly_value
+            cell.last_offer_on = edit.last_offer_on
+            cell.next_offer_on = edit.next_offer_on or next_offer(
+                edit.state, edit.last_offer_on, cadence
+            )
+            cell.helper = edit.helper or None
+            s.flush()
+            cell_id, version = cell.id, cell.version
+    except StaleDataError:
+        raise _stale_on_write("this service") from None
+    return _record_changes("client_service", client_id, {cell_id: version})

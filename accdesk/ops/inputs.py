@@ -7,15 +7,20 @@ field to a sentence a person can act on.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import uuid
 from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Annotated, Any, Literal, TypeVar
+from zoneinfo import available_timezones
 
 import pydantic
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from accdesk.errors import ValidationError
+from accdesk.facts import PRACTICES_BY_KEY
 
 TITLE_MAX = 300
 
@@ -38,12 +43,94 @@ def _one_line(value: str) -> str:
 
 Title = Annotated[str, AfterValidator(_one_line)]
 
+
+def _optional_line(value: str) -> str:
+    """Like a title, but may be left empty."""
+    return _one_line(value) if value.strip() else ""
+
+
+Line = Annotated[str, AfterValidator(_optional_line)]
+
+# The shape of an address only: whether a mailbox exists is the mail server's to say.
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
+MONEY_MAX = 10**15  # minor units: ten trillion in the agency's currency
+PHONE_CHARS = re.compile(r"\+?[\d\s().-]+")
+
+
+def _email(value: str) -> str:
+    value = value.strip()
+    if value and not EMAIL.fullmatch(value):
+        raise ValueError("must look like name@example.com")
+    return value
+
+
+def _phone(value: str) -> str:
+    """Digits with the usual separators, 7 to 15 digits (the international maximum)."""
+    value = value.strip()
+    if not value:
+        return ""
+    digits = sum(ch.isdigit() for ch in value)
+    if not PHONE_CHARS.fullmatch(value) or not 7 <= digits <= 15:
+        raise ValueError("must be a phone number: 7 to 15 digits, with + ( ) - allowed")
+    return value
+
+
+@cache
+def time_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def _time_zone(value: str) -> str:
+    if value not in time_zones():
+        raise ValueError(f"“{value}” is not a known time zone; pick one from the list")
+    return value
+
+
+def _money(value: Any) -> Any:
+    """Amounts arrive as typed ("1 200 000,50") or as minor units; stored as minor units."""
+    if isinstance(value, str):
+        text = value.replace("\u00a0", "").replace(" ", "").replace(",", ".").strip()
+        if not text:
+            return 0
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            amount = Decimal("NaN")
+        if not amount.is_finite() or amount.as_tuple().exponent < -2:  # type: ignore[operator]
+            raise ValueError("must be an amount, such as 150000 or 150000.50")
+        value = int(amount * 100)
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value < 0:
+            raise ValueError("must not be negative")
+        if value > MONEY_MAX:
+            raise ValueError("is too large")
+    return value
+
+
+def _not_in_future(value: date | None) -> date | None:
+    if value is not None and value > date.today():
+        raise ValueError("is in the future")
+    return value
+
+
+Email = Annotated[str, AfterValidator(_email)]
+Phone = Annotated[str, AfterValidator(_phone)]
+TimeZone = Annotated[str, AfterValidator(_time_zone)]
+Money = Annotated[int, BeforeValidator(_money)]
+PastDate = Annotated[date, AfterValidator(_not_in_future)]
+Notes = Annotated[str, Field(max_length=20_000)]
+
 M = TypeVar("M", bound=BaseModel)
 
 
 class Input(BaseModel):
     # strict: a text field takes text, not bytes or numbers that happen to convert
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    def problems(self) -> dict[str, str]:
+        """Rules across fields, checked once each field is valid on its own; the message
+        goes to the field a person would change."""
+        return {}
 
 
 class BriefEdit(Input):
@@ -68,19 +155,24 @@ def _sentence(error: Any) -> str:
         return f"is too long (at most {ctx['max_length']} characters)"
     if kind == "extra_forbidden":
         return "is not a known field"
+    if kind == "literal_error":
+        return f"must be one of: {ctx['expected']}"
     return str(error["msg"]).rstrip(".").lower()
 
 
 def validate(model: type[M], data: dict[str, Any]) -> M:
     """Build an input model or raise `ValidationError` with one message per field."""
     try:
-        return model.model_validate(data)
+        value = model.model_validate(data)
     except pydantic.ValidationError as exc:
         errors: dict[str, str] = {}
         for error in exc.errors():
             field = ".".join(str(part) for part in error["loc"]) or "input"
             errors.setdefault(field, _sentence(error))
         raise ValidationError(errors) from None
+    if isinstance(value, Input) and (problems := value.problems()):
+        raise ValidationError(problems)
+    return value
 
 
 class DraftText(Input):
@@ -100,3 +192,105 @@ class ProjectCreate(Input):
     status: Literal["planned", "active", "paused", "done"] = "active"
     deadline: date | None = None
     weekly_effort_hours: float = Field(default=0.0, ge=0, le=168)
+
+
+MINUTES_IN_DAY = 24 * 60
+KpiChoice = Literal["", "positions", "traffic", "leads", "orders", "revenue"]
+
+
+class ClientEdit(Input):
+    """Everything the card's profile, time and response sections edit on the client row."""
+
+    name: Title
+    legal_name: Line = ""
+    segment: Line = Field(default="", max_length=80)
+    monthly_budget: Money = 0
+    preferred_channel: Line = Field(default="", max_length=40)
+    kpi_focus: KpiChoice = ""
+    notes: Notes = ""
+    timezone: TimeZone = "Europe/Moscow"
+    work_start_minute: int = Field(default=600, ge=0, le=MINUTES_IN_DAY)
+    work_end_minute: int = Field(default=1140, ge=0, le=MINUTES_IN_DAY)
+    # None: an answer by the end of the next business day.
+    response_minutes: int | None = Field(default=60, ge=1, le=7 * MINUTES_IN_DAY)
+    sla_calendar: Literal["agency", "client", "overlap"] = "agency"
+    keep_manager: bool = False
+
+    def problems(self) -> dict[str, str]:
+        if self.work_end_minute <= self.work_start_minute:
+            return {"work_end_minute": "must be after the start of the working day"}
+        return {}
+
+
+class ContactEdit(Input):
+    name: Title
+    role: Line = Field(default="", max_length=120)
+    email: Email = Field(default="", max_length=320)
+    phone: Phone = Field(default="", max_length=40)
+    messenger: Line = Field(default="", max_length=120)
+    birthday: PastDate | None = None
+    is_primary: bool = False
+
+
+class ServiceCellEdit(Input):
+    """One cell of the up-sell matrix. A missing next offer date follows the agency's
+    cadence from the last offer."""
+
+    state: Literal["active", "prospect", "offered", "declined", "none"] = "none"
+    monthly_value: Money = 0
+    last_offer_on: date | None = None
+    next_offer_on: date | None = None
+    helper: Literal["", "manager", "department_head", "company_head", "salesperson"] = ""
+
+    def problems(self) -> dict[str, str]:
+        if self.last_offer_on and self.next_offer_on and self.next_offer_on < self.last_offer_on:
+            return {"next_offer_on": "is before the last offer"}
+        return {}
+
+
+class PromiseEdit(Input):
+    what: Title
+    promised_by: Title
+    promised_on: PastDate
+    due_on: date | None = None
+    feasibility: Literal["realistic", "doubtful", "unrealistic"] = "realistic"
+    status: Literal["open", "kept", "broken", "renegotiated"] = "open"
+    note: Notes = ""
+
+    def problems(self) -> dict[str, str]:
+        if self.due_on is not None and self.due_on < self.promised_on:
+            return {"due_on": "is before the day the promise was made"}
+        return {}
+
+
+class LoyaltyEdit(Input):
+    """A loyalty action done (`done_on`) or planned (`planned_on`)."""
+
+    practice: Title
+    done_on: PastDate | None = None
+    planned_on: date | None = None
+    note: Notes = ""
+
+    def problems(self) -> dict[str, str]:
+        if self.practice not in PRACTICES_BY_KEY:
+            return {"practice": "is not one of the loyalty practices"}
+        if self.done_on is None and self.planned_on is None:
+            return {"done_on": "give the day it was done, or plan a day for it"}
+        return {}
+
+
+class FeedbackEdit(Input):
+    score: int = Field(ge=0, le=10)
+    comment: Notes = ""
+    received_on: PastDate
+    reaction: Notes = ""
+    reacted_on: PastDate | None = None
+
+    def problems(self) -> dict[str, str]:
+        if self.reaction.strip() and self.reacted_on is None:
+            return {"reacted_on": "give the day of the reaction"}
+        if self.reacted_on is not None and not self.reaction.strip():
+            return {"reaction": "say what was done, or clear the reaction date"}
+        if self.reacted_on is not None and self.reacted_on < self.received_on:
+            return {"reacted_on": "is before the feedback was received"}
+        return {}

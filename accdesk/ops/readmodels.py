@@ -44,14 +44,22 @@ class ContactRow:
     messenger: str
     birthday: date | None
     is_primary: bool
+    version: int
 
 
 @dataclass(frozen=True, slots=True)
 class ServiceCell:
+    """A client crossed with a catalogue service; `id` is None until the cell is first set."""
+
+    service_id: uuid.UUID
     service: str
     state: str
     monthly_value: int
+    last_offer_on: date | None
     next_offer_on: date | None
+    helper: str
+    id: uuid.UUID | None
+    version: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +67,57 @@ class PromiseRow:
     id: uuid.UUID
     what: str
     promised_by: str
+    promised_on: date
     due_on: date | None
     feasibility: str
     status: str
+    note: str
+    version: int
+
+    @property
+    def needs_talk(self) -> bool:
+        """Open and not realistic: the next call must bring it up."""
+        return self.status == "open" and self.feasibility in ("doubtful", "unrealistic")
+
+
+@dataclass(frozen=True, slots=True)
+class LoyaltyRow:
+    id: uuid.UUID
+    practice: str
+    done_on: date | None
+    planned_on: date | None
+    note: str
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackRow:
+    id: uuid.UUID
+    score: int
+    comment: str
+    received_on: date
+    reaction: str
+    reacted_on: date | None
+    version: int
+
+    @property
+    def unanswered(self) -> bool:
+        return self.reacted_on is None
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentRow:
+    assigned_at: datetime
+    manager: str
+    previous_manager: str
+    project: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
 class ClientCard:
     id: uuid.UUID
+    version: int
     code: str
     name: str
     legal_name: str
@@ -76,17 +127,67 @@ class ClientCard:
     preferred_channel: str
     kpi_focus: str
     timezone: str
-    response_mode: str
+    work_start_minute: int
+    work_end_minute: int
     response_minutes: int | None
+    sla_calendar: str
+    keep_manager: bool
     notes: str
+    agency_timezone: str
+    agency_day: tuple[int, int]
+    upsell_cadence_days: int
     managers: tuple[str, ...]
     project_count: int
     open_requests: int
-    last_nps: int | None
-    last_nps_on: date | None
     contacts: tuple[ContactRow, ...]
     services: tuple[ServiceCell, ...]
-    open_promises: tuple[PromiseRow, ...]
+    promises: tuple[PromiseRow, ...]
+    loyalty: tuple[LoyaltyRow, ...]
+    feedback: tuple[FeedbackRow, ...]  # newest first
+    history: tuple[AssignmentRow, ...]  # newest first
+    managers_last_year: tuple[str, ...]
+
+    @property
+    def promises_to_discuss(self) -> tuple[PromiseRow, ...]:
+        return tuple(p for p in self.promises if p.needs_talk)
+
+    def profile(self) -> dict[str, object]:
+        """The client's own fields as the profile form edits them (`ClientEdit`)."""
+        return {
+            "name": self.name,
+            "legal_name": self.legal_name,
+            "segment": self.segment,
+            "monthly_budget": self.monthly_budget,
+            "preferred_channel": self.preferred_channel,
+            "kpi_focus": self.kpi_focus,
+            "notes": self.notes,
+            "timezone": self.timezone,
+            "work_start_minute": self.work_start_minute,
+            "work_end_minute": self.work_end_minute,
+            "response_minutes": self.response_minutes,
+            "sla_calendar": self.sla_calendar,
+            "keep_manager": self.keep_manager,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixCell:
+    state: str
+    next_offer_on: date | None
+    due: bool
+
+
+@dataclass(frozen=True, slots=True)
+class UpsellMatrix:
+    """Clients x catalogue services for the whole team; `due` cells want an offer now."""
+
+    services: tuple[tuple[uuid.UUID, str], ...]
+    clients: tuple[tuple[uuid.UUID, str, str], ...]  # id, name, manager
+    cells: tuple[tuple[MatrixCell, ...], ...]  # per client, per service
+
+    @property
+    def due_count(self) -> int:
+        return sum(cell.due for row in self.cells for cell in row)
 
 
 @dataclass(frozen=True, slots=True)

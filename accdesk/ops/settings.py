@@ -15,6 +15,10 @@ DEFAULTS: dict[str, Any] = {
     "currency": "RUB",
     "agency_timezone": "Europe/Moscow",
     "holiday_country": "RU",
+    # The agency's working day in its own zone, minutes after midnight.
+    "agency_day": [600, 1140],
+    # How often an up-sell is attempted again after an offer, in days.
+    "upsell_cadence_days": 90,
 }
 
 

@@ -14,7 +14,6 @@ from sqlalchemy.exc import StatementError
 from accdesk.db import Database
 from accdesk.errors import NotFound, StaleEdit, ValidationError
 from accdesk.ops.briefs import briefs_for_project, create_brief, get_brief, update_brief
-from accdesk.ops.clients import client_card
 from accdesk.ops.queue import list_queue
 from accdesk.ops.summary import counts
 from accdesk.types import UTCDateTime, uuid_from_db
@@ -31,16 +30,6 @@ def test_queue_lists_live_projects_in_each_managers_order(demo_db: Database) -> 
     assert all(row.code.startswith("P-") and len(row.code) == 6 for row in rows)
     waiting = [row for row in rows if row.next_response_due is not None]
     assert waiting and all(row.next_response_due.tzinfo is not None for row in waiting)
-
-
-def test_client_card_brings_contacts_services_and_risky_promises(demo_db: Database) -> None:
-    rows = list_queue(demo_db)
-    cards = [client_card(demo_db, cid) for cid in {r.client_id for r in rows}]
-    assert all(card.contacts and card.contacts[0].is_primary for card in cards)
-    assert all(len(card.services) == 8 for card in cards)
-    assert any(p.feasibility == "unrealistic" for card in cards for p in card.open_promises)
-    with pytest.raises(NotFound):
-        client_card(demo_db, uuid.uuid4())
 
 
 def _a_brief(db: Database):  # type: ignore[no-untyped-def]
