@@ -1,246 +1,733 @@
-"""Middle pane: the client of the selected project, as an account manager reads it before a call."""
+"""Middle pane: the client of the selected project, as an account manager reads it before a
+call, and edits it: profile and time, contacts, services, promises, loyalty, feedback, history.
+
+What needs a talk comes first, above the tabs: promises that were doubtful or unrealistic and
+are still open, feedback nobody reacted to, and a client who has had too many managers.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import html
-from datetime import UTC, datetime
+import json
+import uuid
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
     QLabel,
-    QScrollArea,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from accdesk.facts import bucket_for
+from accdesk.db import Database
+from accdesk.errors import AccdeskError, StaleEdit
+from accdesk.facts import LOYALTY_PRACTICES
+from accdesk.ops.changes import Changes
+from accdesk.ops.clients import (
+    CARD,
+    RECORDS,
+    client_card,
+    save_record,
+    set_record_deleted,
+    set_service_cell,
+    update_client,
+)
+from accdesk.ops.inputs import ServiceCellEdit, validate
 from accdesk.ops.readmodels import ClientCard
+from accdesk.planning.continuity import TOO_MANY_MANAGERS
+from accdesk.planning.greetings import GreetingDate, greeting_dates, public_holidays
+from ui.background import Background
+from ui.card_profile import ProfilePage, response_time_text
+from ui.card_records import (
+    Action,
+    RecordPage,
+    contact_columns,
+    contact_form,
+    feedback_columns,
+    feedback_form,
+    label,
+    loyalty_columns,
+    loyalty_form,
+    promise_columns,
+    promise_form,
+    service_columns,
+    service_form,
+    tr,
+)
+from ui.commands import OperationCommand, VersionedEdit
+from ui.dialogs import Dialogs
+from ui.events import AppEvents
 from ui.formatting import day, money
+from ui.forms import RecordDialog
+from ui.record_model import Column, RecordModel
 from ui.widgets import EmptyState, PaneTitle, accessible
 
-STATE_LABELS = {
-    "active": "active",
-    "prospect": "prospect",
-    "offered": "offered",
-    "declined": "declined",
-    "none": "—",
+GREETING_DAYS = 45  # how far ahead greeting dates are proposed
+CLOCK_MS = 20_000
+DRAFT_DELAY_MS = 400
+
+ADD = Action("add", tr("Add…"), False, QKeySequence.StandardKey.New)
+EDIT = Action("edit", tr("Edit…"), True, "Return")
+DELETE = Action("delete", tr("Delete"), True, QKeySequence.StandardKey.Delete)
+
+FORMS: dict[str, Callable[..., None]] = {
+    "contact": contact_form,
+    "promise": promise_form,
+    "loyalty": loyalty_form,
+    "feedback": feedback_form,
 }
-KPI_LABELS = {
-    "positions": "search positions",
-    "traffic": "traffic",
-    "leads": "leads",
-    "orders": "orders",
-    "revenue": "revenue",
-}
-FEASIBILITY_LABELS = {
-    "realistic": "realistic",
-    "doubtful": "doubtful",
-    "unrealistic": "unrealistic",
+NOUNS = {
+    "contact": tr("contact"),
+    "promise": tr("promise"),
+    "loyalty": tr("loyalty action"),
+    "feedback": tr("feedback"),
 }
 
 
-def response_time_text(minutes: int | None) -> str:
-    if minutes is None:
-        return "by the end of the next business day"
-    if minutes % 60 == 0:
-        hours = minutes // 60
-        return f"{hours} hour" if hours == 1 else f"{hours} hours"
-    return f"{minutes} minutes"
-
-
-class Section(QWidget):
-    """A titled block of label/value rows."""
-
-    def __init__(self, title: str, parent: Any = None) -> None:
-        super().__init__(parent)
-        heading = QLabel(title, self)
-        heading.setObjectName("sectionTitle")
-        self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setHorizontalSpacing(16)
-        self.form.setVerticalSpacing(4)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 10, 0, 0)
-        layout.addWidget(heading)
-        layout.addLayout(self.form)
-
-    def value(self, label: str, name: str = "", text: str = "") -> QLabel:
-        """Add a row; the value wraps, so the card never grows wider than its pane."""
-        field = QLabel(text, self)
-        if name:
-            field.setObjectName(name)
-        field.setAccessibleName(label)
-        field.setWordWrap(True)
-        field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.form.addRow(QLabel(label, self), field)
-        return field
-
-    def clear_rows(self) -> None:
-        while self.form.rowCount():
-            self.form.removeRow(0)
+def _values(row: Any) -> dict[str, Any]:
+    """A record as its form edits it: every field but identity and version."""
+    return {
+        f.name: getattr(row, f.name)
+        for f in dataclasses.fields(row)
+        if f.name not in ("id", "version")
+    }
 
 
 class ClientCardPane(QWidget):
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(
+        self,
+        events: AppEvents,
+        undo: QUndoStack,
+        dialogs: Dialogs,
+        settings: QSettings,
+        background: Background,
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("clientCardPane")
+        self._events, self._undo, self._dialogs = events, undo, dialogs
+        self._settings, self._background = settings, background
+        self._db: Database | None = None
         self.card: ClientCard | None = None
+        self._holidays: dict[int, Any] = {}
 
-        self.name = accessible(QLabel(self), "clientName", self.tr("Client"))
+        self.name = accessible(QLabel(self), "clientName", tr("Client"))
         self.name.setWordWrap(True)
-        self.subtitle = accessible(QLabel(self), "clientSubtitle", self.tr("Client details"))
+        self.subtitle = accessible(QLabel(self), "clientSubtitle", tr("Client details"))
         self.subtitle.setWordWrap(True)
-        self.banner = accessible(QLabel(self), "promiseBanner", self.tr("Promises to discuss"))
+        self.facts = accessible(QLabel(self), "clientFacts", tr("Client at a glance"))
+        self.facts.setWordWrap(True)
+        self.banner = accessible(QLabel(self), "promiseBanner", tr("Before your next call"))
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
 
-        self.time_section = Section(self.tr("Time"), self)
-        self.timezone = self.time_section.value(self.tr("Time zone"), "clientTimezone")
-        self.local_time = self.time_section.value(self.tr("Local time"), "clientLocalTime")
-        self.sla = self.time_section.value(self.tr("Agreed response"), "clientSla")
-        self.market = self.time_section.value(self.tr("Market"), "clientSlaMarket")
+        self.profile = ProfilePage(self)
+        self.profile.save_requested.connect(self._save_profile)
+        self.profile.revert_requested.connect(self._revert_profile)
+        self.profile.form.edited.connect(self._draft_later)
+        self.contacts = RecordPage(
+            "contacts",
+            contact_columns(),
+            (ADD, EDIT, DELETE, Action("primary", tr("Make primary"), True)),
+            tr("No contacts yet. Add the people you talk to."),
+            self,
+        )
+        self.services = RecordPage(
+            "services",
+            service_columns(self._currency, self._today),
+            (EDIT, Action("matrix", tr("Team up-sell matrix…"), False, writes=False)),
+            tr("The agency's service catalogue is empty."),
+            self,
+        )
+        self.promises = RecordPage(
+            "promises",
+            promise_columns(self._today),
+            (ADD, EDIT, DELETE),
+            tr("No promises registered. Add what sales promised at signing."),
+            self,
+        )
+        self.loyalty = RecordPage(
+            "loyalty",
+            loyalty_columns(),
+            (ADD, EDIT, DELETE),
+            tr("Nothing done for loyalty yet."),
+            self,
+        )
+        self.greetings = RecordPage(
+            "greetings",
+            [
+                Column(tr("Date"), lambda g: day(g.day)),
+                Column(tr("Occasion"), lambda g: g.occasion),
+            ],
+            (Action("plan", tr("Plan a greeting"), True),),
+            tr("No birthdays or holidays in the next %1 days.").replace("%1", str(GREETING_DAYS)),
+            self,
+        )
+        self.practices = RecordModel(
+            [
+                Column(tr("Practice"), lambda p: tr(p[0].label)),
+                Column(tr("Agencies"), lambda p: f"{p[0].share:g} %"),
+                Column(
+                    tr("Here"),
+                    lambda p: str(p[1]) if p[1] else "",
+                    lambda p: "good" if p[1] else None,
+                ),
+            ],
+            self,
+        )
+        self.feedback = RecordPage(
+            "feedback",
+            feedback_columns(),
+            (ADD, Action("edit", tr("React / edit…"), True, "Return"), DELETE),
+            tr("No feedback yet. Ask for it regularly, and react to it."),
+            self,
+        )
+        self.history = RecordPage(
+            "history",
+            [
+                Column(tr("Since"), lambda a: a.assigned_at.astimezone().strftime("%d.%m.%Y")),
+                Column(tr("Manager"), lambda a: a.manager or tr("nobody")),
+                Column(tr("Before"), lambda a: a.previous_manager),
+                Column(tr("Project"), lambda a: a.project),
+                Column(tr("Reason"), lambda a: a.reason),
+            ],
+            (),
+            tr("No assignments recorded."),
+            self,
+        )
+        for page, kind in (
+            (self.contacts, "contact"),
+            (self.promises, "promise"),
+            (self.loyalty, "loyalty"),
+            (self.feedback, "feedback"),
+        ):
+            page.triggered.connect(lambda action, row, k=kind: self._on_record(k, action, row))
+        self.services.triggered.connect(self._on_service)
+        self.greetings.triggered.connect(lambda _a, g: self._plan_greeting(g))
+        self.contacts.triggered.connect(self._on_contact_extra)
 
-        self.business = Section(self.tr("Account"), self)
-        self.budget = self.business.value(self.tr("Monthly budget"), "clientBudget")
-        self.kpi = self.business.value(self.tr("KPI focus"), "clientKpi")
-        self.channel = self.business.value(self.tr("Preferred channel"), "clientChannel")
-        self.managers = self.business.value(self.tr("Managers"), "clientManagers")
-        self.workload = self.business.value(self.tr("Projects"), "clientProjects")
-        self.nps = self.business.value(self.tr("Last NPS"), "clientNps")
-
-        self.contacts = Section(self.tr("Contacts"), self)
-        self.services = Section(self.tr("Services"), self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("cardTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        self.feedback_page = self._page(self.feedback, top=True)
+        self.history_summary = QLabel(self)
+        self.history_summary.setObjectName("historySummary")
+        self.history_summary.setWordWrap(True)
+        self.chart: Any = None
+        for widget, title in (
+            (self.profile, tr("Profile")),
+            (self._page(self.contacts), tr("Contacts")),
+            (self._page(self.services), tr("Services")),
+            (self._page(self.promises), tr("Promises")),
+            (self._loyalty_page(), tr("Loyalty")),
+            (self.feedback_page, tr("Feedback")),
+            (self._page(self.history, head=self.history_summary), tr("History")),
+        ):
+            self.tabs.addTab(widget, title)
+        self.tabs.currentChanged.connect(self._on_tab)
 
         body = QWidget(self)
         body.setObjectName("cardBody")
         column = QVBoxLayout(body)
-        column.setContentsMargins(12, 8, 12, 12)
-        for widget in (
-            self.name,
-            self.subtitle,
-            self.banner,
-            self.time_section,
-            self.business,
-            self.contacts,
-            self.services,
-        ):
+        column.setContentsMargins(12, 8, 12, 8)
+        for widget in (self.name, self.subtitle, self.facts, self.banner):
             column.addWidget(widget)
-        column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        # Text wraps to the pane's width instead of hiding behind a sideways scroll.
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        column.addWidget(self.tabs, 1)
 
         self.empty = EmptyState(
-            self.tr("No client selected"),
-            self.tr("Select a project in the queue to see its client here."),
+            tr("No client selected"),
+            tr("Select a project in the queue to see its client here."),
             self,
         )
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
-        self.stack.addWidget(scroll)
+        self.stack.addWidget(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 4, 8)
-        layout.addWidget(PaneTitle(self.tr("Client card"), self))
+        layout.addWidget(PaneTitle(tr("Client card"), self))
         layout.addWidget(self.stack, 1)
 
         self._clock = QTimer(self)
-        self._clock.setInterval(20_000)
-        self._clock.timeout.connect(self._update_clock)
+        self._clock.setInterval(CLOCK_MS)
+        self._clock.timeout.connect(lambda: self.profile.update_clock(datetime.now().astimezone()))
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
+        events.changed.connect(self._on_changed)
 
-    def show_card(self, card: ClientCard | None) -> None:
-        self.card = card
-        if card is None:
+    # Layout helpers ---------------------------------------------------------------------------
+    def _page(self, page: QWidget, *, top: bool = False, head: QWidget | None = None) -> QWidget:
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 4, 0, 0)
+        if head is not None:
+            column.addWidget(head)
+        column.addWidget(page, 1)
+        if top:
+            holder.setProperty("chartSlot", True)
+        return holder
+
+    def _loyalty_page(self) -> QWidget:
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 4, 0, 0)
+        column.addWidget(self.loyalty, 3)
+        for title, widget, stretch in (
+            (tr("Greeting dates ahead"), self.greetings, 2),
+            (tr("What agencies do for loyalty"), None, 3),
+        ):
+            heading = QLabel(title, holder)
+            heading.setObjectName("sectionTitle")
+            column.addWidget(heading)
+            if widget is None:
+                view = RecordPage("practices", [], (), "", holder)
+                view.view.setModel(self.practices)
+                view.empty.hide()
+                self.practices_view = view.view
+                widget = view
+            column.addWidget(widget, stretch)
+        return holder
+
+    def _currency(self) -> str:
+        return self.card.currency if self.card else "RUB"
+
+    def _today(self) -> date:
+        return date.today()
+
+    # Loading ------------------------------------------------------------------------------------
+    def set_database(self, db: Database | None) -> None:
+        self.keep_draft()
+        self._db = db
+        writable = db is not None and not db.read_only
+        for page in (
+            self.contacts,
+            self.services,
+            self.promises,
+            self.loyalty,
+            self.feedback,
+            self.greetings,
+        ):
+            page.set_writable(writable)
+        self.profile.form.setEnabled(writable)
+        self.show_client(None)
+
+    def show_client(self, client_id: uuid.UUID | None) -> None:
+        """Show a client's card (None: nobody). Unsaved profile edits of the client being left
+        are kept as a draft and come back when it is shown again."""
+        if self.card is not None and (client_id is None or client_id != self.card.id):
+            self.keep_draft()
+        if client_id is None or self._db is None:
+            self.card = None
             self._clock.stop()
             self.stack.setCurrentWidget(self.empty)
             return
+        try:
+            card = client_card(self._db, client_id)
+        except AccdeskError as exc:
+            self._report(str(exc))
+            self.show_client(None)
+            return
+        same = self.card is not None and self.card.id == card.id
+        self._show(card, keep_edits=same and self.profile.form.dirty)
+        if not same:
+            self._restore_draft(card)
+
+    def reload(self) -> None:
+        if self.card is not None:
+            self.show_client(self.card.id)
+
+    def _show(self, card: ClientCard, *, keep_edits: bool) -> None:
+        self.card = card
         self.name.setText(card.name)
         parts = [card.code, card.legal_name, card.segment]
         self.subtitle.setText(" · ".join(p for p in parts if p))
+        self.facts.setText(
+            tr("%1 a month · reply within %2 · %3 · %4 projects · %5 requests waiting")
+            .replace("%1", money(card.monthly_budget, card.currency))
+            .replace("%2", response_time_text(card.response_minutes))
+            .replace("%3", ", ".join(card.managers) or tr("no manager"))
+            .replace("%4", str(card.project_count))
+            .replace("%5", str(card.open_requests))
+        )
         self._show_banner(card)
-        self.timezone.setText(card.timezone.replace("_", " "))
-        bucket = bucket_for(card.response_minutes)
-        self.sla.setText(response_time_text(card.response_minutes))
-        self.market.setText(
-            self.tr("%1 % of agencies answer %2")
-            .replace("%1", f"{bucket.share:g}")
-            .replace("%2", bucket.label)
-            if bucket.share is not None
-            else self.tr("slower than most agencies promise")
+        self.profile.show_card(card, keep_edits=keep_edits)
+        self.contacts.set_rows(card.contacts)
+        self.services.set_rows(card.services, key=lambda c: c.service_id)
+        self.promises.set_rows(card.promises)
+        self.loyalty.set_rows(card.loyalty)
+        used: dict[str, int] = {}
+        for action in card.loyalty:
+            if action.done_on is not None:
+                used[action.practice] = used.get(action.practice, 0) + 1
+        self.practices.set_rows(
+            [(p, used.get(p.key, 0)) for p in sorted(LOYALTY_PRACTICES, key=lambda p: -p.share)]
         )
-        self.budget.setText(money(card.monthly_budget, card.currency))
-        kpi = KPI_LABELS.get(card.kpi_focus, card.kpi_focus) or "—"
-        if card.kpi_focus == "positions":
-            kpi += self.tr(" — positions alone pay no bills; agree traffic, leads or orders too")
-        self.kpi.setText(kpi)
-        self.channel.setText(card.preferred_channel or "—")
-        self.managers.setText(", ".join(card.managers) or "—")
-        self.workload.setText(
-            self.tr("%1 projects · %2 requests waiting")
-            .replace("%1", str(card.project_count))
-            .replace("%2", str(card.open_requests))
-        )
-        if card.last_nps is None:
-            self.nps.setText(self.tr("no feedback yet"))
-        else:
-            self.nps.setText(f"{card.last_nps} / 10 ({day(card.last_nps_on)})")
-        self._fill_contacts(card)
-        self._fill_services(card)
-        self._update_clock()
+        self._show_greetings(card)
+        self.feedback.set_rows(card.feedback)
+        self._show_chart()
+        self.history.set_rows(card.history, key=lambda a: (a.assigned_at, a.project))
+        self._show_history(card)
         self._clock.start()
         self.stack.setCurrentIndex(1)
 
     def _show_banner(self, card: ClientCard) -> None:
-        risky = [p for p in card.open_promises if p.feasibility in ("doubtful", "unrealistic")]
-        if not risky:
+        lines = []
+        for p in card.promises_to_discuss:
+            due = ", " + tr("due %1").replace("%1", day(p.due_on)) if p.due_on else ""
+            lines.append(
+                f"<li>{html.escape(p.what)} — {html.escape(p.promised_by)} "
+                f"({html.escape(label(p.feasibility) + due)})</li>"
+            )
+        unanswered = sum(f.unanswered for f in card.feedback)
+        if unanswered:
+            lines.append(
+                "<li>"
+                + html.escape(tr("%n feedback answer(s) without a reaction", "", unanswered))
+                + "</li>"
+            )
+        if len(card.managers_last_year) >= TOO_MANY_MANAGERS:
+            lines.append(
+                "<li>"
+                + html.escape(
+                    tr("%1 managers in the last 12 months: continuity is at risk").replace(
+                        "%1", str(len(card.managers_last_year))
+                    )
+                )
+                + "</li>"
+            )
+        if not lines:
             self.banner.hide()
             return
-        lines = "".join(
-            f"<li>{html.escape(p.what)} — {html.escape(p.promised_by)} "
-            f"({FEASIBILITY_LABELS.get(p.feasibility, p.feasibility)})</li>"
-            for p in risky
+        talk = len(card.promises_to_discuss)
+        head = (
+            tr("Before your next call: %n promise(s) need a talk", "", talk)
+            if talk
+            else tr("Before your next call")
         )
-        head = self.tr("Before your next call: %n promise(s) need a talk", "", len(risky))
         self.banner.setText(
-            f"<b>⚠ {html.escape(head)}</b><ul style='margin:2px 0 0 -20px'>{lines}</ul>"
+            f"<b>⚠ {html.escape(head)}</b><ul style='margin:2px 0 0 -20px'>{''.join(lines)}</ul>"
         )
         self.banner.show()
 
-    def _fill_contacts(self, card: ClientCard) -> None:
-        self.contacts.clear_rows()
-        if not card.contacts:
-            self.contacts.form.addRow(QLabel(self.tr("No contacts yet"), self.contacts))
-        for contact in card.contacts:
-            title = ("★ " if contact.is_primary else "") + contact.name
-            reach = " · ".join(x for x in (contact.phone, contact.messenger) if x)
-            lines = [contact.role, contact.email, reach]
-            if contact.birthday:
-                born = contact.birthday.strftime("%d.%m")
-                lines.append(self.tr("birthday %1").replace("%1", born))
-            self.contacts.value(title, text="\n".join(line for line in lines if line))
+    def _show_history(self, card: ClientCard) -> None:
+        names = card.managers_last_year
+        text = tr("%n manager(s) in the last 12 months", "", len(names))
+        if names:
+            text += ": " + ", ".join(names)
+        warn = len(names) >= TOO_MANY_MANAGERS
+        if warn:
+            text += ". " + tr("Clients who change managers often complain; keep this one stable.")
+        self.history_summary.setText(text)
+        self.history_summary.setProperty("warning", warn)
+        self.history_summary.style().polish(self.history_summary)
 
-    def _fill_services(self, card: ClientCard) -> None:
-        self.services.clear_rows()
-        for cell in card.services:
-            text = STATE_LABELS.get(cell.state, cell.state)
-            if cell.monthly_value:
-                text += " · " + money(cell.monthly_value, card.currency) + self.tr(" a month")
-            if cell.next_offer_on and cell.state != "active":
-                text += " · " + self.tr("next offer %1").replace("%1", day(cell.next_offer_on))
-            self.services.value(cell.service, text=text)
-
-    def _update_clock(self) -> None:
-        if self.card is None:
+    # Greetings ----------------------------------------------------------------------------------
+    def _show_greetings(self, card: ClientCard) -> None:
+        today = self._today()
+        holidays = self._holidays.get(today.year)
+        if holidays is None:
+            # The holiday tables take a few tenths of a second: read once, off the GUI thread.
+            self.greetings.set_rows([])
+            self.greetings.empty.setText(tr("Looking up holidays…"))
+            year = today.year
+            self._background.run(
+                lambda: public_holidays("RU", year),
+                lambda found, error: self._holidays_ready(year, found, error),
+            )
             return
-        now = datetime.now(UTC).astimezone(ZoneInfo(self.card.timezone))
-        offset = now.utcoffset()
-        hours = int(offset.total_seconds() // 3600) if offset is not None else 0
-        self.local_time.setText(f"{now:%H:%M}, {now:%a %d.%m} (UTC{hours:+d})")
+        self.greetings.empty.setText(
+            tr("No birthdays or holidays in the next %1 days.").replace("%1", str(GREETING_DAYS))
+        )
+        self.greetings.set_rows(
+            greeting_dates(
+                today,
+                days=GREETING_DAYS,
+                birthdays=[(c.name, c.birthday) for c in card.contacts if c.birthday],
+                segment=card.segment,
+                public=holidays,
+            ),
+            key=lambda g: (g.day, g.occasion),
+        )
+
+    def _holidays_ready(self, year: int, found: Any, error: Exception | None) -> None:
+        self._holidays[year] = {} if error is not None else found
+        if self.card is not None:
+            self._show_greetings(self.card)
+
+    def _plan_greeting(self, greeting: GreetingDate | None) -> None:
+        if greeting is None or self.card is None:
+            return
+        self._edit_record(
+            "loyalty",
+            None,
+            {"practice": "greetings", "planned_on": greeting.day, "note": greeting.occasion},
+        )
+
+    # Chart --------------------------------------------------------------------------------------
+    def _on_tab(self, index: int) -> None:
+        if self.tabs.widget(index) is self.feedback_page:
+            self._show_chart()
+
+    def _show_chart(self) -> None:
+        """The NPS trend, built the first time the Feedback tab is opened (pyqtgraph is a
+        large import that the first paint should not wait for)."""
+        if self.card is None or self.tabs.currentWidget() is not self.feedback_page:
+            return
+        if self.chart is None:
+            from ui.nps_chart import NpsChart
+
+            self.chart = NpsChart(self.feedback_page)
+            self.feedback_page.layout().insertWidget(0, self.chart)
+        self.chart.show_feedback(self.card.feedback)
+
+    # Writing ------------------------------------------------------------------------------------
+    def _publish(self, changes: Changes) -> None:
+        self._events.changed.emit(changes)
+
+    def _report(self, text: str) -> None:
+        self._dialogs.error(self, tr("Client card"), text)
+
+    def _save_profile(self, values: dict[str, Any]) -> None:
+        card, db = self.card, self._db
+        if card is None or db is None:
+            return
+        client_id = card.id
+        before = card.profile()
+
+        def write(data: dict[str, Any], version: int | None) -> Changes:
+            return update_client(db, client_id, data, expected_version=version or 0)
+
+        try:
+            changes = write(values, card.version)
+        except StaleEdit as exc:
+            self._offer_reload(str(exc))
+            return
+        except AccdeskError as exc:
+            self.profile.form.show_problem(str(exc))
+            return
+        self._drop_draft(client_id)
+        self.profile.form.load(values)  # saved: the form is clean until the next keystroke
+        self._undo.push(
+            VersionedEdit(
+                tr("Edit client “%1”").replace("%1", str(values.get("name", ""))[:40]),
+                client_id,
+                write,
+                before,
+                values,
+                changes.versions.get(client_id),
+                self._publish,
+                self._report,
+            )
+        )
+        self._publish(changes)
+
+    def _offer_reload(self, message: str) -> None:
+        question = (
+            message
+            + "\n\n"
+            + tr("Reload the client now? Your edits here will be replaced by the saved version.")
+        )
+        if self._dialogs.confirm(self, tr("Changed elsewhere"), question):
+            self._revert_profile()
+        else:
+            self.profile.form.show_problem(message)
+
+    def _revert_profile(self) -> None:
+        """Drop the unsaved edits and show the client as stored now."""
+        if self.card is not None and self._db is not None:
+            self._drop_draft(self.card.id)
+            self.profile.form.load(self.card.profile())
+            self.reload()
+
+    def _on_record(self, kind: str, action: str, row: Any) -> None:
+        if action == "add":
+            self._edit_record(kind, None, {})
+        elif action == "edit" and row is not None:
+            self._edit_record(kind, row, _values(row))
+        elif action == "delete" and row is not None:
+            self._delete_record(kind, row)
+
+    def _on_contact_extra(self, action: str, row: Any) -> None:
+        if action == "primary" and row is not None and not row.is_primary:
+            self._write_record("contact", row, _values(row) | {"is_primary": True})
+
+    def _defaults(self, kind: str) -> dict[str, Any]:
+        today = self._today()
+        return {
+            "contact": {"is_primary": not (self.card and self.card.contacts)},
+            "promise": {"promised_on": today, "feasibility": "realistic", "status": "open"},
+            "loyalty": {"practice": "feedback", "done_on": today},
+            "feedback": {"received_on": today, "score": ""},
+        }[kind]
+
+    def _edit_record(self, kind: str, row: Any, values: dict[str, Any]) -> None:
+        if self.card is None or self._db is None:
+            return
+        noun = NOUNS[kind]
+        title = (tr("Edit %1") if row is not None else tr("New %1")).replace("%1", noun)
+        dialog = RecordDialog(
+            title,
+            FORMS[kind],
+            lambda data: validate(RECORDS[kind].edit, data),
+            lambda data: self._write_record(kind, row, data),
+            self,
+        )
+        dialog.setObjectName(f"{kind}Dialog")
+        dialog.start(self._defaults(kind) | values if row is None else values)
+        self._dialogs.run(dialog)
+
+    def _write_record(self, kind: str, row: Any, data: dict[str, Any]) -> None:
+        """Store a record from its dialog and make it undoable; problems propagate to it."""
+        card, db = self.card, self._db
+        assert card is not None and db is not None
+        client_id, noun = card.id, NOUNS[kind]
+        if row is None:
+            new_id, changes = save_record(db, kind, client_id, data)
+            self._undo.push(
+                OperationCommand(
+                    tr("Add %1").replace("%1", noun),
+                    lambda: set_record_deleted(db, kind, client_id, new_id, False),
+                    lambda: set_record_deleted(db, kind, client_id, new_id, True),
+                    self._publish,
+                    self._report,
+                    done=True,
+                )
+            )
+        else:
+            record_id = row.id
+
+            def write(values: dict[str, Any], version: int | None) -> Changes:
+                return save_record(
+                    db, kind, client_id, values, record_id=record_id, expected_version=version
+                )[1]
+
+            changes = write(data, row.version)
+            self._undo.push(
+                VersionedEdit(
+                    tr("Edit %1").replace("%1", noun),
+                    record_id,
+                    write,
+                    _values(row),
+                    data,
+                    changes.versions.get(record_id),
+                    self._publish,
+                    self._report,
+                )
+            )
+        self._publish(changes)
+
+    def _delete_record(self, kind: str, row: Any) -> None:
+        card, db = self.card, self._db
+        if card is None or db is None:
+            return
+        client_id, record_id = card.id, row.id
+        command = OperationCommand(
+            tr("Delete %1").replace("%1", NOUNS[kind]),
+            lambda: set_record_deleted(db, kind, client_id, record_id, True),
+            lambda: set_record_deleted(db, kind, client_id, record_id, False),
+            self._publish,
+            self._report,
+        )
+        self._undo.push(command)
+
+    def _on_service(self, action: str, cell: Any) -> None:
+        if action == "matrix":
+            window = self.window()
+            opener = getattr(window, "open_upsell_matrix", None)
+            if opener is not None:
+                opener()
+            return
+        if cell is None or self.card is None or self._db is None:
+            return
+        db, client_id, service_id = self._db, self.card.id, cell.service_id
+        keys = ("state", "monthly_value", "last_offer_on", "next_offer_on", "helper")
+        before = {k: getattr(cell, k) for k in keys}
+
+        def write(values: dict[str, Any], version: int | None) -> Changes:
+            return set_service_cell(db, client_id, service_id, values, expected_version=version)
+
+        def submit(values: dict[str, Any]) -> None:
+            changes = write(values, cell.version)
+            cell_id = next(iter(changes.kinds["client_service"]))
+            self._undo.push(
+                VersionedEdit(
+                    tr("Edit %1 for the client").replace("%1", cell.service),
+                    cell_id,
+                    write,
+                    before,
+                    values,
+                    changes.versions.get(cell_id),
+                    self._publish,
+                    self._report,
+                )
+            )
+            self._publish(changes)
+
+        dialog = RecordDialog(
+            cell.service,
+            service_form,
+            lambda data: validate(ServiceCellEdit, data),
+            submit,
+            self,
+        )
+        dialog.setObjectName("serviceDialog")
+        dialog.start(before)
+        self._dialogs.run(dialog)
+
+    # Drafts -------------------------------------------------------------------------------------
+    def _draft_key(self, client_id: uuid.UUID) -> str:
+        location = self._db.location if self._db is not None else ""
+        return f"cardDrafts/{location}/{client_id}".replace("\\", "/")
+
+    def _draft_later(self) -> None:
+        self._draft_timer.start()
+
+    def keep_draft(self) -> None:
+        """Keep unsaved profile edits (they survive a crash or a switch to another client)."""
+        self._draft_timer.stop()
+        card = self.card
+        if card is None or self._db is None:
+            return
+        if self.profile.form.dirty:
+            self._settings.setValue(
+                self._draft_key(card.id), json.dumps(self.profile.form.values(), default=str)
+            )
+            self._settings.sync()
+        else:
+            self._drop_draft(card.id)
+
+    def _drop_draft(self, client_id: uuid.UUID) -> None:
+        self._settings.remove(self._draft_key(client_id))
+
+    def _restore_draft(self, card: ClientCard) -> None:
+        saved = self._settings.value(self._draft_key(card.id))
+        if not isinstance(saved, str):
+            return
+        try:
+            values = json.loads(saved)
+        except ValueError:
+            self._drop_draft(card.id)
+            return
+        self.profile.form.restore(values)
+        self.profile.form.show_problem(
+            tr("Unsaved edits from earlier are back. Save them, or Revert to drop them.")
+        )
+
+    # Reactions ----------------------------------------------------------------------------------
+    def _on_changed(self, changes: Changes) -> None:
+        card = self.card
+        if card is None:
+            return
+        touched = changes.kinds.get(CARD, frozenset()) | changes.kinds.get("client", frozenset())
+        broad = any(changes.touches(k) and not ids for k, ids in changes.kinds.items())
+        if card.id in touched or broad or changes.touches("project"):
+            self.reload()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from accdesk.demo import create_demo
 from accdesk.errors import AccdeskError, DamagedDatabase, DatabaseInUse
 from accdesk.ops.briefs import drafts
 from accdesk.ops.changes import Changes
-from accdesk.ops.clients import client_card
+from accdesk.ops.clients import upsell_matrix
 from accdesk.ops.readmodels import ProjectRow
 from accdesk.ops.summary import counts
 from accdesk.sqlitefile import verify_sqlite
@@ -37,6 +37,7 @@ from ui.client_card import ClientCardPane
 from ui.dialogs import Dialogs, describe_backup
 from ui.events import AppEvents
 from ui.queue_pane import QueuePane
+from ui.upsell_matrix import UpsellMatrixDialog
 from ui.welcome import WelcomePane
 from ui.widgets import after_first_paint
 
@@ -68,7 +69,10 @@ class MainWindow(QMainWindow):
         self._backup_timer.timeout.connect(self._backup_if_due)
 
         self.queue = QueuePane(self.events, self.undo_stack, self.dialogs, settings, self)
-        self.card = ClientCardPane(self)
+        self.card = ClientCardPane(
+            self.events, self.undo_stack, self.dialogs, settings, self.background, self
+        )
+        self._matrix: UpsellMatrixDialog | None = None
         self.briefs = BriefEditorPane(self.events, self.undo_stack, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("paneSplitter")
@@ -221,6 +225,16 @@ class MainWindow(QMainWindow):
                 )
             )
 
+        client = self.menuBar().addMenu(self.tr("&Client"))
+        client.addAction(
+            self._action(
+                self.tr("&Up-sell matrix…"),
+                self.open_upsell_matrix,
+                "Ctrl+Shift+M",
+                "actionUpsellMatrix",
+            )
+        )
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(
             self._action(self.tr("&About accdesk"), self._about, None, "actionAbout")
@@ -239,6 +253,7 @@ class MainWindow(QMainWindow):
         self.resumed = False
         self.undo_stack.clear()
         self.briefs.set_database(db)
+        self.card.set_database(db)
         self.queue.set_database(db)
         self.stack.setCurrentWidget(self.work)
         self.banner.setVisible(db.read_only)
@@ -355,7 +370,7 @@ class MainWindow(QMainWindow):
             self.db = None
             self.briefs.set_database(None)
             self.queue.set_database(None)
-            self.card.show_card(None)
+            self.card.set_database(None)
         db.close()
         self.settings.remove("lastDatabase")
         self.show_welcome()
@@ -502,7 +517,9 @@ class MainWindow(QMainWindow):
         self.briefs.commit()
         self.briefs.set_database(None)
         self.queue.set_database(None)
-        self.card.show_card(None)
+        self.card.set_database(None)
+        if self._matrix is not None:
+            self._matrix.close()
         self.db.close()
         self.db = None
 
@@ -511,14 +528,10 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return
         if row is None:
-            self.card.show_card(None)
+            self.card.show_client(None)
             self.briefs.show_project(None)
             return
-        try:
-            self.card.show_card(client_card(self.db, row.client_id))
-        except AccdeskError as exc:
-            self.statusBar().showMessage(str(exc), 5000)
-            self.card.show_card(None)
+        self.card.show_client(row.client_id)
         self.briefs.show_project(row)
         self.settings.setValue(f"lastProject/{self.db.location}", str(row.id))
 
@@ -538,6 +551,25 @@ class MainWindow(QMainWindow):
             .replace("%3", str(c.requests))
             .replace("%4", str(c.briefs))
         )
+
+    def open_upsell_matrix(self) -> None:
+        """The team's clients x services; opening a client selects one of its projects."""
+        if self.db is None:
+            return
+        if self._matrix is None:
+            self._matrix = UpsellMatrixDialog(self)
+            self._matrix.client_chosen.connect(self._open_client)
+        self._matrix.show_matrix(upsell_matrix(self.db, date.today()))
+        self._matrix.show()
+        self._matrix.raise_()
+        self._matrix.activateWindow()
+
+    def _open_client(self, client_id: uuid.UUID) -> None:
+        if not self.queue.select_client(client_id):
+            self.statusBar().showMessage(
+                self.tr("None of this client's projects is in the queue as filtered now."), 8000
+            )
+            self.card.show_client(client_id)
 
     def _choose_identity(self) -> None:
         self.settings.remove("identity/manager")
@@ -586,6 +618,7 @@ class MainWindow(QMainWindow):
         self.background.wait()
         self.save_layout()
         self.briefs.commit()
+        self.card.keep_draft()
         self._backup_on_exit()
         self._close_database()
         self.settings.sync()

@@ -437,6 +437,13 @@ class QueuePane(QWidget):
         self.view.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
         return True
 
+    def select_client(self, client_id: uuid.UUID) -> bool:
+        """Select the client's first shown project; False when none is shown."""
+        for row in self.model.shown_rows():
+            if row.client_id == client_id:
+                return self.select_project(row.id)
+        return False
+
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.project_selected.emit(self.selected_row())
 
