@@ -45,8 +45,6 @@ SLA_CLOCKS = (
 )
 
 
-
-
 def response_time_text(minutes: int | None) -> str:
     if minutes is None:
         return tr("next business day")
@@ -144,7 +142,7 @@ class ProfilePage(QWidget):
         )
         self.market = self._info("", "clientSlaMarket")
         form.choice("sla_calendar", tr("Clock runs in"), [(k, tr(t)) for k, t in SLA_CLOCKS])
-        form.check("keep_manager", "", tr("Keep the same manager (the client asked for it)"))
+        form.check("keep_manager", "", tr("Keep the same manager"))
         notes = form.text("notes", tr("Notes"), tr("What to remember before the next call"))
         notes.setMinimumHeight(90)
         form.finish()

@@ -232,6 +232,8 @@ def service_columns(currency: Callable[[], str], today: Callable[[], date]) -> l
 
 # The page ----------------------------------------------------------------------------------
 
+MAX_COLUMN = 190
+
 
 @dataclass(frozen=True)
 class Action:
@@ -275,6 +277,7 @@ class RecordPage(QWidget):
         self.empty = QLabel(empty, self)
         self.empty.setObjectName("emptyText")
         self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.buttons: dict[str, QPushButton] = {}
         self._actions = {action.name: action for action in actions}
         self._writable = True
@@ -305,6 +308,11 @@ class RecordPage(QWidget):
         ident = key or (lambda r: getattr(r, "id", None))
         selected = self.selected()
         self.model.set_rows(rows)
+        # A card's lists are short: fitting columns to their text is cheap, capped so that
+        # one long note cannot push the others out of the pane.
+        self.view.resizeColumnsToContents()
+        for column in range(self.model.columnCount() - 1):
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN))
         self.empty.setVisible(not rows)
         self.view.setVisible(bool(rows))
         if selected is not None:

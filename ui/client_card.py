@@ -65,7 +65,7 @@ from ui.dialogs import Dialogs
 from ui.events import AppEvents
 from ui.formatting import day, money
 from ui.forms import RecordDialog
-from ui.record_model import Column, RecordModel
+from ui.record_model import Column
 from ui.widgets import EmptyState, PaneTitle, accessible
 
 GREETING_DAYS = 45  # how far ahead greeting dates are proposed
@@ -169,16 +169,19 @@ class ClientCardPane(QWidget):
             tr("No birthdays or holidays in the next %1 days.").replace("%1", str(GREETING_DAYS)),
             self,
         )
-        self.practices = RecordModel(
+        self.practices = RecordPage(
+            "practices",
             [
                 Column(tr("Practice"), lambda p: tr(p[0].label)),
                 Column(tr("Agencies"), lambda p: f"{p[0].share:g} %"),
                 Column(
-                    tr("Here"),
+                    tr("Done here"),
                     lambda p: str(p[1]) if p[1] else "",
                     lambda p: "good" if p[1] else None,
                 ),
             ],
+            (),
+            "",
             self,
         )
         self.feedback = RecordPage(
@@ -228,7 +231,7 @@ class ClientCardPane(QWidget):
             (self._page(self.services), tr("Services")),
             (self._page(self.promises), tr("Promises")),
             (self._loyalty_page(), tr("Loyalty")),
-            (self.feedback_page, tr("Feedback")),
+            (self.feedback_page, tr("NPS")),
             (self._page(self.history, head=self.history_summary), tr("History")),
         ):
             self.tabs.addTab(widget, title)
@@ -283,17 +286,11 @@ class ClientCardPane(QWidget):
         column.addWidget(self.loyalty, 3)
         for title, widget, stretch in (
             (tr("Greeting dates ahead"), self.greetings, 2),
-            (tr("What agencies do for loyalty"), None, 3),
+            (tr("What agencies do for loyalty"), self.practices, 3),
         ):
             heading = QLabel(title, holder)
             heading.setObjectName("sectionTitle")
             column.addWidget(heading)
-            if widget is None:
-                view = RecordPage("practices", [], (), "", holder)
-                view.view.setModel(self.practices)
-                view.empty.hide()
-                self.practices_view = view.view
-                widget = view
             column.addWidget(widget, stretch)
         return holder
 

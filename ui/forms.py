@@ -62,6 +62,7 @@ class OptionalDate(QWidget):
         row.setSpacing(2)
         row.addWidget(self.edit, 1)
         row.addWidget(self.clear)
+        self.set_value(None)
 
     def value(self) -> date | None:
         chosen = self.edit.date()
@@ -77,8 +78,10 @@ class OptionalDate(QWidget):
             self.edit.setDate(QDate(value.year, value.month, value.day))
 
 
-def money_text(minor_units: int) -> str:
-    """Minor units as a person types them: `250 000` or `250 000.50`."""
+def money_text(minor_units: int | str) -> str:
+    """Minor units as a person types them: `250 000` or `250 000.50`; text stays as typed."""
+    if isinstance(minor_units, str):
+        return minor_units
     whole, cents = divmod(minor_units, 100)
     text = f"{whole:,}".replace(",", " ")
     return f"{text}.{cents:02d}" if cents else text
@@ -177,6 +180,9 @@ class Form(QWidget):
         self, key: str, label: str, options: Sequence[tuple[Any, str]], *, searchable: bool = False
     ) -> QComboBox:
         combo = QComboBox(self)
+        # A long entry (a time zone's name) must not widen the form past its pane.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
         for value, text in options:
             combo.addItem(text, value)
         if searchable:

@@ -594,7 +594,7 @@ class MainWindow(QMainWindow):
     def _restore_panes(self) -> None:
         """Pane sizes go back only once the window has its real size; before that, the
         splitter would share out the difference by stretch and the sizes would drift."""
-        self.splitter.setSizes([775, 345, 320])
+        self.splitter.setSizes([640, 480, 320])
         for key, restore_state in (
             ("window/splitter", self.splitter.restoreState),
             ("window/queueHeader", self.queue.view.horizontalHeader().restoreState),

@@ -24,7 +24,7 @@ class NpsChart(pg.PlotWidget):
         self.hideButtons()
         item = self.getPlotItem()
         item.setYRange(0, 10, padding=0.05)
-        item.getAxis("left").setTicks([[(v, str(v)) for v in (0, 3, 6, 7, 9, 10)]])
+        item.getAxis("left").setTicks([[(v, str(v)) for v in (0, 3, 6, 9)]])
         item.showGrid(y=True, alpha=0.15)
         # NPS bands: 0-6 detractors, 7-8 passives, 9-10 promoters.
         for low, high, color in ((0, 6, "#fbe4e2"), (9, 10, "#e3f2e5")):

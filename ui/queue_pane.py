@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from accdesk.db import Database
 from accdesk.errors import AccdeskError, ValidationError
 from accdesk.ops.changes import Changes
+from accdesk.ops.clients import CARD
 from accdesk.ops.priority import Scorer, make_scorer, priority_rules, set_priority_preset
 from accdesk.ops.queue import (
     agency_today,
@@ -73,6 +74,10 @@ QUEUE_KINDS = (
     "feedback",
     "promise",
 )
+
+
+# Kinds a client card writes that the queue shows through the client's rows.
+CARD_KINDS = frozenset({"client", "feedback", "promise"})
 
 
 class QueuePane(QWidget):
@@ -439,7 +444,7 @@ class QueuePane(QWidget):
 
     def select_client(self, client_id: uuid.UUID) -> bool:
         """Select the client's first shown project; False when none is shown."""
-        for row in self.model.shown_rows():
+        for row in self.model.shown_rows:
             if row.client_id == client_id:
                 return self.select_project(row.id)
         return False
@@ -608,6 +613,15 @@ class QueuePane(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         touched = {kind for kind in QUEUE_KINDS if changes.touches(kind)}
         projects = changes.kinds.get("project", frozenset())
+        clients = changes.kinds.get(CARD, frozenset())
+        if changes.touches("contact"):
+            self._contacts_loaded = False  # read again on the next search keystroke
+            if self.search.text():
+                self._on_search(self.search.text())
+        if touched and touched <= CARD_KINDS and 0 < len(clients) <= FEW:
+            # A card edit (name, budget, a promise, feedback): only that client's rows.
+            projects = frozenset(r.id for r in self.model.all_rows if r.client_id in clients)
+            touched = {"project"} if projects else set()
         if touched == {"project"} and 0 < len(projects) <= FEW and self._rules is not None:
             self._show_changed(projects)
         elif touched:

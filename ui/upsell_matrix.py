@@ -174,7 +174,7 @@ class UpsellMatrixDialog(QDialog):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setDefaultSectionSize(104)
+        self.view.horizontalHeader().setDefaultSectionSize(122)
         self.view.setColumnWidth(0, 180)
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)
@@ -190,7 +190,7 @@ class UpsellMatrixDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         layout.addWidget(hint)
-        self.resize(1100, 640)
+        self.resize(1340, 660)
 
     def show_matrix(self, matrix: UpsellMatrix) -> None:
         self.model.set_matrix(matrix)
