@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -281,6 +281,7 @@ class RecordPage(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self._actions = {action.name: action for action in actions}
         self._writable = True
+        self._fitted = False
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for action in actions:
@@ -308,11 +309,9 @@ class RecordPage(QWidget):
         ident = key or (lambda r: getattr(r, "id", None))
         selected = self.selected()
         self.model.set_rows(rows)
-        # A card's lists are short: fitting columns to their text is cheap, capped so that
-        # one long note cannot push the others out of the pane.
-        self.view.resizeColumnsToContents()
-        for column in range(self.model.columnCount() - 1):
-            self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN))
+        self._fitted = False
+        if self.isVisible():
+            self._fit_columns()
         self.empty.setVisible(not rows)
         self.view.setVisible(bool(rows))
         if selected is not None:
@@ -321,6 +320,19 @@ class RecordPage(QWidget):
                     self.view.selectRow(i)
                     break
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """Columns fitted to their text, capped so one long note cannot push the others out.
+        Done when the list is on screen: a card has seven lists and shows one at a time."""
+        self._fitted = True
+        self.view.resizeColumnsToContents()
+        for column in range(self.model.columnCount() - 1):
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fit_columns()
 
     def selected(self) -> Any:
         rows = self.view.selectionModel().selectedRows()

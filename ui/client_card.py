@@ -116,7 +116,35 @@ class ClientCardPane(QWidget):
         self._db: Database | None = None
         self.card: ClientCard | None = None
         self._holidays: dict[int, Any] = {}
+        self._built = False
+        self._writable = False
 
+        self.empty = EmptyState(
+            tr("No client selected"),
+            tr("Select a project in the queue to see its client here."),
+            self,
+        )
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 8, 4, 8)
+        layout.addWidget(PaneTitle(tr("Client card"), self))
+        layout.addWidget(self.stack, 1)
+
+        self._clock = QTimer(self)
+        self._clock.setInterval(CLOCK_MS)
+        self._clock.timeout.connect(lambda: self.profile.update_clock(datetime.now().astimezone()))
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
+        events.changed.connect(self._on_changed)
+
+    # Layout helpers ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        """The card's body, built when the first client is shown: the window's first paint
+        (the queue) does not wait for seven pages of forms and lists."""
+        self._built = True
         self.name = accessible(QLabel(self), "clientName", tr("Client"))
         self.name.setWordWrap(True)
         self.subtitle = accessible(QLabel(self), "clientSubtitle", tr("Client details"))
@@ -244,30 +272,9 @@ class ClientCardPane(QWidget):
         for widget in (self.name, self.subtitle, self.facts, self.banner):
             column.addWidget(widget)
         column.addWidget(self.tabs, 1)
-
-        self.empty = EmptyState(
-            tr("No client selected"),
-            tr("Select a project in the queue to see its client here."),
-            self,
-        )
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.empty)
         self.stack.addWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 8, 4, 8)
-        layout.addWidget(PaneTitle(tr("Client card"), self))
-        layout.addWidget(self.stack, 1)
+        self._apply_writable()
 
-        self._clock = QTimer(self)
-        self._clock.setInterval(CLOCK_MS)
-        self._clock.timeout.connect(lambda: self.profile.update_clock(datetime.now().astimezone()))
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.keep_draft)
-        events.changed.connect(self._on_changed)
-
-    # Layout helpers ---------------------------------------------------------------------------
     def _page(self, page: QWidget, *, top: bool = False, head: QWidget | None = None) -> QWidget:
         holder = QWidget(self)
         column = QVBoxLayout(holder)
@@ -304,7 +311,12 @@ class ClientCardPane(QWidget):
     def set_database(self, db: Database | None) -> None:
         self.keep_draft()
         self._db = db
-        writable = db is not None and not db.read_only
+        self._writable = db is not None and not db.read_only
+        if self._built:
+            self._apply_writable()
+        self.show_client(None)
+
+    def _apply_writable(self) -> None:
         for page in (
             self.contacts,
             self.services,
@@ -313,9 +325,8 @@ class ClientCardPane(QWidget):
             self.feedback,
             self.greetings,
         ):
-            page.set_writable(writable)
-        self.profile.form.setEnabled(writable)
-        self.show_client(None)
+            page.set_writable(self._writable)
+        self.profile.form.setEnabled(self._writable)
 
     def show_client(self, client_id: uuid.UUID | None) -> None:
         """Show a client's card (None: nobody). Unsaved profile edits of the client being left
@@ -343,6 +354,8 @@ class ClientCardPane(QWidget):
             self.show_client(self.card.id)
 
     def _show(self, card: ClientCard, *, keep_edits: bool) -> None:
+        if not self._built:
+            self._build()
         self.card = card
         self.name.setText(card.name)
         parts = [card.code, card.legal_name, card.segment]

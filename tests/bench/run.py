@@ -41,6 +41,7 @@ LIMITS: dict[str, tuple[str, float]] = {
     "queue_filter": ("ms", 16),
     "queue_reorder": ("ms", 50),
     "priority_score_all": ("ms", 100),
+    "client_card_open": ("ms", 50),
 }
 
 
@@ -218,8 +219,55 @@ def bench_queue_pane(db_path: Path, rounds: int) -> bool:
 
     score_all()
     ok = report("priority_score_all", *interleaved(rounds, score_all, touch_all)) and ok
+
+    # client_card_open: select a project of another client until its card is filled in.
+    queue.manager.setCurrentIndex(0)
+    app.processEvents()
+    shown = model.shown_rows
+    picks = itertools.cycle(range(0, min(len(shown), 400), 7))
+    raw = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+
+    def open_card() -> float:
+        row = next(picks)
+        t = time.perf_counter()
+        queue.view.selectRow(row)
+        app.processEvents()
+        elapsed = time.perf_counter() - t
+        assert window.card.name.text() == shown[row].client_name
+        return elapsed
+
+    card_picks = itertools.cycle(range(0, min(len(shown), 400), 7))
+
+    def raw_card() -> float:
+        """The same rows the card reads, straight from sqlite3."""
+        client = shown[next(card_picks)].client_id.hex
+        t = time.perf_counter()
+        for sql in CARD_SQL:
+            raw.execute(sql, {"c": client}).fetchall()
+        return time.perf_counter() - t
+
+    open_card(), open_card()
+    ok = report("client_card_open", *interleaved(rounds * 3, open_card, raw_card)) and ok
+    raw.close()
     window.close()
     return ok
+
+
+CARD_SQL = (
+    "SELECT * FROM client WHERE id = :c",
+    "SELECT * FROM contact WHERE client_id = :c AND deleted_at IS NULL",
+    "SELECT s.id, s.name, cs.* FROM service s LEFT JOIN clientservice cs"
+    " ON cs.service_id = s.id AND cs.client_id = :c WHERE s.active",
+    "SELECT * FROM promise WHERE client_id = :c AND deleted_at IS NULL",
+    "SELECT * FROM loyaltyaction WHERE client_id = :c AND deleted_at IS NULL",
+    "SELECT * FROM feedback WHERE client_id = :c AND deleted_at IS NULL",
+    "SELECT a.assigned_at, m.name, p.number FROM assignment a JOIN project p"
+    " ON p.id = a.project_id LEFT JOIN manager m ON m.id = a.manager_id WHERE p.client_id = :c",
+    "SELECT DISTINCT m.name FROM manager m JOIN project p ON p.manager_id = m.id"
+    " WHERE p.client_id = :c",
+    "SELECT count(*) FROM project WHERE client_id = :c AND deleted_at IS NULL",
+    "SELECT count(*) FROM request WHERE client_id = :c AND first_response_at IS NULL",
+)
 
 
 def main() -> int:
