@@ -2,13 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>ClientCardPane</name>
+    <name>ClientCard</name>
     <message numerus="yes">
-        <location filename="../../ui/client_card.py" line="211"/>
         <source>Before your next call: %n promise(s) need a talk</source>
         <translation>
             <numerusform>Before your next call: %n promise needs a talk</numerusform>
             <numerusform>Before your next call: %n promises need a talk</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feedback answer(s) without a reaction</source>
+        <translation>
+            <numerusform>%n feedback answer without a reaction</numerusform>
+            <numerusform>%n feedback answers without a reaction</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manager(s) in the last 12 months</source>
+        <translation>
+            <numerusform>%n manager in the last 12 months</numerusform>
+            <numerusform>%n managers in the last 12 months</numerusform>
         </translation>
     </message>
 </context>
