@@ -120,7 +120,7 @@ class Form(QWidget):
         self.general.hide()
 
     # Building -------------------------------------------------------------------------------
-    def _add(
+    def custom(
         self,
         key: str,
         label: str,
@@ -130,6 +130,7 @@ class Form(QWidget):
         signal: Any,
         shown: QWidget | None = None,
     ) -> None:
+        """A field of any widget: how to read it, set it, and which signal says it changed."""
         widget.setObjectName(f"field_{key}")
         widget.setAccessibleName(label)
         error = QLabel(self)
@@ -150,14 +151,14 @@ class Form(QWidget):
     def line(self, key: str, label: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit(self)
         edit.setPlaceholderText(placeholder)
-        self._add(key, label, edit, edit.text, lambda v: edit.setText(v or ""), edit.textEdited)
+        self.custom(key, label, edit, edit.text, lambda v: edit.setText(v or ""), edit.textEdited)
         return edit
 
     def money(self, key: str, label: str) -> QLineEdit:
         """Typed freely and parsed by the core, so "-5" gets a message instead of a clamp."""
         edit = QLineEdit(self)
         edit.setPlaceholderText("0")
-        self._add(
+        self.custom(
             key, label, edit, edit.text, lambda v: edit.setText(money_text(v)), edit.textEdited
         )
         return edit
@@ -166,7 +167,7 @@ class Form(QWidget):
         edit = QPlainTextEdit(self)
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
-        self._add(
+        self.custom(
             key,
             label,
             edit,
@@ -208,12 +209,12 @@ class Form(QWidget):
                 combo.setEditText(str(value))
             combo.setCurrentIndex(max(index, 0))
 
-        self._add(key, label, combo, get, put, signal)
+        self.custom(key, label, combo, get, put, signal)
         return combo
 
     def date(self, key: str, label: str) -> OptionalDate:
         edit = OptionalDate(self)
-        self._add(key, label, edit, edit.value, edit.set_value, edit.changed)
+        self.custom(key, label, edit, edit.value, edit.set_value, edit.changed)
         return edit
 
     def time(self, key: str, label: str) -> QTimeEdit:
@@ -228,32 +229,22 @@ class Form(QWidget):
         def put(minutes: int) -> None:
             edit.setTime(QTime(min(minutes // 60, 23), minutes % 60 if minutes < 1440 else 59))
 
-        self._add(key, label, edit, get, put, edit.timeChanged)
+        self.custom(key, label, edit, get, put, edit.timeChanged)
         return edit
 
     def number(self, key: str, label: str, low: int, high: int, suffix: str = "") -> QSpinBox:
         spin = QSpinBox(self)
         spin.setRange(low, high)
         spin.setSuffix(suffix)
-        self._add(key, label, spin, spin.value, lambda v: spin.setValue(int(v)), spin.valueChanged)
+        self.custom(
+            key, label, spin, spin.value, lambda v: spin.setValue(int(v)), spin.valueChanged
+        )
         return spin
 
     def check(self, key: str, label: str, text: str) -> QCheckBox:
         box = QCheckBox(text, self)
-        self._add(key, label, box, box.isChecked, lambda v: box.setChecked(bool(v)), box.toggled)
+        self.custom(key, label, box, box.isChecked, lambda v: box.setChecked(bool(v)), box.toggled)
         return box
-
-    def custom(
-        self,
-        key: str,
-        label: str,
-        widget: QWidget,
-        get: Callable[[], Any],
-        put: Callable[[Any], None],
-        signal: Any,
-        shown: QWidget | None = None,
-    ) -> None:
-        self._add(key, label, widget, get, put, signal, shown)
 
     def finish(self) -> None:
         """Put the message for problems that belong to no field last."""
