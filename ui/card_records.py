@@ -115,20 +115,8 @@ def loyalty_form(form: Form) -> None:
     form.fields["note"].widget.setMaximumHeight(64)
 
 
-def _score(text: str) -> Any:
-    """A whole number if it is one; anything else goes to the core, which explains."""
-    text = text.strip()
-    try:
-        return int(text)
-    except ValueError:
-        return text
-
-
 def feedback_form(form: Form) -> None:
-    edit = form.line("score", tr("NPS score, 0–10"), "0–10")
-    # The line edit holds text; the form reads it as a number.
-    form.fields["score"].get = lambda: _score(edit.text())
-    form.fields["score"].set = lambda v: edit.setText("" if v is None else str(v))
+    form.whole_number("score", tr("NPS score, 0–10"), "0–10")
     form.text("comment", tr("Comment"))
     form.fields["comment"].widget.setMaximumHeight(64)
     form.date("received_on", tr("Received on"))

@@ -248,7 +248,7 @@ class ClientCardPane(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
-        self.feedback_page = self._page(self.feedback, top=True)
+        self.feedback_page = self._page(self.feedback)
         self.history_summary = QLabel(self)
         self.history_summary.setObjectName("historySummary")
         self.history_summary.setWordWrap(True)
@@ -275,15 +275,13 @@ class ClientCardPane(QWidget):
         self.stack.addWidget(body)
         self._apply_writable()
 
-    def _page(self, page: QWidget, *, top: bool = False, head: QWidget | None = None) -> QWidget:
+    def _page(self, page: QWidget, *, head: QWidget | None = None) -> QWidget:
         holder = QWidget(self)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 4, 0, 0)
         if head is not None:
             column.addWidget(head)
         column.addWidget(page, 1)
-        if top:
-            holder.setProperty("chartSlot", True)
         return holder
 
     def _loyalty_page(self) -> QWidget:
@@ -374,12 +372,9 @@ class ClientCardPane(QWidget):
         self.services.set_rows(card.services, key=lambda c: c.service_id)
         self.promises.set_rows(card.promises)
         self.loyalty.set_rows(card.loyalty)
-        used: dict[str, int] = {}
-        for action in card.loyalty:
-            if action.done_on is not None:
-                used[action.practice] = used.get(action.practice, 0) + 1
+        used = card.practices_done()
         self.practices.set_rows(
-            [(p, used.get(p.key, 0)) for p in sorted(LOYALTY_PRACTICES, key=lambda p: -p.share)]
+            [(p, used[p.key]) for p in sorted(LOYALTY_PRACTICES, key=lambda p: -p.share)]
         )
         self._show_greetings(card)
         self.feedback.set_rows(card.feedback)
@@ -526,18 +521,24 @@ class ClientCardPane(QWidget):
             return
         self._drop_draft(client_id)
         self.profile.form.load(values)  # saved: the form is clean until the next keystroke
-        self._undo.push(
-            VersionedEdit(
-                tr("Edit client “%1”").replace("%1", str(values.get("name", ""))[:40]),
-                client_id,
-                write,
-                before,
-                values,
-                changes.versions.get(client_id),
-                self._publish,
-                self._report,
-            )
+        title = tr("Edit client “%1”").replace("%1", str(values.get("name", ""))[:40])
+        self._edited(title, client_id, write, before, values, changes)
+
+    def _edited(
+        self,
+        text: str,
+        row_id: uuid.UUID,
+        write: Callable[[dict[str, Any], int | None], Changes],
+        before: dict[str, Any],
+        after: dict[str, Any],
+        changes: Changes,
+    ) -> None:
+        """An edit just written becomes one undo step, and the other panes hear of it."""
+        version = changes.versions.get(row_id)
+        command = VersionedEdit(
+            text, row_id, write, before, after, version, self._publish, self._report
         )
+        self._undo.push(command)
         self._publish(changes)
 
     def _offer_reload(self, message: str) -> None:
@@ -621,18 +622,10 @@ class ClientCardPane(QWidget):
                 )[1]
 
             changes = write(data, row.version)
-            self._undo.push(
-                VersionedEdit(
-                    tr("Edit %1").replace("%1", noun),
-                    record_id,
-                    write,
-                    _values(row),
-                    data,
-                    changes.versions.get(record_id),
-                    self._publish,
-                    self._report,
-                )
+            self._edited(
+                tr("Edit %1").replace("%1", noun), record_id, write, _values(row), data, changes
             )
+            return
         self._publish(changes)
 
     def _delete_record(self, kind: str, row: Any) -> None:
@@ -668,19 +661,8 @@ class ClientCardPane(QWidget):
         def submit(values: dict[str, Any]) -> None:
             changes = write(values, cell.version)
             cell_id = next(iter(changes.kinds["client_service"]))
-            self._undo.push(
-                VersionedEdit(
-                    tr("Edit %1 for the client").replace("%1", cell.service),
-                    cell_id,
-                    write,
-                    before,
-                    values,
-                    changes.versions.get(cell_id),
-                    self._publish,
-                    self._report,
-                )
-            )
-            self._publish(changes)
+            title = tr("Edit %1 for the client").replace("%1", cell.service)
+            self._edited(title, cell_id, write, before, values, changes)
 
         dialog = RecordDialog(
             cell.service,

@@ -154,6 +154,29 @@ class Form(QWidget):
         self.custom(key, label, edit, edit.text, lambda v: edit.setText(v or ""), edit.textEdited)
         return edit
 
+    def whole_number(self, key: str, label: str, placeholder: str = "") -> QLineEdit:
+        """A number typed as text: anything but a whole number goes to the check as typed,
+        which explains it, instead of a spin box clamping it."""
+        edit = QLineEdit(self)
+        edit.setPlaceholderText(placeholder)
+
+        def get() -> Any:
+            text = edit.text().strip()
+            try:
+                return int(text)
+            except ValueError:
+                return text
+
+        self.custom(
+            key,
+            label,
+            edit,
+            get,
+            lambda v: edit.setText("" if v is None else str(v)),
+            edit.textEdited,
+        )
+        return edit
+
     def money(self, key: str, label: str) -> QLineEdit:
         """Typed freely and parsed by the core, so "-5" gets a message instead of a clamp."""
         edit = QLineEdit(self)
@@ -206,8 +229,11 @@ class Form(QWidget):
         def put(value: Any) -> None:
             index = combo.findData(value)
             if index < 0 and searchable:
-                combo.setEditText(str(value))
-            combo.setCurrentIndex(max(index, 0))
+                # A stored value outside the list (a channel typed once) is shown as it is.
+                combo.setCurrentIndex(-1)
+                combo.setEditText(str(value or ""))
+            else:
+                combo.setCurrentIndex(max(index, 0))
 
         self.custom(key, label, combo, get, put, signal)
         return combo

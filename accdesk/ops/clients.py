@@ -315,13 +315,12 @@ def upsell_matrix(db: Database, today: date) -> UpsellMatrix:
             )
         ).all()
     found = {(c, sv): (state, nxt) for c, sv, state, nxt in cells}
-    empty = MatrixCell("none", None, False)
     grid = []
     for client_id, _name, _manager in clients:
         row = []
         for service_id, _service in services:
             state, nxt = found.get((client_id, service_id), ("none", None))
-            row.append(MatrixCell(state, nxt, offer_due(state, nxt, today)) if state else empty)
+            row.append(MatrixCell(state, nxt, offer_due(state, nxt, today)))
         grid.append(tuple(row))
     return UpsellMatrix(
         services=tuple((sid, name) for sid, name in services),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
@@ -146,6 +147,10 @@ class ClientCard:
     feedback: tuple[FeedbackRow, ...]  # newest first
     history: tuple[AssignmentRow, ...]  # newest first
     managers_last_year: tuple[str, ...]
+
+    def practices_done(self) -> Counter[str]:
+        """How often each loyalty practice was done for this client (planned ones aside)."""
+        return Counter(a.practice for a in self.loyalty if a.done_on is not None)
 
     @property
     def promises_to_discuss(self) -> tuple[PromiseRow, ...]:

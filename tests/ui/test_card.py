@@ -464,3 +464,20 @@ def test_card_lists_pass_the_model_tester(window: MainWindow, qtmodeltester) -> 
     empty = MatrixModel()
     qtmodeltester.check(empty)
     assert isinstance(window.card.findChild(QLineEdit, "field_name"), QLineEdit)
+
+
+def test_a_channel_outside_the_list_is_shown_as_stored(window: MainWindow) -> None:
+    click_row(window, 0)
+    shown = stored(window)
+    assert window.db is not None
+    update_client(
+        window.db,
+        shown.id,
+        shown.profile() | {"preferred_channel": "viber"},
+        expected_version=shown.version,
+    )
+    click_row(window, 1)
+    click_row(window, 0)
+    combo: QComboBox = field(window.card.profile.form, "preferred_channel")
+    assert combo.currentText() == "viber"
+    assert not window.card.profile.form.dirty and not window.card.profile.save.isEnabled()
