@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -373,10 +373,15 @@ class RecordDialog(QDialog):
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
         self.form.state_changed.connect(lambda _dirty, valid: self.save.setEnabled(valid))
+        # A message that appears (or wraps) needs room: grow to fit, never shrink under it.
+        self.form.state_changed.connect(lambda *_: QTimer.singleShot(0, self._fit))
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+
+    def _fit(self) -> None:
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def start(self, values: Mapping[str, Any]) -> None:
         self.form.load(values)

@@ -71,7 +71,7 @@ def _phone(value: str) -> str:
         return ""
     digits = sum(ch.isdigit() for ch in value)
     if not PHONE_CHARS.fullmatch(value) or not 7 <= digits <= 15:
-        raise ValueError("must be a phone number: 7 to 15 digits, with + ( ) - allowed")
+        raise ValueError("must be a phone: 7 to 15 digits")
     return value
 
 
