@@ -21,7 +21,9 @@ from accdesk.backup import list_backups, restore, rolling_backup
 from accdesk.db import open_database, resolve_url, sqlite_path
 from accdesk.demo import SCALES, create_demo
 from accdesk.errors import AccdeskError
+from accdesk.files import write_export
 from accdesk.migrations import SCHEMA_HEAD
+from accdesk.ops.briefs import EXPORT_FORMATS, PdfMaker, export_bytes, find_brief
 from accdesk.ops.summary import counts
 from accdesk.sqlitefile import FileState, copy_database, inspect_sqlite, table_counts
 
@@ -77,6 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(check, default=argparse.SUPPRESS)
     check.add_argument("--json", action="store_true", help="print the result as JSON")
     check.set_defaults(run=_check)
+
+    brief = sub.add_parser("brief", help="task briefs").add_subparsers(
+        dest="brief_command", metavar="ACTION", required=True
+    )
+    export = brief.add_parser("export", help="write a brief as Markdown, HTML or PDF")
+    _db_option(export, default=argparse.SUPPRESS)
+    export.add_argument("code", metavar="CODE", help="the brief's code (B-0007) or id prefix")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="md")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    export.add_argument("--json", action="store_true", help="print the result as JSON")
+    export.set_defaults(run=_brief_export)
     return parser
 
 
@@ -178,9 +191,35 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def run(args: argparse.Namespace) -> int:
-    """Run a parsed subcommand; expected problems become one line on stderr and exit 1."""
+def _brief_export(args: argparse.Namespace) -> int:
+    # Read-only: exporting works while the window has the database open.
+    db = open_database(args.db, read_only=True)
+    try:
+        brief = find_brief(db, args.code)
+        data = export_bytes(db, brief, args.format, args.pdf)
+    finally:
+        db.close()
+    if args.output is None:
+        if args.format == "pdf":
+            raise AccdeskError("a PDF goes to a file: add -o FILE.pdf")
+        sys.stdout.write(data.decode())
+        return 0
+    path = write_export(Path(args.output).expanduser().resolve(), data)
+    _emit(
+        args,
+        f"Wrote {brief.code} “{brief.title}” (level {brief.level}) to {path}",
+        {"brief": brief.code, "format": args.format, "file": str(path), "bytes": len(data)},
+    )
+    return 0
+
+
+def run(args: argparse.Namespace, pdf: PdfMaker | None = None) -> int:
+    """Run a parsed subcommand; expected problems become one line on stderr and exit 1.
+
+    `pdf` draws a PDF from HTML; the window's entry point passes it, since the core has
+    no drawing toolkit of its own."""
     command: Command = args.run
+    args.pdf = pdf
     try:
         return command(args)
     except AccdeskError as exc:

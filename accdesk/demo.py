@@ -19,7 +19,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, insert, select
 
 from accdesk import models as m
+from accdesk.briefs.content import to_json
+from accdesk.briefs.schema import Templates
 from accdesk.db import Database
+from accdesk.demo_briefs import NEWSLETTER_TITLE, demo_content
 from accdesk.errors import AccdeskError
 from accdesk.facts import LOYALTY_PRACTICES
 from accdesk.ops.changes import Changes
@@ -235,19 +238,6 @@ REQUEST_TEXTS = (
     "Сколько лидов пришло за неделю?",
 )
 
-BRIEF_LEVEL_TEXT = (
-    "Добавить в прототип форму подписки на email-рассылку.",
-    "Цель: собирать подписчиков рассылки с главной страницы.",
-    "Контекст: прототип в Figma, страница «Главная», аккаунт клиента в Unisender.",
-    "Срок: 5 рабочих дней; оценка: 6 часов.",
-    "Приёмка: подписка появляется в Unisender, письмо-подтверждение приходит.",
-    "Размещение: подвал главной страницы, над контактами, на всю ширину.",
-    "Заголовок: «Новости и скидки раз в неделю». Кнопка: «Подписаться».",
-    "Поля: email (email, обязательное); имя (text, необязательное).",
-    "Проверки: пустой email — «Введите email»; неверный формат — «Проверьте адрес».",
-    "После отправки: всплывающее окно «Спасибо!», письмо с подтверждением, событие subscribe.",
-)
-
 BRIEF_TITLES = {
     "seo": (
         "Собрать семантику для раздела «Доставка»",
@@ -266,7 +256,7 @@ BRIEF_TITLES = {
         "Розыгрыш среди подписчиков Telegram",
     ),
     "web": (
-        "Форма подписки на рассылку",
+        NEWSLETTER_TITLE,
         "Фильтр по цене в каталоге",
         "Калькулятор стоимости доставки",
         "Страница «Спасибо за заказ»",
@@ -276,6 +266,15 @@ BRIEF_TITLES = {
         "Проверить резервное копирование",
         "Ускорить загрузку главной",
     ),
+}
+
+# The template each service's briefs are written in.
+BRIEF_TEMPLATES = {
+    "seo": "seo_task",
+    "ppc": "ppc_campaign",
+    "smm": "smm_content_plan",
+    "web": "generic",
+    "support": "bug_fix",
 }
 
 # The agency's default week for demo deadlines: Moscow, Monday to Friday, 10:00-19:00.
@@ -328,21 +327,9 @@ def _phone(rng: random.Random) -> str:
     return f"+7 9{a} {b}-{c}-{d}"
 
 
-def _level_body(level: int) -> str:
-    return "\n\n".join(BRIEF_LEVEL_TEXT[:level])
-
-
-GENERIC_LEVEL_TEXT = (
-    "{title}.",
-    "Цель: клиент ждёт результат к ближайшему отчёту.",
-    "Контекст: доступы в общем хранилище, ссылка на задачу клиента в почте.",
-    "Срок: 3 рабочих дня; оценка: 4 часа.",
-    "Приёмка: результат согласован с клиентом, отчёт приложен к задаче.",
-)
-
-
-def _generic_body(title: str, level: int) -> str:
-    return "\n\n".join(text.format(title=title) for text in GENERIC_LEVEL_TEXT[: min(level, 5)])
+def _weekday(day: date) -> date:
+    """The day itself, or the Monday after a weekend: demo deadlines fall on working days."""
+    return day + timedelta(days=max(0, 7 - day.weekday())) if day.weekday() >= 5 else day
 
 
 def _weighted_sla(rng: random.Random) -> int | None:
@@ -602,32 +589,52 @@ class _Builder:
         )
         # Briefs go to the projects at the top of each queue first: where a manager looks.
         by_position = sorted(projects, key=lambda p: (p["queue_position"], p["number"]))
+        templates = Templates.of()
         for i in range(self.s.briefs):
             project = by_position[i % len(by_position)]
             level = i % 10 + 1
-            titles = BRIEF_TITLES[self.project_service[project["id"]]]
-            title = titles[i % len(titles)]
-            # The survey's own example (an email-subscription form) is written out per level.
-            newsletter = title == BRIEF_TITLES["web"][0]
+            service = self.project_service[project["id"]]
+            title = BRIEF_TITLES[service][i % len(BRIEF_TITLES[service])]
             status = rng.choice((m.BriefStatus.DRAFT, m.BriefStatus.SENT, m.BriefStatus.ACCEPTED))
-            self.add(
+            content = demo_content(
+                templates,
+                "web_form" if title == NEWSLETTER_TITLE else BRIEF_TEMPLATES[service],
+                title,
+                level,
+                rng.choice(audiences),
+                _weekday(self.today + timedelta(days=rng.randint(2, 20))),
+                float(rng.randint(2, 24)),
+            )
+            stored = to_json(content)
+            brief = self.add(
                 m.Brief,
                 number=i + 1,
                 project_id=project["id"],
                 title=title,
-                body=_level_body(level) if newsletter else _generic_body(title, level),
+                body="",
                 level=level,
-                audience=rng.choice(audiences),
-                template="web_form" if newsletter else "generic",
-                sections={},
+                audience=content.audience,
+                template=content.template,
+                sections={
+                    k: v for k, v in stored["values"].items() if k not in ("deadline", "estimate")
+                },
                 status=status,
-                estimate_hours=float(rng.randint(2, 24)) if level >= 4 else None,
-                deadline=self.today + timedelta(days=rng.randint(2, 20)) if level >= 4 else None,
+                estimate_hours=content.values.get("estimate"),
+                deadline=content.values.get("deadline"),
                 sent_at=self.now - timedelta(days=2) if status != m.BriefStatus.DRAFT else None,
                 accepted_at=self.now - timedelta(days=1)
                 if status == m.BriefStatus.ACCEPTED
                 else None,
                 deleted_at=None,
+            )
+            self.add(
+                m.BriefRevision,
+                brief_id=brief["id"],
+                revision=1,
+                title=title,
+                body="",
+                level=level,
+                sections=stored,
             )
 
     def _relationship(self, clients: list[dict[str, Any]], managers: list[dict[str, Any]]) -> None:
@@ -729,6 +736,7 @@ INSERT_ORDER: tuple[type[m.Entity], ...] = (
     m.ClientService,
     m.Request,
     m.Brief,
+    m.BriefRevision,
     m.Promise,
     m.LoyaltyAction,
     m.Feedback,

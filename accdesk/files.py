@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from accdesk.errors import AccdeskError
+
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 
@@ -36,3 +38,13 @@ def atomic_write(path: Path, data: bytes) -> Path:
             os.unlink(temp)
         raise
     return path
+
+
+def write_export(path: Path, data: bytes) -> Path:
+    """Write an export the person asked for, all at once; a folder that cannot be written
+    is their problem to solve, told in words, and leaves nothing behind."""
+    try:
+        return atomic_write(path, data)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise AccdeskError(f"cannot write {path}: {reason.lower()}") from None

@@ -258,7 +258,9 @@ class Request(Entity, table=True):
 
 
 class Brief(Entity, table=True):
-    """A task brief for a specialist; `sections` holds the structured parts by key."""
+    """A task brief for a specialist. `sections` holds the structured parts by key (in the
+    stored form of `accdesk.briefs.content`); deadline and estimate have columns of their
+    own so that lists and the agenda can query them; `body` holds the free notes."""
 
     number: int = Field(unique=True)
     project_id: uuid.UUID = Field(foreign_key="project.id", index=True)
@@ -347,5 +349,6 @@ class BriefDraft(Entity, table=True):
 
     brief_id: uuid.UUID = Field(foreign_key="brief.id", unique=True, ondelete="CASCADE")
     title: str = Field(default="")
-    body: str = Field(default="")
+    # The whole editor as typed, in the stored form of `accdesk.briefs.content`.
+    content: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     typed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

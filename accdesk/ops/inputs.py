@@ -7,6 +7,7 @@ field to a sentence a person can act on.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 import uuid
@@ -19,6 +20,7 @@ from zoneinfo import available_timezones
 import pydantic
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from accdesk.briefs.schema import AUDIENCE_NAMES
 from accdesk.errors import ValidationError
 from accdesk.facts import PRACTICES_BY_KEY
 
@@ -133,11 +135,31 @@ class Input(BaseModel):
         return {}
 
 
-class BriefEdit(Input):
-    """The text of a brief as the editor holds it."""
+def _audience(value: str) -> str:
+    if value not in AUDIENCE_NAMES:
+        raise ValueError(f"“{value}” is not one of the audiences")
+    return value
+
+
+class BriefCreate(Input):
+    """A new brief: its title and the template it starts from."""
 
     title: Title
-    body: str = Field(default="", max_length=200_000)
+    template: str = Field(default="generic", max_length=40)
+    notes: str = Field(default="", max_length=200_000)
+
+
+class BriefPatch(Input):
+    """What an edit of a brief changes; what is left out stays as stored. `values`, when
+    given, are all the sections in their stored JSON form (`accdesk.briefs.content.to_json`)
+    and replace the stored ones, so an undo puts back exactly what was there."""
+
+    title: Title | None = None
+    level: int | None = Field(default=None, ge=1, le=10)
+    audience: Annotated[str, AfterValidator(_audience)] | None = None
+    template: str | None = Field(default=None, max_length=40)
+    notes: str | None = Field(default=None, max_length=200_000)
+    values: Annotated[dict[str, Any], AfterValidator(_plain_json)] | None = None
 
 
 def _sentence(error: Any) -> str:
@@ -175,11 +197,25 @@ def validate(model: type[M], data: dict[str, Any]) -> M:
     return value
 
 
+DRAFT_MAX = 2_000_000  # characters of JSON: a 200-field brief is a few tens of thousands
+
+
+def _plain_json(value: dict[str, Any]) -> dict[str, Any]:
+    """Only what JSON holds as it is (text, numbers, lists, objects), and not endless."""
+    try:
+        size = len(json.dumps(value, allow_nan=False))
+    except (TypeError, ValueError):
+        raise ValueError("must be plain text, numbers and lists") from None
+    if size > DRAFT_MAX:
+        raise ValueError("is too long to keep as a draft")
+    return value
+
+
 class DraftText(Input):
     """Whatever is in the editor, even half-finished: a draft is never refused for content."""
 
     title: str = Field(default="", max_length=10_000)
-    body: str = Field(default="", max_length=200_000)
+    content: Annotated[dict[str, Any], AfterValidator(_plain_json)] = Field(default_factory=dict)
 
 
 class ProjectCreate(Input):

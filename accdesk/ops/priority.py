@@ -7,17 +7,14 @@ from dataclasses import asdict
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlmodel import select
-
 from accdesk.db import Database
 from accdesk.errors import ValidationError
-from accdesk.models import ProjectStatus, Setting
+from accdesk.models import ProjectStatus
 from accdesk.ops.changes import Changes
 from accdesk.ops.readmodels import ProjectRow
-from accdesk.ops.settings import get_setting
+from accdesk.ops.settings import get_setting, put_setting
 from accdesk.planning.priority import PRESETS, Score, Weights, score_values
 from accdesk.planning.workdays import WorkdayCalendar
-from accdesk.types import utcnow
 
 DEFAULT_PRESET = "conveyor"
 NO_DEADLINE_PRESSURE = frozenset({ProjectStatus.DONE.value, ProjectStatus.PAUSED.value})
@@ -91,11 +88,5 @@ def set_priority_preset(db: Database, name: str) -> Changes:
     if name not in PRESETS:
         raise ValidationError({"preset": f"must be one of: {', '.join(PRESETS)}"})
     with db.transaction() as s:
-        setting = s.exec(select(Setting).where(Setting.key == "priority")).first()
-        if setting is None:
-            setting = Setting(key="priority")
-            s.add(setting)
-        setting.value = {"preset": name}
-        setting.updated_at = utcnow()
-        s.flush()
+        setting = put_setting(s, "priority", {"preset": name})
         return Changes.one("setting", setting.id, setting.version)

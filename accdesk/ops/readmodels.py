@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
+from accdesk.briefs.content import BriefContent
+
 
 class ProjectRow(NamedTuple):
     """One queue line. A NamedTuple rather than a frozen dataclass: the queue builds 10,000
@@ -197,16 +199,35 @@ class UpsellMatrix:
 
 @dataclass(frozen=True, slots=True)
 class BriefDoc:
+    """A stored brief: what it says (`content`) and where it is on its way to the specialist."""
+
     id: uuid.UUID
     code: str
     project_id: uuid.UUID
-    title: str
-    body: str
-    level: int
-    audience: str
+    content: BriefContent
     status: str
+    sent_at: datetime | None
+    accepted_at: datetime | None
     updated_at: datetime
     version: int
+
+    @property
+    def title(self) -> str:
+        return self.content.title
+
+    @property
+    def level(self) -> int:
+        return self.content.level
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionDoc:
+    """A brief as it was saved at one point; edits within a few minutes share a revision."""
+
+    brief_id: uuid.UUID
+    number: int
+    saved_at: datetime
+    content: BriefContent
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +245,5 @@ class DraftDoc:
 
     brief_id: uuid.UUID
     project_id: uuid.UUID
-    title: str
-    body: str
+    content: BriefContent
     typed_at: datetime

@@ -6,10 +6,12 @@ from typing import Any
 
 from sqlalchemy import Table
 from sqlalchemy import select as sa_select
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from accdesk.briefs.schema import DEFAULT_AUDIENCE_LEVELS
 from accdesk.db import Database
 from accdesk.models import Setting
+from accdesk.types import utcnow
 
 DEFAULTS: dict[str, Any] = {
     "currency": "RUB",
@@ -19,6 +21,10 @@ DEFAULTS: dict[str, Any] = {
     "agency_day": [600, 1140],
     # How often an up-sell is attempted again after an offer, in days.
     "upsell_cadence_days": 90,
+    # The lowest brief level each kind of specialist can work from, by audience key.
+    "audience_levels": DEFAULT_AUDIENCE_LEVELS,
+    # The agency's own brief templates (see accdesk.briefs.schema.TemplateData).
+    "brief_templates": [],
 }
 
 
@@ -27,6 +33,19 @@ def get_setting(session: Session, key: str) -> Any:
     table: Table = Setting.__table__  # type: ignore[attr-defined]
     value = session.execute(sa_select(table.c.value).where(table.c.key == key)).scalar()
     return DEFAULTS.get(key) if value is None else value
+
+
+def put_setting(session: Session, key: str, value: Any) -> Setting:
+    """Store an agency setting inside the caller's transaction; the row is returned flushed,
+    so its new version can be reported."""
+    setting = session.exec(select(Setting).where(Setting.key == key)).first()
+    if setting is None:
+        setting = Setting(key=key)
+        session.add(setting)
+    setting.value = value
+    setting.updated_at = utcnow()
+    session.flush()
+    return setting
 
 
 def agency_timezone(db: Database) -> str:

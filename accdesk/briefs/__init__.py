@@ -1,0 +1,1 @@
+"""Task briefs as pure logic: level schema and templates, completeness, rendering."""
