@@ -41,14 +41,14 @@ def _writer(path: Path, project: str, brief: str, run: int, out: int) -> None:
     while True:
         n += 1
         create_brief(
-            db, uuid.UUID(project), {"title": f"run {run} brief {n}", "body": "текст " * (n % 50)}
+            db, uuid.UUID(project), {"title": f"run {run} brief {n}", "notes": "текст " * (n % 50)}
         )
         say(f"created run {run} brief {n}")
         current = get_brief(db, uuid.UUID(brief))
         update_brief(
             db,
             current.id,
-            {"title": current.title, "body": f"run {run} edit {n}"},
+            {"title": current.title, "notes": f"run {run} edit {n}"},
             expected_version=current.version,
         )
         say(f"edited run {run} edit {n}")

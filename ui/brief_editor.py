@@ -1,49 +1,82 @@
-"""Right pane: the briefs of the selected project and an editor for one of them."""
+"""Right pane: the briefs of the selected project and a structured editor for one of them.
+
+The editor shows the sections the brief's level calls for (the template decides which
+and when), a completeness meter, a warning when the chosen specialist needs more detail,
+and a live preview. Typing keeps a draft within two seconds; leaving an input saves the
+brief as one undoable step.
+"""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTime,
-    QTimer,
-)
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTime, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
-    QPlainTextEdit,
-    QPushButton,
+    QMenu,
+    QProgressBar,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from accdesk.briefs.content import BriefContent, audience_gap, completeness, problems, to_json
+from accdesk.briefs.render import brief_markdown, render
+from accdesk.briefs.schema import AUDIENCES, Template, Templates
 from accdesk.db import Database
 from accdesk.errors import AccdeskError, ValidationError
-from accdesk.ops.briefs import briefs_for_project, create_brief, draft_for, save_draft, update_brief
+from accdesk.files import write_export
+from accdesk.models import BriefStatus
+from accdesk.ops.briefs import (
+    audience_levels,
+    briefs_for_project,
+    check_audience_levels,
+    create_brief,
+    discard_draft,
+    draft_for,
+    export_bytes,
+    get_brief,
+    restore_revision,
+    save_draft,
+    save_template,
+    set_audience_levels,
+    set_brief_status,
+    templates,
+    update_brief,
+)
 from accdesk.ops.changes import Changes
 from accdesk.ops.readmodels import BriefDoc, ProjectRow
-from ui.commands import BriefText, EditBriefText
+from ui.background import Background
+from ui.brief_preview import BriefPreview
+from ui.brief_sections import SectionBox
+from ui.commands import VersionedEdit
+from ui.dialogs import Dialogs
 from ui.events import AppEvents
+from ui.forms import Form, RecordDialog
 from ui.widgets import EmptyState, PaneTitle, accessible
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-AUTOSAVE_MS = 1500
+AUTOSAVE_MS = 1500  # the promise is 2 s; the write itself takes a few milliseconds more
+WIDE = 760  # from this width the preview sits beside the sections, not under them
 AnyIndex = QModelIndex | QPersistentModelIndex
-STATUS_LABELS = {"draft": "draft", "sent": "sent", "accepted": "accepted"}
+EXPORT_FILTERS = {
+    "md": "Markdown (*.md)",
+    "html": "HTML (*.html)",
+    "pdf": "PDF (*.pdf)",
+}
 
 
 class BriefListModel(QAbstractListModel):
@@ -78,27 +111,60 @@ class BriefListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{doc.code} · {doc.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            status = STATUS_LABELS.get(doc.status, doc.status)
-            return f"{doc.code}: level {doc.level}, {status}"
+            return (
+                self.tr("%1: level %2, %3")
+                .replace("%1", doc.code)
+                .replace("%2", str(doc.level))
+                .replace("%3", status_text(doc.status))
+            )
         if role == ID_ROLE:
             return doc.id
         return None
 
 
-class BriefEditorPane(QWidget):
-    """Edits a brief's title and text; leaving a field saves it as one undoable step."""
+def _content_writer(
+    db: Database, brief_id: uuid.UUID
+) -> Callable[[dict[str, Any], int | None], Changes]:
+    """How an undo or redo writes a brief's content back."""
+    return lambda values, version: update_brief(db, brief_id, values, expected_version=version or 0)
 
-    def __init__(self, events: AppEvents, undo: QUndoStack, parent: Any = None) -> None:
+
+def status_text(status: str) -> str:
+    return {
+        BriefStatus.DRAFT: QGuiApplication.translate("BriefEditor", "draft"),
+        BriefStatus.SENT: QGuiApplication.translate("BriefEditor", "sent"),
+        BriefStatus.ACCEPTED: QGuiApplication.translate("BriefEditor", "accepted"),
+    }.get(BriefStatus(status), status)
+
+
+class BriefEditorPane(QWidget):
+    """The list of a project's briefs over the editor of the chosen one."""
+
+    def __init__(
+        self,
+        events: AppEvents,
+        undo: QUndoStack,
+        dialogs: Dialogs,
+        background: Background,
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("briefEditorPane")
-        self._events = events
-        self._undo = undo
+        self._events, self._undo, self._dialogs = events, undo, dialogs
+        self._background = background
         self._db: Database | None = None
         self._project: ProjectRow | None = None
         self._doc: BriefDoc | None = None
+        self._content: BriefContent | None = None
+        self._templates = Templates.of()
+        self._levels: dict[str, int] = {}
+        self._template: Template | None = None
+        self.boxes: dict[str, SectionBox] = {}
         self._publishing = False
         self._loading = False
-        # Typed text becomes a draft this long after the last keystroke (the promise: 2 s).
+        self._split_sized = False
+        self.drafted = False  # a draft of the shown brief is in the database
+        # Typed text becomes a draft this long after the last keystroke.
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
@@ -112,32 +178,14 @@ class BriefEditorPane(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setUniformItemSizes(True)
         self.list.selectionModel().currentChanged.connect(self._on_current)
-        self.new_button = accessible(
-            QPushButton(self.tr("New brief"), self), "newBrief", self.tr("New brief")
-        )
-        self.new_button.clicked.connect(self.new_brief)
+        self.new_button = accessible(QToolButton(self), "newBrief", self.tr("New brief"))
+        self.new_button.setText(self.tr("New brief"))
+        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.new_menu = QMenu(self)
+        self.new_menu.aboutToShow.connect(self._fill_new_menu)
+        self.new_button.setMenu(self.new_menu)
 
-        self.title = accessible(QLineEdit(self), "briefTitle", self.tr("Brief title"))
-        self.title.setPlaceholderText(self.tr("What needs to be done, in one line"))
-        self.meta = accessible(QLabel(self), "briefMeta", self.tr("Brief details"))
-        self.meta.setWordWrap(True)
-        self.body = accessible(QPlainTextEdit(self), "briefBody", self.tr("Brief text"))
-        self.body.setPlaceholderText(self.tr("Goal, context, acceptance criteria, fields…"))
-        self.message = accessible(QLabel(self), "briefMessage", self.tr("Save status"))
-        self.message.setWordWrap(True)
-        for editor in (self.title, self.body):
-            editor.installEventFilter(self)
-        self.title.textEdited.connect(self._on_typed)
-        self.body.textChanged.connect(self._on_typed)
-
-        editor = QWidget(self)
-        form = QVBoxLayout(editor)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addWidget(self.title)
-        form.addWidget(self.meta)
-        form.addWidget(self.body, 1)
-        form.addWidget(self.message)
-
+        self._build_editor()
         self.no_project = EmptyState(
             self.tr("No project selected"),
             self.tr("Select a project to see and write its briefs."),
@@ -145,13 +193,14 @@ class BriefEditorPane(QWidget):
         )
         self.no_brief = EmptyState(
             self.tr("No briefs yet"),
-            self.tr("Turn the client's request into a task: press “New brief”."),
+            self.tr(
+                "Turn the client's request into a task: press “New brief” and pick a template."
+            ),
             self,
         )
         self.stack = QStackedWidget(self)
-        for widget in (self.no_project, self.no_brief, editor):
+        for widget in (self.no_project, self.no_brief, self.editor):
             self.stack.addWidget(widget)
-        self._editor = editor
 
         top = QHBoxLayout()
         top.addWidget(PaneTitle(self.tr("Briefs"), self), 1)
@@ -164,90 +213,524 @@ class BriefEditorPane(QWidget):
         self._events.changed.connect(self._on_changed)
         self.show_project(None)
 
+    def _build_editor(self) -> None:
+        self.editor = QWidget(self)
+        self.meta = accessible(QLabel(self.editor), "briefMeta", self.tr("Brief details"))
+        self.meta.setWordWrap(True)
+        self.level = accessible(QSpinBox(self.editor), "briefLevel", self.tr("Level of detail"))
+        self.level.setRange(1, 10)
+        self.level.setPrefix(self.tr("Level "))
+        self.level.setSuffix(self.tr(" of 10"))
+        self.level.setToolTip(self.tr("1: one line · 10: a full spec with fields and checks"))
+        self.level.valueChanged.connect(self._on_level)
+        self.audience = accessible(QComboBox(self.editor), "briefAudience", self.tr("Audience"))
+        for item in AUDIENCES:
+            self.audience.addItem(self.tr(item.name), item.key)
+        self.audience.currentIndexChanged.connect(self._on_audience)
+        self.status_button = accessible(QToolButton(self.editor), "briefStatus", self.tr("Status"))
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        status_menu = QMenu(self.status_button)
+        self.status_actions: dict[str, QAction] = {}
+        for status, text in (
+            (BriefStatus.DRAFT, self.tr("Back to draft")),
+            (BriefStatus.SENT, self.tr("Mark as sent")),
+            (BriefStatus.ACCEPTED, self.tr("Mark as accepted")),
+        ):
+            action = status_menu.addAction(text)
+            action.setObjectName(f"briefStatus_{status}")
+            action.triggered.connect(lambda _c=False, s=status: self.set_status(s))
+            self.status_actions[status] = action
+        self.status_button.setMenu(status_menu)
+        self.export_button = accessible(QToolButton(self.editor), "briefExport", self.tr("Export"))
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        for fmt, text in (
+            ("md", self.tr("Markdown…")),
+            ("html", self.tr("HTML…")),
+            ("pdf", self.tr("PDF…")),
+        ):
+            export_menu.addAction(text, lambda f=fmt: self.export(f))
+        export_menu.addSeparator()
+        export_menu.addAction(self.tr("Copy as Markdown"), self.copy_markdown)
+        self.export_button.setMenu(export_menu)
+        self.history_button = accessible(
+            QToolButton(self.editor), "briefHistory", self.tr("History")
+        )
+        self.history_button.setText(self.tr("History"))
+        self.history_button.clicked.connect(self.show_history)
+
+        # Two short rows rather than one long one: the pane is often a third of the window.
+        heading = QHBoxLayout()
+        heading.setSpacing(6)
+        heading.addWidget(self.meta, 1)
+        for widget in (self.status_button, self.export_button, self.history_button):
+            heading.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+        controls = QHBoxLayout()
+        controls.setSpacing(6)
+        controls.addWidget(self.level)
+        controls.addWidget(self.audience, 1)
+
+        self.meter = accessible(QProgressBar(self.editor), "briefMeter", self.tr("Completeness"))
+        self.meter.setTextVisible(True)
+        self.missing = accessible(QLabel(self.editor), "briefMissing", self.tr("Missing sections"))
+        self.missing.setWordWrap(True)
+        self.missing.setProperty("hint", True)
+        self.warning = accessible(QLabel(self.editor), "briefWarning", self.tr("Audience warning"))
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        self.message = accessible(QLabel(self.editor), "briefMessage", self.tr("Save status"))
+        self.message.setWordWrap(True)
+
+        self.sections = QWidget()
+        self.sections.setObjectName("briefSections")
+        self.sections_layout = QVBoxLayout(self.sections)
+        self.sections_layout.setContentsMargins(0, 0, 8, 0)
+        self.sections_layout.setSpacing(2)
+        self.sections_layout.addStretch(1)
+        self.scroller = QScrollArea(self.editor)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidget(self.sections)
+        self.preview = accessible(BriefPreview(self.editor), "briefPreview", self.tr("Preview"))
+        self.split = QSplitter(Qt.Orientation.Vertical, self.editor)
+        self.split.setObjectName("briefSplit")
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.scroller)
+        self.split.addWidget(self.preview)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+
+        column = QVBoxLayout(self.editor)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addLayout(heading)
+        column.addLayout(controls)
+        column.addWidget(self.meter)
+        column.addWidget(self.missing)
+        column.addWidget(self.warning)
+        column.addWidget(self.split, 1)
+        column.addWidget(self.message)
+
+    def resizeEvent(self, event: Any) -> None:
+        orientation = Qt.Orientation.Horizontal if self.width() >= WIDE else Qt.Orientation.Vertical
+        if orientation != self.split.orientation() or not self._split_sized:
+            # Sections first: they are what is being written; the preview follows it.
+            self.split.setOrientation(orientation)
+            self.split.setSizes([600, 400])
+            self._split_sized = True
+        super().resizeEvent(event)
+
     # Public --------------------------------------------------------------------------------
+    @property
+    def doc(self) -> BriefDoc | None:
+        """The brief in the editor as last stored (or read)."""
+        return self._doc
+
+    @property
+    def content(self) -> BriefContent | None:
+        """What the editor holds now, saved or not."""
+        return self._content
+
+    @property
+    def template(self) -> Template | None:
+        return self._template
+
     def set_database(self, db: Database | None) -> None:
         self._db = db
+        self._templates = templates(db) if db else Templates.of()
+        self._levels = audience_levels(db) if db else {}
         self.show_project(None)
 
     def show_project(self, project: ProjectRow | None) -> None:
         self.commit()
+        same = project is not None and self._project is not None and project.id == self._project.id
         self._project = project
-        writable = self._db is not None and not self._db.read_only
-        self.new_button.setEnabled(project is not None and writable)
-        self._reload(None)
+        self.new_button.setEnabled(project is not None and self._writable())
+        # The same project again (the queue reloaded): stay on the brief being written.
+        self._reload(self._doc.id if same and self._doc else None)
 
     def commit(self) -> bool:
-        """Save what is in the editor if it differs from what is stored. False if refused."""
+        """Save what is in the editor if it differs from what is stored. False if refused
+        (the messages are shown where the problems are)."""
         self._autosave.stop()
-        doc, db = self._doc, self._db
-        if doc is None or db is None or db.read_only:
+        doc, db, content = self._doc, self._db, self._content
+        if doc is None or db is None or content is None or not self._writable():
             return True
-        after = self._typed()
-        before = BriefText(doc.title, doc.body)
-        if after == before:
+        if content.normalized() == doc.content:
             return True
+        if self._show_problems():
+            self._say(self.tr("Not saved: correct what is marked in red."), error=True)
+            return False
+        before, after = to_json(doc.content), to_json(content)
         try:
-            changes = update_brief(db, doc.id, after._asdict(), expected_version=doc.version)
+            changes = update_brief(db, doc.id, after, expected_version=doc.version)
         except ValidationError as exc:
-            self._say(self.tr("Not saved: ") + _field_messages(exc), error=True)
+            self._show_problems(exc.errors)
+            self._say(self.tr("Not saved: correct what is marked in red."), error=True)
             return False
         except AccdeskError as exc:
             self._say(self.tr("Not saved: ") + str(exc), error=True)
             return False
-        self._doc = replace(
-            doc, title=after.title, body=after.body, version=changes.versions[doc.id]
-        )
-        self.list_model.update_doc(self._doc)
-        self._undo.push(
-            EditBriefText(db, doc.id, before, after, self._events.changed.emit, self._report)
+        self._stored(get_brief(db, doc.id))
+        self._push(
+            self.tr("Edit brief “%1”").replace("%1", content.title[:40]),
+            _content_writer(db, doc.id),
+            before,
+            after,
+            changes.versions[doc.id],
         )
         self._publish(changes)
         self._say(self.tr("Saved at %1").replace("%1", QTime.currentTime().toString("HH:mm")))
         return True
 
-    def new_brief(self) -> None:
+    def new_brief(self, template: str = "generic") -> None:
         if self._project is None or self._db is None or not self.commit():
             return
-        doc, changes = create_brief(self._db, self._project.id, {"title": self.tr("New brief")})
+        try:
+            doc, changes = create_brief(
+                self._db, self._project.id, {"title": self.tr("New brief"), "template": template}
+            )
+        except AccdeskError as exc:
+            self._dialogs.error(self, self.tr("New brief"), str(exc))
+            return
         self._publish(changes)
         self._reload(doc.id)
-        self.title.setFocus()
-        self.title.selectAll()
+        title = self.boxes["title"].input
+        title.setFocus()
+        title.selectAll()  # type: ignore[attr-defined]
 
     def keep_draft(self) -> None:
-        """Write what is typed as a draft, without saving the brief (no undo step, no
-        validation): after a crash the next start puts it back."""
-        doc, db = self._doc, self._db
-        if (
-            doc is None
-            or db is None
-            or db.read_only
-            or self._typed() == BriefText(doc.title, doc.body)
-        ):
+        """Write what is typed as a draft in a worker, without saving the brief: after a
+        crash the next start puts it back."""
+        doc, db, content = self._doc, self._db, self._content
+        if doc is None or db is None or content is None or not self._writable():
             return
+        if content.normalized() == doc.content:
+            if self.drafted:
+                self._background.run(lambda: discard_draft(db, doc.id), self._drafted(False))
+            return
+        data = {"title": content.title, "content": to_json(content)}
+        self._background.run(
+            lambda: save_draft(db, doc.id, data, based_on=doc.version), self._drafted(True)
+        )
+
+    def _drafted(self, kept: bool) -> Any:
+        def then(_result: object, error: Exception | None) -> None:
+            if error is not None:
+                self._say(self.tr("Could not keep a draft: ") + str(error), error=True)
+                return
+            self.drafted = kept
+            if kept:
+                self._say(
+                    self.tr("Draft kept at %1; leaving the field saves it").replace(
+                        "%1", QTime.currentTime().toString("HH:mm:ss")
+                    )
+                )
+
+        return then
+
+    def set_status(self, status: str) -> None:
+        if (saved := self._saved()) is None:
+            return
+        doc, db = saved
+        before = {"status": doc.status, "sent_at": doc.sent_at, "accepted_at": doc.accepted_at}
+
+        def write(values: dict[str, Any], version: int | None) -> Changes:
+            return set_brief_status(
+                db,
+                doc.id,
+                values["status"],
+                expected_version=version or 0,
+                sent_at=values["sent_at"],
+                accepted_at=values["accepted_at"],
+            )
+
         try:
-            save_draft(db, doc.id, self._typed()._asdict())
+            changes = set_brief_status(db, doc.id, status, expected_version=doc.version)
         except AccdeskError as exc:
-            self._say(self.tr("Could not keep a draft: ") + str(exc), error=True)
+            self._say(str(exc), error=True)
             return
-        self._say(
-            self.tr("Draft kept at %1; leaving the field saves it").replace(
-                "%1", QTime.currentTime().toString("HH:mm:ss")
+        now = get_brief(db, doc.id)
+        after = {"status": now.status, "sent_at": now.sent_at, "accepted_at": now.accepted_at}
+        self._stored(now)
+        self._push(
+            self.tr("Mark brief %1").replace("%1", status_text(status)),
+            write,
+            before,
+            after,
+            now.version,
+        )
+        self._publish(changes)
+
+    def restore(self, number: int) -> None:
+        """Make an old revision current again, as one undoable step."""
+        if (saved := self._saved()) is None:
+            return
+        doc, db = saved
+        try:
+            changes = restore_revision(db, doc.id, number, expected_version=doc.version)
+        except AccdeskError as exc:
+            self._say(str(exc), error=True)
+            return
+        now = get_brief(db, doc.id)
+        self._push(
+            self.tr("Restore revision %1").replace("%1", str(number)),
+            _content_writer(db, doc.id),
+            to_json(doc.content),
+            to_json(now.content),
+            now.version,
+        )
+        self._events.changed.emit(changes)  # the editor reloads like any other change
+        self._say(self.tr("Revision %1 restored; Undo takes it back").replace("%1", str(number)))
+
+    def _saved(self) -> tuple[BriefDoc, Database] | None:
+        """The brief and database for an action, once what is typed is saved; None if
+        there is no brief or the typing cannot be saved (its messages are shown)."""
+        if self._doc is None or self._db is None or not self._writable() or not self.commit():
+            return None
+        assert self._doc is not None
+        return self._doc, self._db
+
+    def _push(
+        self,
+        text: str,
+        write: Callable[[dict[str, Any], int | None], Changes],
+        before: dict[str, Any],
+        after: dict[str, Any],
+        version: int,
+    ) -> None:
+        """Record a write that has been done as one step of Edit → Undo."""
+        assert self._doc is not None
+        self._undo.push(
+            VersionedEdit(
+                text,
+                self._doc.id,
+                write,
+                before,
+                after,
+                version,
+                self._events.changed.emit,
+                self._report,
             )
         )
 
-    # Internals -------------------------------------------------------------------------------
-    def _typed(self) -> BriefText:
-        return BriefText(self.title.text(), self.body.toPlainText())
+    def show_history(self) -> None:
+        from ui.brief_history import HistoryDialog
 
-    def _on_typed(self) -> None:
+        doc, db, content = self._doc, self._db, self._content
+        if doc is None or db is None or content is None or self._template is None:
+            return
+        dialog = HistoryDialog(db, doc.id, self._template, content, self._writable(), self)
+        if self._dialogs.run(dialog) and dialog.chosen is not None:
+            self.restore(dialog.chosen)
+
+    def markdown(self) -> str:
+        if self._content is None or self._template is None:
+            return ""
+        return brief_markdown(self._template, self._content)
+
+    def copy_markdown(self) -> None:
+        if self._content is not None:
+            QGuiApplication.clipboard().setText(self.markdown())
+            self._say(self.tr("Copied as Markdown"))
+
+    def export(self, fmt: str) -> None:
+        """Save the brief as it is in the editor (saved first, if it can be) to a file."""
+        doc, db = self._doc, self._db
+        if doc is None or db is None or self._content is None:
+            return
+        self.commit()
+        suggested = f"{doc.code}.{fmt}"
+        path = self._dialogs.save_path(
+            self, self.tr("Export brief"), suggested, EXPORT_FILTERS[fmt]
+        )
+        if not path:
+            return
+        from pathlib import Path
+
+        from ui.brief_export import pdf_bytes
+
+        shown = replace(doc, content=self._content)
+        try:
+            data = export_bytes(db, shown, fmt, pdf_bytes)
+            written = write_export(Path(path), data)
+        except AccdeskError as exc:
+            self._dialogs.error(self, self.tr("Export brief"), str(exc))
+            return
+        self._say(self.tr("Exported to %1").replace("%1", str(written)))
+
+    def save_as_template(self) -> None:
+        if (saved := self._saved()) is None:
+            return
+        doc, db = saved
+        name = self._dialogs.ask_text(
+            self,
+            self.tr("Save as template"),
+            self.tr(
+                "New briefs from this template start with this brief's sections and text."
+                "\nTemplate name:"
+            ),
+        )
+        if not name:
+            return
+        try:
+            template, changes = save_template(db, doc.id, name)
+        except AccdeskError as exc:
+            self._dialogs.error(self, self.tr("Save as template"), str(exc))
+            return
+        self._publish(changes)
+        self._templates = templates(db)
+        self._say(self.tr("Template “%1” saved").replace("%1", template.name))
+
+    def edit_audience_levels(self) -> None:
+        """The agency's minimum level per specialist, behind the audience warning."""
+        db = self._db
+        if db is None or not self._writable():
+            return
+
+        def build(form: Form) -> None:
+            for item in AUDIENCES:
+                form.number(item.key, item.name, 1, 10)
+
+        dialog = RecordDialog(
+            self.tr("Audience levels"),
+            build,
+            check_audience_levels,
+            lambda values: self._events.changed.emit(set_audience_levels(db, values)),
+            self,
+        )
+        dialog.start(audience_levels(db))
+        self._dialogs.run(dialog)
+
+    def settings_changed(self) -> None:
+        """Agency settings (templates, audience levels) changed: read them again."""
+        if self._db is not None:
+            self._templates = templates(self._db)
+            self._levels = audience_levels(self._db)
+            self._refresh()
+
+    # Editing -------------------------------------------------------------------------------------
+    def _fill_new_menu(self) -> None:
+        self.new_menu.clear()
+        for template in self._templates:
+            action = self.new_menu.addAction(
+                template.name, lambda k=template.key: self.new_brief(k)
+            )
+            action.setObjectName(f"newBrief_{template.key}")
+            action.setToolTip(template.description)
+
+    def _build_sections(self, template: Template) -> None:
+        """One box per section of the template, in its order; boxes stay when the level
+        hides them, so lowering the level keeps what was written."""
+        if self._template is not None and self._template == template:
+            return
+        for box in self.boxes.values():
+            box.hide()
+            box.deleteLater()
+        self.boxes = {}
+        for section in template.sections:
+            box = SectionBox(section, self.sections)
+            box.edited.connect(self._on_edited)
+            box.finished.connect(self._on_finished)
+            self.sections_layout.insertWidget(self.sections_layout.count() - 1, box)
+            self.boxes[section.key] = box
+        self._template = template
+
+    def _on_edited(self, key: str) -> None:
+        if self._loading or self._content is None:
+            return
+        self._content = self._content.with_value(key, self.boxes[key].value())
+        self._refresh()
+        self._autosave.start()
+
+    def _on_finished(self, key: str) -> None:
         if not self._loading:
-            self._autosave.start()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut and watched in (self.title, self.body):
             self.commit()
-        return super().eventFilter(watched, event)
+
+    def _on_level(self, level: int) -> None:
+        if self._loading or self._content is None:
+            return
+        self._content = replace(self._content, level=level)
+        self._refresh()
+        self.commit()
+
+    def _on_audience(self, _index: int) -> None:
+        if self._loading or self._content is None:
+            return
+        self._content = replace(self._content, audience=str(self.audience.currentData()))
+        self._refresh()
+        self.commit()
+
+    def _refresh(self) -> None:
+        """Bring everything that follows from the content up to date: which sections show,
+        the meter, the audience warning, messages, and the preview."""
+        content, template = self._content, self._template
+        if content is None or template is None:
+            return
+        expected = {s.key for s in template.expected(content.level)}
+        for key, box in self.boxes.items():
+            box.setVisible(key in expected)
+        fields = self.boxes.get("fields")
+        if fields is not None:
+            fields.input.set_rules_visible("validation" in expected)  # type: ignore[attr-defined]
+        done = completeness(template, content)
+        self.meter.setRange(0, max(len(done.expected), 1))
+        self.meter.setValue(done.done)
+        if self.meter.property("complete") != done.complete:
+            self.meter.setProperty("complete", done.complete)
+            self.meter.style().unpolish(self.meter)
+            self.meter.style().polish(self.meter)
+        self.meter.setFormat(
+            self.tr("%1 of %2 sections for level %3")
+            .replace("%1", str(done.done))
+            .replace("%2", str(len(done.expected)))
+            .replace("%3", str(content.level))
+        )
+        self.missing.setText(
+            self.tr("Missing: %1").replace("%1", ", ".join(s.title for s in done.missing))
+            if done.missing
+            else self.tr("Everything level %1 asks for is written.").replace(
+                "%1", str(content.level)
+            )
+        )
+        gap = audience_gap(template, content, self._levels)
+        if gap is not None:
+            self.warning.setText(
+                self.tr("%1 needs level %2 or more; this brief is level %3. Missing for them: %4.")
+                .replace("%1", self.audience.currentText())
+                .replace("%2", str(gap.level))
+                .replace("%3", str(content.level))
+                .replace(
+                    "%4",
+                    ", ".join(s.title for s in gap.missing) or self.tr("nothing, raise the level"),
+                )
+            )
+        self.warning.setVisible(gap is not None)
+        self._show_problems()
+        self.preview.show_parts(render(template, content))
+
+    def _show_problems(self, errors: dict[str, str] | None = None) -> bool:
+        """Put each message beside its section; True if there are any."""
+        content, template = self._content, self._template
+        if content is None or template is None:
+            return False
+        found = dict(errors) if errors is not None else problems(template, content)
+        for key, box in self.boxes.items():
+            typed = box.typed_problem()
+            if typed:
+                found.setdefault(key, typed)
+        for key, box in self.boxes.items():
+            if box.section.kind == "fields":
+                lines = box.input.show_problems(found)  # type: ignore[attr-defined]
+                box.show_error("\n".join(lines))
+            else:
+                box.show_error(found.get(key, ""))
+        return bool(found)
+
+    # Loading -----------------------------------------------------------------------------------
+    def _writable(self) -> bool:
+        return self._db is not None and not self._db.read_only
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         target = self.list_model.doc(current.row()) if current.isValid() else None
@@ -266,8 +749,8 @@ class BriefEditorPane(QWidget):
             self.list.setCurrentIndex(self.list_model.index(row))
         selection.blockSignals(False)
         self.list.setVisible(bool(docs))
-        # As tall as its briefs, up to five lines; the editor gets the rest.
-        rows = min(max(len(docs), 1), 5)
+        # As tall as its briefs, up to four lines; the editor gets the rest.
+        rows = min(max(len(docs), 1), 4)
         self.list.setFixedHeight(
             rows * self.list.sizeHintForRow(0) + 2 * self.list.frameWidth() + 2
         )
@@ -281,32 +764,35 @@ class BriefEditorPane(QWidget):
         finally:
             self._publishing = False
 
+    def _stored(self, doc: BriefDoc) -> None:
+        """The brief as now stored: the baseline the editor's content is compared with."""
+        self._doc = doc
+        self.drafted = False
+        self.list_model.update_doc(doc)
+        self._show_meta(doc)
+
     def _show_doc(self, doc: BriefDoc | None) -> None:
+        self._autosave.stop()
         self._doc = doc
         if doc is None:
+            self._content = None
             self.stack.setCurrentWidget(self.no_project if self._project is None else self.no_brief)
             return
         draft = draft_for(self._db, doc.id) if self._db else None
+        self.drafted = draft is not None
+        content = draft.content if draft else doc.content
+        self._build_sections(self._templates.get(content.template))
         self._loading = True
         try:
-            shown = BriefText(draft.title, draft.body) if draft else BriefText(doc.title, doc.body)
-            self.title.setText(shown.title)
-            self.title.setCursorPosition(0)  # show where the title starts, not where it ends
-            self.body.setPlainText(shown.body)
+            self._content = content
+            for key, box in self.boxes.items():
+                box.set_value(content.value(key))
+            self.level.setValue(content.level)
+            self.audience.setCurrentIndex(max(self.audience.findData(content.audience), 0))
         finally:
             self._loading = False
-        status = STATUS_LABELS.get(doc.status, doc.status)
-        updated = doc.updated_at.astimezone().strftime("%d.%m.%Y %H:%M")
-        self.meta.setText(
-            self.tr("%1 · level %2 of 10 · %3 · updated %4")
-            .replace("%1", doc.code)
-            .replace("%2", str(doc.level))
-            .replace("%3", status)
-            .replace("%4", updated)
-        )
-        if draft is not None and BriefText(draft.title, draft.body) != BriefText(
-            doc.title, doc.body
-        ):
+        self._show_meta(doc)
+        if draft is not None and content.normalized() != doc.content:
             typed = draft.typed_at.astimezone().strftime("%d.%m %H:%M")
             self._say(
                 self.tr(
@@ -315,15 +801,44 @@ class BriefEditorPane(QWidget):
             )
         else:
             self._say("")
-        read_only = self._db is not None and self._db.read_only
-        self.title.setReadOnly(read_only)
-        self.body.setReadOnly(read_only)
-        self.stack.setCurrentWidget(self._editor)
+        read_only = not self._writable()
+        for box in self.boxes.values():
+            box.set_read_only(read_only)
+        for widget in (self.level, self.audience, self.status_button):
+            widget.setEnabled(not read_only)
+        self._refresh()
+        self.stack.setCurrentWidget(self.editor)
+
+    def _show_meta(self, doc: BriefDoc) -> None:
+        template = self._templates.get(doc.content.template)
+        parts = [doc.code, template.name, status_text(doc.status)]
+        if doc.sent_at:
+            parts.append(
+                self.tr("sent %1").replace("%1", doc.sent_at.astimezone().strftime("%d.%m.%Y"))
+            )
+        if doc.accepted_at:
+            parts.append(
+                self.tr("accepted %1").replace(
+                    "%1", doc.accepted_at.astimezone().strftime("%d.%m.%Y")
+                )
+            )
+        parts.append(
+            self.tr("updated %1").replace(
+                "%1", doc.updated_at.astimezone().strftime("%d.%m.%Y %H:%M")
+            )
+        )
+        self.meta.setText(" · ".join(parts))
+        self.status_button.setText(status_text(doc.status).capitalize())
+        for status, action in self.status_actions.items():
+            action.setEnabled(status != doc.status)
 
     def _on_changed(self, changes: Changes) -> None:
-        if self._publishing or not changes.touches("brief"):
+        if self._publishing:
             return
-        self._reload(self._doc.id if self._doc else None)
+        if changes.touches("setting"):
+            self.settings_changed()
+        if changes.touches("brief"):
+            self._reload(self._doc.id if self._doc else None)
 
     def _report(self, text: str) -> None:
         self._say(text, error=True)
@@ -333,8 +848,3 @@ class BriefEditorPane(QWidget):
         self.message.setText(text)
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
-
-
-def _field_messages(error: ValidationError) -> str:
-    names = {"title": "title", "body": "text"}
-    return "; ".join(f"{names.get(k, k)} {v}" for k, v in error.errors.items())

@@ -4,69 +4,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from accdesk.db import Database
-from accdesk.errors import AccdeskError, StaleEdit
-from accdesk.ops.briefs import get_brief, update_brief
+from accdesk.errors import AccdeskError
 from accdesk.ops.changes import Changes
-
-
-class BriefText(NamedTuple):
-    title: str
-    body: str
-
-
-class EditBriefText(QUndoCommand):
-    """A saved edit of a brief's title and text.
-
-    The edit is already written when the command is pushed, so the first `redo` does
-    nothing. Undo and redo write only if the brief still holds the text this command left
-    (or found) there: if someone else changed it meanwhile, nothing is overwritten and the
-    problem is reported instead.
-    """
-
-    def __init__(
-        self,
-        db: Database,
-        brief_id: uuid.UUID,
-        before: BriefText,
-        after: BriefText,
-        publish: Callable[[Changes], None],
-        report: Callable[[str], None],
-    ) -> None:
-        super().__init__(f"Edit brief “{after.title[:40]}”")
-        self._db = db
-        self._id = brief_id
-        self._before = before
-        self._after = after
-        self._publish = publish
-        self._report = report
-        self._written = True
-
-    def redo(self) -> None:
-        if self._written:
-            self._written = False
-            return
-        self._apply(expect=self._before, new=self._after)
-
-    def undo(self) -> None:
-        self._apply(expect=self._after, new=self._before)
-
-    def _apply(self, expect: BriefText, new: BriefText) -> None:
-        try:
-            current = get_brief(self._db, self._id)
-            if BriefText(current.title, current.body) != expect:
-                raise StaleEdit("the brief was changed elsewhere since; nothing was overwritten")
-            changes = update_brief(
-                self._db, self._id, new._asdict(), expected_version=current.version
-            )
-        except AccdeskError as exc:
-            self._report(str(exc))
-            return
-        self._publish(changes)
 
 
 class OperationCommand(QUndoCommand):

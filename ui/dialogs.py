@@ -21,6 +21,14 @@ class Dialogs:
         path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Open database"), "", DB_FILTER)
         return path or None
 
+    def save_path(self, parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return path or None
+
+    def ask_text(self, parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+        answer, ok = QInputDialog.getText(parent, title, label, text=text)
+        return answer if ok else None
+
     def choose_backup(self, parent: QWidget, backups: Sequence[BackupInfo]) -> BackupInfo | None:
         labels = [describe_backup(parent, b) for b in backups]
         label, ok = QInputDialog.getItem(

@@ -73,7 +73,9 @@ class MainWindow(QMainWindow):
             self.events, self.undo_stack, self.dialogs, settings, self.background, self
         )
         self._matrix: UpsellMatrixDialog | None = None
-        self.briefs = BriefEditorPane(self.events, self.undo_stack, self)
+        self.briefs = BriefEditorPane(
+            self.events, self.undo_stack, self.dialogs, self.background, self
+        )
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("paneSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -232,6 +234,66 @@ class MainWindow(QMainWindow):
                 self.open_upsell_matrix,
                 "Ctrl+Shift+M",
                 "actionUpsellMatrix",
+            )
+        )
+
+        brief = self.menuBar().addMenu(self.tr("&Brief"))
+        brief.addAction(
+            self._action(
+                self.tr("&New brief"), lambda: self.briefs.new_brief(), "Ctrl+B", "actionNewBrief"
+            )
+        )
+        brief.addSeparator()
+        for text, fmt, keys in (
+            (self.tr("Export as &Markdown…"), "md", "Ctrl+E"),
+            (self.tr("Export as &HTML…"), "html", None),
+            (self.tr("Export as &PDF…"), "pdf", "Ctrl+Shift+E"),
+        ):
+            brief.addAction(
+                self._action(
+                    text, lambda _c=False, f=fmt: self.briefs.export(f), keys, f"actionExport_{fmt}"
+                )
+            )
+        brief.addAction(
+            self._action(
+                self.tr("&Copy as Markdown"),
+                self.briefs.copy_markdown,
+                "Ctrl+Shift+C",
+                "actionCopyMarkdown",
+            )
+        )
+        brief.addSeparator()
+        for text, state, keys in (
+            (self.tr("Mark as &sent"), "sent", "Ctrl+Shift+S"),
+            (self.tr("Mark as &accepted"), "accepted", "Ctrl+Shift+A"),
+            (self.tr("Back to &draft"), "draft", None),
+        ):
+            brief.addAction(
+                self._action(
+                    text,
+                    lambda _c=False, s=state: self.briefs.set_status(s),
+                    keys,
+                    f"actionBrief_{state}",
+                )
+            )
+        brief.addSeparator()
+        brief.addAction(
+            self._action(self.tr("&History…"), self.briefs.show_history, "Ctrl+H", "actionHistory")
+        )
+        brief.addAction(
+            self._action(
+                self.tr("Save as &template…"),
+                self.briefs.save_as_template,
+                None,
+                "actionSaveTemplate",
+            )
+        )
+        brief.addAction(
+            self._action(
+                self.tr("Audience &levels…"),
+                self.briefs.edit_audience_levels,
+                None,
+                "actionAudienceLevels",
             )
         )
 

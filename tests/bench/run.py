@@ -42,11 +42,13 @@ LIMITS: dict[str, tuple[str, float]] = {
     "queue_reorder": ("ms", 50),
     "priority_score_all": ("ms", 100),
     "client_card_open": ("ms", 50),
+    "brief_keystroke": ("ms", 16),
+    "brief_markdown_level10": ("ms", 5),
 }
 
 
 def median_ms(samples: list[float]) -> float:
-    return round(statistics.median(samples) * 1000, 1)
+    return round(statistics.median(samples) * 1000, 2)
 
 
 def report(name: str, figure: list[float], floor: list[float]) -> bool:
@@ -270,6 +272,110 @@ CARD_SQL = (
 )
 
 
+def long_brief() -> dict[str, object]:
+    """A level-10 web-form brief with 200 fields and a page of text in each section."""
+    from datetime import date
+
+    from accdesk.briefs.content import BriefContent, FieldSpec, to_json
+
+    text = "Подробное описание поведения формы и всех её состояний. " * 20
+    fields = tuple(
+        FieldSpec(f"field_{i}", "email", i % 2 == 0, "адрес вида имя@домен", "Проверьте адрес")
+        for i in range(200)
+    )
+    values = {
+        "goal": text,
+        "context": ("Прототип в Figma",) * 5,
+        "deadline": date(2026, 12, 4),
+        "estimate": 40.0,
+        "acceptance": ("Адрес приходит в Unisender",) * 10,
+        "placement": text,
+        "content": text,
+        "fields": fields,
+        "after_submit": text,
+        "edge_cases": ("Адрес уже подписан",) * 10,
+        "analytics": ("subscribe_success",) * 5,
+    }
+    return to_json(BriefContent("Длинное ТЗ на форму", 10, "developer", "web_form", values))
+
+
+def bench_brief(db_path: Path, rounds: int) -> bool:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from accdesk.briefs.content import from_json
+    from accdesk.briefs.render import brief_markdown
+    from accdesk.briefs.schema import Templates
+    from accdesk.ops.briefs import find_brief, update_brief
+    from ui.app import configure_application
+    from ui.background import Background
+    from ui.brief_editor import BriefEditorPane
+    from ui.dialogs import Dialogs
+    from ui.events import AppEvents
+
+    app = QApplication.instance() or QApplication([])
+    configure_application(app)
+    db = open_database(db_path)
+    brief = find_brief(db, "B-0001")
+    update_brief(db, brief.id, long_brief(), expected_version=brief.version)
+    project = next(row for row in list_queue(db) if row.id == brief.project_id)
+    pane = BriefEditorPane(AppEvents(), QUndoStack(), Dialogs(), Background())
+    pane.resize(1000, 900)
+    pane.show()
+    pane.set_database(db)
+    pane.show_project(project)
+    row = pane.list_model.row_of(brief.id)
+    assert row is not None
+    pane.list.setCurrentIndex(pane.list_model.index(row))
+    app.processEvents()
+    goal = pane.boxes["goal"].input
+    goal.setFocus()
+    floor_edit = QPlainTextEdit()
+    floor_edit.setPlainText(goal.toPlainText())
+    floor_edit.resize(goal.size())
+    floor_edit.show()
+
+    def key(widget: QPlainTextEdit) -> float:
+        t = time.perf_counter()
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, "ж", Qt.KeyboardModifier.NoModifier
+        )
+        app.processEvents()
+        return time.perf_counter() - t
+
+    def keystroke() -> float:
+        before = pane.preview.parts
+        elapsed = key(goal)
+        assert (
+            pane.preview.parts != before and pane.meter.text() == "13 of 13 sections for level 10"
+        )
+        return elapsed
+
+    keystroke()
+    ok = report("brief_keystroke", *interleaved(rounds * 5, keystroke, lambda: key(floor_edit)))
+    pane._autosave.stop()
+
+    content = from_json(long_brief())
+    template = Templates.of().get("web_form")
+
+    def markdown() -> float:
+        t = time.perf_counter()
+        brief_markdown(template, content)
+        return time.perf_counter() - t
+
+    def join_fields() -> float:
+        t = time.perf_counter()
+        "\n".join(f"| {f.name} | {f.type} |" for f in content.fields)
+        return time.perf_counter() - t
+
+    ok = report("brief_markdown_level10", *interleaved(rounds * 5, markdown, join_fields)) and ok
+    pane.close()
+    db.close()
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=7)
@@ -297,6 +403,7 @@ def main() -> int:
     )
     ok = bench_queue_load(db_path, args.rounds) and ok
     ok = bench_queue_pane(db_path, args.rounds) and ok
+    ok = bench_brief(db_path, args.rounds) and ok
     return 0 if ok else 1
 
 

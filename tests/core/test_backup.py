@@ -56,7 +56,7 @@ def test_backup_of_a_live_database_includes_what_is_still_in_the_wal(demo_path: 
     db = open_database(demo_path)
     brief = get_brief(db, _first_brief_id(db))
     update_brief(
-        db, brief.id, {"title": "Правка из WAL", "body": ""}, expected_version=brief.version
+        db, brief.id, {"title": "Правка из WAL", "notes": ""}, expected_version=brief.version
     )
     written = rolling_backup(demo_path)  # the engine is still open: the change sits in the WAL
     db.close()
@@ -82,7 +82,7 @@ def test_restore_brings_the_backup_back_and_keeps_the_replaced_file(demo_path: P
     brief_id = _first_brief_id(db)
     before = get_brief(db, brief_id)
     update_brief(
-        db, brief_id, {"title": "Правка после бэкапа", "body": ""}, expected_version=before.version
+        db, brief_id, {"title": "Правка после бэкапа", "notes": ""}, expected_version=before.version
     )
     db.close()
 

@@ -138,7 +138,7 @@ def test_full_disk_during_a_write_rolls_back_with_a_message(demo_path: Path) -> 
     project = list_queue(db)[0]
     before = snapshot(demo_path)
     with pytest.raises(DiskFull, match="is full: nothing was saved; free some space"):
-        create_brief(db, project.id, {"title": "Большое ТЗ", "body": "текст " * 30_000})
+        create_brief(db, project.id, {"title": "Большое ТЗ", "notes": "текст " * 30_000})
     assert snapshot(demo_path) == before
     event.remove(db.engine, "connect", no_room)
     db.engine.dispose()

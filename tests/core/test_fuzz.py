@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from accdesk.briefs.content import from_json
 from accdesk.db import Database
 from accdesk.errors import ValidationError
 from accdesk.ops.briefs import (
@@ -44,7 +45,12 @@ values = st.one_of(
     st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
 )
 inputs = st.dictionaries(
-    st.one_of(st.sampled_from(["title", "body", "level", "id", "version"]), st.text(max_size=8)),
+    st.one_of(
+        st.sampled_from(
+            ["title", "notes", "level", "audience", "template", "values", "content", "version"]
+        ),
+        st.text(max_size=8),
+    ),
     values,
     max_size=4,
 )
@@ -108,8 +114,10 @@ def test_update_brief(demo_db: Database, data: dict[str, Any]) -> None:
         assert get_brief(demo_db, doc.id) == before
     else:
         after = get_brief(demo_db, doc.id)
-        assert after.title == str(data["title"]).strip()
-        assert after.body == data.get("body", "")
+        # What the edit leaves out (or gives as None) stays as it was.
+        title, notes = data.get("title"), data.get("notes")
+        assert after.title == (before.title if title is None else str(title).strip())
+        assert after.content.notes == (before.content.notes if notes is None else notes)
         assert after.version == before.version + 1
 
 
@@ -127,5 +135,5 @@ def test_save_draft(demo_db: Database, data: dict[str, Any]) -> None:
     else:
         draft = draft_for(demo_db, doc.id)
         assert draft is not None
-        assert (draft.title, draft.body) == (data.get("title", ""), data.get("body", ""))
+        assert draft.content == from_json(data.get("content", {}))
     assert get_brief(demo_db, doc.id) == doc  # a draft never touches the brief itself

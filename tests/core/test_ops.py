@@ -42,11 +42,11 @@ def test_brief_edit_is_stored_and_bumps_the_version(demo_db: Database) -> None:
     changes = update_brief(
         demo_db,
         doc.id,
-        {"title": "Форма подписки: ёлочный макет", "body": "Текст"},
+        {"title": "Форма подписки: ёлочный макет", "notes": "Текст"},
         expected_version=doc.version,
     )
     stored = get_brief(demo_db, doc.id)
-    assert (stored.title, stored.body) == ("Форма подписки: ёлочный макет", "Текст")
+    assert (stored.title, stored.content.notes) == ("Форма подписки: ёлочный макет", "Текст")
     assert (
         changes.touches("brief") and changes.versions[doc.id] == doc.version + 1 == stored.version
     )
@@ -54,20 +54,22 @@ def test_brief_edit_is_stored_and_bumps_the_version(demo_db: Database) -> None:
 
 def test_stale_brief_edit_is_refused_and_writes_nothing(demo_db: Database) -> None:
     doc = _a_brief(demo_db)
-    update_brief(demo_db, doc.id, {"title": "First", "body": ""}, expected_version=doc.version)
+    update_brief(demo_db, doc.id, {"title": "First", "notes": ""}, expected_version=doc.version)
     with pytest.raises(StaleEdit, match="changed elsewhere"):
-        update_brief(demo_db, doc.id, {"title": "Second", "body": ""}, expected_version=doc.version)
+        update_brief(
+            demo_db, doc.id, {"title": "Second", "notes": ""}, expected_version=doc.version
+        )
     assert get_brief(demo_db, doc.id).title == "First"
 
 
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"title": "   ", "body": "x"}, "title", "must not be empty"),
-        ({"title": "x" * 301, "body": ""}, "title", "is too long (at most 300 characters)"),
-        ({"title": "ok", "body": "", "owner": "me"}, "owner", "is not a known field"),
+        ({"title": "   ", "notes": "x"}, "title", "must not be empty"),
+        ({"title": "x" * 301, "notes": ""}, "title", "is too long (at most 300 characters)"),
+        ({"title": "ok", "notes": "", "owner": "me"}, "owner", "is not a known field"),
         (
-            {"title": "a\x1fb", "body": ""},
+            {"title": "a\x1fb", "notes": ""},
             "title",
             "must be one line of text, without line breaks or control characters",
         ),
@@ -100,14 +102,14 @@ def test_any_brief_text_is_either_stored_exactly_or_refused_cleanly(demo_db, tit
     before = get_brief(demo_db, doc.id)
     try:
         update_brief(
-            demo_db, doc.id, {"title": title, "body": body}, expected_version=before.version
+            demo_db, doc.id, {"title": title, "notes": body}, expected_version=before.version
         )
     except ValidationError as exc:
-        assert set(exc.errors) <= {"title", "body"}
+        assert set(exc.errors) <= {"title", "notes"}
         assert get_brief(demo_db, doc.id) == before
     else:
         stored = get_brief(demo_db, doc.id)
-        assert (stored.title, stored.body) == (title.strip(), body)
+        assert (stored.title, stored.content.notes) == (title.strip(), body)
 
 
 def test_naive_datetimes_are_never_stored(demo_db: Database) -> None:

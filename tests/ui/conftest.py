@@ -28,12 +28,22 @@ class ScriptedDialogs(Dialogs):
         self.offered: list[BackupInfo] = []
         self.identity: uuid.UUID | bool | None = None
         self.fill: Callable[[QDialog], None] | None = None
+        self.texts: list[str | None] = []
+        self.saved_as: list[tuple[str, str]] = []  # (title, suggested name) of save dialogs
 
     def new_database_path(self, parent: QWidget, title: str) -> str | None:
         return self.paths.pop(0)
 
     def open_database_path(self, parent: QWidget) -> str | None:
         return self.paths.pop(0)
+
+    def save_path(self, parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
+        self.saved_as.append((title, suggested))
+        return self.paths.pop(0)
+
+    def ask_text(self, parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+        self.questions.append((title, label))
+        return self.texts.pop(0)
 
     def choose_backup(self, parent: QWidget, backups: Sequence[BackupInfo]) -> BackupInfo | None:
         self.offered = list(backups)

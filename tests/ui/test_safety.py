@@ -48,8 +48,9 @@ def test_text_typed_two_seconds_before_a_kill_is_back_after_restart(  # type: ig
         window = build_window({str(demo_path)!r}, settings)
         window.show()
         window.queue.select_project(uuid.UUID({project!r}))
-        body = window.briefs.body
+        body = window.briefs.boxes["title"].input
         body.setFocus()
+        body.home(False)
         for ch in " Черновик, который нельзя потерять":
             QTest.sendKeyEvent(
                 QTest.KeyAction.Click, body, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
@@ -69,17 +70,16 @@ def test_text_typed_two_seconds_before_a_kill_is_back_after_restart(  # type: ig
 
     window = open_window(demo_path)
     typed = " Черновик, который нельзя потерять"  # typed where the cursor was: the start
-    assert window.briefs.body.toPlainText().startswith(typed)
+    title = window.briefs.boxes["title"].input
+    assert title.text().startswith(typed)
     assert window.briefs.message.text().startswith("Restored text you had not saved")
     assert "had text that was not saved" in window.statusBar().currentMessage()
     doc = _brief_of_selected(window)
-    assert doc is not None and not doc.body.endswith(
-        "нельзя потерять"
-    )  # not saved until the person leaves
-    window.briefs.title.setFocus()
+    assert doc is not None and typed.strip() not in doc.title  # not saved until they leave
+    title.setFocus()
     window.queue.search.setFocus()
     assert window.db is not None
-    assert get_brief(window.db, doc.id).body.startswith(typed)
+    assert get_brief(window.db, doc.id).title.startswith(typed.strip())
 
 
 def test_restore_from_backup_in_the_file_menu(demo_path: Path, open_window, dialogs) -> None:  # type: ignore[no-untyped-def]
@@ -89,7 +89,7 @@ def test_restore_from_backup_in_the_file_menu(demo_path: Path, open_window, dial
     doc = _brief_of_selected(window)
     assert doc is not None
     update_brief(
-        window.db, doc.id, {"title": "Испорчено", "body": ""}, expected_version=doc.version
+        window.db, doc.id, {"title": "Испорчено", "notes": ""}, expected_version=doc.version
     )
 
     action = window.findChild(QAction, "actionRestore")
@@ -146,7 +146,8 @@ def test_second_window_on_the_same_file_is_read_only_with_a_banner(  # type: ign
     assert dialogs.questions[0][0] == "Database in use"
     assert window.banner.isVisible()
     assert window.banner.text().startswith("Read-only")
-    assert window.briefs.title.isReadOnly() and not window.briefs.new_button.isEnabled()
+    assert window.briefs.boxes["title"].input.isReadOnly()
+    assert not window.briefs.new_button.isEnabled()
     assert window.queue.model.rowCount() == 120
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 
-from accdesk.db import default_database_path, open_database
-from accdesk.ops.briefs import briefs_for_project, get_brief
+from accdesk.db import default_database_path
+from accdesk.ops.briefs import briefs_for_project
 from accdesk.ops.priority import make_scorer, priority_rules
 from accdesk.ops.queue import list_queue
 from accdesk.planning.workdays import WorkdayCalendar
@@ -62,72 +62,6 @@ def test_selecting_a_project_shows_its_client_and_its_briefs(window: MainWindow)
     assert window.totals.text() == "· 6 managers · 40 clients · 400 requests · 30 briefs"
 
 
-def test_edited_brief_is_saved_on_leaving_and_is_there_after_reopening(
-    window: MainWindow,
-    open_window,
-    demo_path: Path,  # type: ignore[no-untyped-def]
-) -> None:
-    click_row(window, row_with_briefs(window))
-    doc = window.briefs.list_model.doc(0)
-    title = window.briefs.title
-    title.setFocus()
-    QTest.keyClick(title, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    type_text(title, "Форма подписки: ёлочная акция")
-    body = window.briefs.body
-    body.setFocus()  # leaving the title saves it
-    QTest.keyClick(body, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
-    type_text(body, "\nПоля: email, имя.")
-    window.queue.search.setFocus()  # leaving the text saves it
-    assert window.db is not None
-    stored = get_brief(window.db, doc.id)
-    assert stored.title == "Форма подписки: ёлочная акция"
-    assert stored.body.endswith("\nПоля: email, имя.")
-    assert window.briefs.message.text().startswith("Saved at")
-    window.close()
-
-    db = open_database(demo_path)
-    assert get_brief(db, doc.id).title == "Форма подписки: ёлочная акция"
-    db.close()
-    again = open_window(demo_path)
-    assert again.briefs.title.text() == "Форма подписки: ёлочная акция"  # last project reselected
-
-
-def test_undo_puts_the_previous_title_back_in_the_database(window: MainWindow) -> None:
-    click_row(window, row_with_briefs(window))
-    doc = window.briefs.list_model.doc(0)
-    window.briefs.title.setFocus()
-    window.briefs.title.selectAll()
-    type_text(window.briefs.title, "Лендинг")
-    window.briefs.body.setFocus()
-    assert window.db is not None
-    assert get_brief(window.db, doc.id).title == "Лендинг"
-
-    undo = window.findChild(QAction, "actionUndo")
-    assert undo is not None and undo.isEnabled()
-    undo.trigger()
-    assert get_brief(window.db, doc.id).title == doc.title
-    assert window.briefs.title.text() == doc.title
-    redo = window.findChild(QAction, "actionRedo")
-    assert redo is not None
-    redo.trigger()
-    assert get_brief(window.db, doc.id).title == "Лендинг"
-
-
-def test_an_empty_title_is_refused_with_a_message_and_nothing_is_written(
-    window: MainWindow,
-) -> None:
-    click_row(window, row_with_briefs(window))
-    doc = window.briefs.list_model.doc(0)
-    window.briefs.title.setFocus()
-    window.briefs.title.selectAll()
-    QTest.keyClick(window.briefs.title, Qt.Key.Key_Delete)
-    window.briefs.body.setFocus()
-    assert window.briefs.message.text() == "Not saved: title must not be empty"
-    assert window.db is not None
-    assert get_brief(window.db, doc.id) == doc
-    assert window.briefs.title.text() == ""  # what the user typed stays for them to fix
-
-
 def test_search_finds_cyrillic_names_typed_with_yo_or_ye(window: MainWindow) -> None:
     assert window.db is not None
     expected = sum(1 for row in list_queue(window.db) if row.client_name.startswith("Ёлка"))
@@ -147,9 +81,12 @@ def test_search_finds_cyrillic_names_typed_with_yo_or_ye(window: MainWindow) -> 
 def test_new_brief_appears_selected_and_counts_update(window: MainWindow) -> None:
     click_row(window, 3)
     before = window.briefs.list_model.rowCount()
-    QTest.mouseClick(window.briefs.new_button, Qt.MouseButton.LeftButton)
+    window.queue.view.setFocus()
+    QTest.keyClick(window.queue.view, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert window.briefs.list_model.rowCount() == before + 1
-    assert window.briefs.title.text() == "New brief" and window.briefs.title.hasFocus()
+    title = window.briefs.boxes["title"].input
+    assert title.text() == "New brief" and title.hasFocus()
+    assert window.briefs.meta.text().startswith("B-0031 · Generic task · draft")
     assert window.totals.text().endswith("· 31 briefs")
 
 
@@ -180,7 +117,7 @@ def test_first_start_offers_the_demo_agency_and_creates_it(open_window, dialogs)
     window = open_window(None)
     assert window.stack.currentWidget() is window.welcome
     QTest.mouseClick(
-        window.welcome.findChild(type(window.briefs.new_button), "welcomeDemo"),
+        window.welcome.findChild(QPushButton, "welcomeDemo"),
         Qt.MouseButton.LeftButton,
     )
     assert window.stack.currentWidget() is window.work
@@ -217,7 +154,7 @@ def test_splitter_sizes_and_last_project_are_remembered(
     chosen = first.queue.selected_id()
     first.resize(1200, 800)
     qtbot.waitUntil(lambda: first.splitter.width() <= 1200)
-    first.splitter.setSizes([700, 260, 240])
+    first.splitter.setSizes([480, 400, 300])
     sizes = first.splitter.sizes()
     assert sizes[0] > sizes[1]
     first.close()
@@ -251,9 +188,11 @@ def test_a_damaged_database_is_closed_with_the_reason_and_left_as_it_was(
     data[middle : middle + 300] = b"\xff" * 300
     demo_path.write_bytes(bytes(data))
     window = open_window(demo_path)
-    qtbot.waitUntil(lambda: bool(dialogs.errors), timeout=5000)
-    title, text = dialogs.errors[0]
-    assert title == "Cannot use the database"
+    # A pane that reads a damaged page may say so first; the window then closes the file.
+    qtbot.waitUntil(
+        lambda: any(t == "Cannot use the database" for t, _ in dialogs.errors), timeout=5000
+    )
+    text = next(text for t, text in dialogs.errors if t == "Cannot use the database")
     assert text.startswith(f"{demo_path} is damaged")
     assert window.stack.currentWidget() is window.welcome
     assert window.db is None
