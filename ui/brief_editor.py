@@ -160,6 +160,7 @@ class BriefEditorPane(QWidget):
         self._levels: dict[str, int] = {}
         self._template: Template | None = None
         self.boxes: dict[str, SectionBox] = {}
+        self._pages: dict[str, tuple[Template, QWidget, dict[str, SectionBox]]] = {}
         self._publishing = False
         self._loading = False
         self._split_sized = False
@@ -622,19 +623,36 @@ class BriefEditorPane(QWidget):
 
     def _build_sections(self, template: Template) -> None:
         """One box per section of the template, in its order; boxes stay when the level
-        hides them, so lowering the level keeps what was written."""
+        hides them, so lowering the level keeps what was written.
+
+        Each template's page of boxes is built once and kept (hidden when another
+        template's brief is shown): building a dozen inputs costs more than reading the
+        brief, and people move between briefs of a few templates all day.
+        """
         if self._template is not None and self._template == template:
             return
-        for box in self.boxes.values():
-            box.hide()
-            box.deleteLater()
-        self.boxes = {}
-        for section in template.sections:
-            box = SectionBox(section, self.sections)
-            box.edited.connect(self._on_edited)
-            box.finished.connect(self._on_finished)
-            self.sections_layout.insertWidget(self.sections_layout.count() - 1, box)
-            self.boxes[section.key] = box
+        cached = self._pages.get(template.key)
+        if cached is None or cached[0] != template:
+            if cached is not None:
+                cached[1].deleteLater()
+            page = QWidget(self.sections)
+            column = QVBoxLayout(page)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            boxes = {}
+            for section in template.sections:
+                box = SectionBox(section, page)
+                box.edited.connect(self._on_edited)
+                box.finished.connect(self._on_finished)
+                column.addWidget(box)
+                boxes[section.key] = box
+            self.sections_layout.insertWidget(self.sections_layout.count() - 1, page)
+            cached = (template, page, boxes)
+            self._pages[template.key] = cached
+        for key, (_t, page, _b) in self._pages.items():
+            if page.isHidden() == (key == template.key):
+                page.setVisible(key == template.key)
+        self.boxes = cached[2]
         self._template = template
 
     def _on_edited(self, key: str) -> None:
@@ -670,7 +688,8 @@ class BriefEditorPane(QWidget):
             return
         expected = {s.key for s in template.expected(content.level)}
         for key, box in self.boxes.items():
-            box.setVisible(key in expected)
+            if box.isHidden() == (key in expected):  # only what changes: each costs a relayout
+                box.setVisible(key in expected)
         fields = self.boxes.get("fields")
         if fields is not None:
             fields.input.set_rules_visible("validation" in expected)  # type: ignore[attr-defined]
@@ -701,10 +720,7 @@ class BriefEditorPane(QWidget):
                 .replace("%1", self.audience.currentText())
                 .replace("%2", str(gap.level))
                 .replace("%3", str(content.level))
-                .replace(
-                    "%4",
-                    ", ".join(s.title for s in gap.missing) or self.tr("nothing, raise the level"),
-                )
+                .replace("%4", ", ".join(s.title for s in gap.missing))
             )
         self.warning.setVisible(gap is not None)
         self._show_problems()

@@ -102,7 +102,7 @@ class HistoryDialog(QDialog):
             self.diff.setPlainText(self.tr("The brief is the same as in this revision."))
         else:
             self.diff.setHtml(
-                "<pre style='font-family:monospace'>"
+                "<pre style='font-family:monospace; white-space:pre-wrap'>"
                 + "".join(
                     f"<div style='{LINE_STYLE[kind]}'>{LINE_MARK[kind]} {html.escape(text)}</div>"
                     for kind, text in lines

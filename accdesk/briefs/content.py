@@ -103,11 +103,14 @@ def audience_gap(
     template: Template, content: BriefContent, levels: Mapping[str, int]
 ) -> Completeness | None:
     """What the chosen specialist will miss: the sections of the level they need that this
-    brief does not have filled, or None when the brief's level is enough for them."""
+    brief does not show (above its level, even if written) or has empty; None when the
+    brief's level is enough for them."""
     needed = levels.get(content.audience, MIN_LEVEL)
     if needed <= content.level:
         return None
-    return completeness(template, content, needed)
+    expected = template.expected(needed)
+    missing = tuple(s for s in expected if s.level > content.level or not is_filled(s, content))
+    return Completeness(needed, expected, missing)
 
 
 def problems(template: Template, content: BriefContent) -> dict[str, str]:
