@@ -261,12 +261,12 @@ class BriefEditorPane(QWidget):
         self.history_button.setText(self.tr("History"))
         self.history_button.clicked.connect(self.show_history)
 
-        # Two short rows rather than one long one: the pane is often a third of the window.
-        heading = QHBoxLayout()
-        heading.setSpacing(6)
-        heading.addWidget(self.meta, 1)
+        # Short rows rather than one long one: the pane is often a quarter of the window.
+        actions = QHBoxLayout()
+        actions.setSpacing(6)
         for widget in (self.status_button, self.export_button, self.history_button):
-            heading.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+            actions.addWidget(widget)
+        actions.addStretch(1)
         controls = QHBoxLayout()
         controls.setSpacing(6)
         controls.addWidget(self.level)
@@ -305,8 +305,9 @@ class BriefEditorPane(QWidget):
         column = QVBoxLayout(self.editor)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(4)
-        column.addLayout(heading)
+        column.addWidget(self.meta)
         column.addLayout(controls)
+        column.addLayout(actions)
         column.addWidget(self.meter)
         column.addWidget(self.missing)
         column.addWidget(self.warning)
@@ -827,23 +828,26 @@ class BriefEditorPane(QWidget):
 
     def _show_meta(self, doc: BriefDoc) -> None:
         template = self._templates.get(doc.content.template)
-        parts = [doc.code, template.name, status_text(doc.status)]
-        if doc.sent_at:
-            parts.append(
-                self.tr("sent %1").replace("%1", doc.sent_at.astimezone().strftime("%d.%m.%Y"))
+        # One short line; the whole story is in the tooltip.
+        stamp = doc.accepted_at or doc.sent_at
+        state = status_text(doc.status) + (
+            " " + stamp.astimezone().strftime("%d.%m.%Y") if stamp else ""
+        )
+        self.meta.setText(" · ".join((doc.code, template.name, state)))
+        dates = [
+            self.tr("sent %1").replace("%1", doc.sent_at.astimezone().strftime("%d.%m.%Y %H:%M"))
+            if doc.sent_at
+            else "",
+            self.tr("accepted %1").replace(
+                "%1", doc.accepted_at.astimezone().strftime("%d.%m.%Y %H:%M")
             )
-        if doc.accepted_at:
-            parts.append(
-                self.tr("accepted %1").replace(
-                    "%1", doc.accepted_at.astimezone().strftime("%d.%m.%Y")
-                )
-            )
-        parts.append(
+            if doc.accepted_at
+            else "",
             self.tr("updated %1").replace(
                 "%1", doc.updated_at.astimezone().strftime("%d.%m.%Y %H:%M")
-            )
-        )
-        self.meta.setText(" · ".join(parts))
+            ),
+        ]
+        self.meta.setToolTip(" · ".join(d for d in dates if d))
         self.status_button.setText(status_text(doc.status).capitalize())
         for status, action in self.status_actions.items():
             action.setEnabled(status != doc.status)

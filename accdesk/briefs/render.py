@@ -107,9 +107,9 @@ def _md_row(cells: tuple[str, ...]) -> str:
 
 # --- HTML --------------------------------------------------------------------------------------
 STYLE = """
-body { font-family: 'Noto Sans', 'DejaVu Sans', sans-serif; font-size: 11pt; color: #1d2733; }
-h1 { font-size: 15pt; margin: 0 0 6pt 0; }
-h2 { font-size: 12pt; margin: 12pt 0 4pt 0; color: #2b4a6f; }
+body { font-family: "Noto Sans", "DejaVu Sans", sans-serif; font-size: 10pt; color: #1d2733; }
+h1 { font-size: 13pt; margin: 0 0 6pt 0; }
+h2 { font-size: 11pt; margin: 10pt 0 4pt 0; color: #2b4a6f; }
 table { margin: 4pt 0 8pt 0; border-color: #b8c2cc; }
 th, td { padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: #eef2f6; }
