@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import DateTime
@@ -82,3 +83,17 @@ def as_utc(value: str | datetime | None) -> datetime | None:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def typed_number(text: str) -> Decimal | None:
+    """A number as people type it ("1 200 000,50", "1.5"); None if it is not one.
+
+    Spaces (also non-breaking) group digits and a comma may be the decimal mark, as in
+    Russian.
+    """
+    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".").strip()
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTime, QTimer
@@ -60,6 +61,7 @@ from accdesk.ops.briefs import (
 from accdesk.ops.changes import Changes
 from accdesk.ops.readmodels import BriefDoc, ProjectRow
 from ui.background import Background
+from ui.brief_export import pdf_bytes
 from ui.brief_preview import BriefPreview
 from ui.brief_sections import SectionBox
 from ui.commands import VersionedEdit
@@ -418,10 +420,12 @@ class BriefEditorPane(QWidget):
         )
 
     def _drafted(self, kept: bool) -> Any:
-        def then(_result: object, error: Exception | None) -> None:
+        def then(result: object, error: Exception | None) -> None:
             if error is not None:
                 self._say(self.tr("Could not keep a draft: ") + str(error), error=True)
                 return
+            if kept and not (isinstance(result, Changes) and result.touches("draft")):
+                return  # the brief was saved meanwhile; that draft was dropped, rightly
             self.drafted = kept
             if kept:
                 self._say(
@@ -549,10 +553,6 @@ class BriefEditorPane(QWidget):
         )
         if not path:
             return
-        from pathlib import Path
-
-        from ui.brief_export import pdf_bytes
-
         shown = replace(doc, content=self._content)
         try:
             data = export_bytes(db, shown, fmt, pdf_bytes)

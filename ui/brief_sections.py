@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
+from accdesk.briefs.content import hours_from_text
 from accdesk.briefs.schema import Section
 from ui.brief_fields import FieldsEditor
 from ui.forms import OptionalDate
@@ -123,7 +124,10 @@ class SectionBox(QWidget):
     def value(self) -> Any:
         widget, kind = self.input, self.section.kind
         if isinstance(widget, QLineEdit) and kind == "number":
-            return _hours(widget.text())
+            try:
+                return hours_from_text(widget.text())
+            except ValueError:
+                return None  # the message comes from typed_problem()
         if isinstance(widget, QLineEdit):
             return widget.text()
         if isinstance(widget, QPlainTextEdit):
@@ -151,9 +155,10 @@ class SectionBox(QWidget):
         """A message about text the input cannot turn into a value (hours that are not a
         number); the core's rules are checked on the value itself."""
         if self.section.kind == "number" and isinstance(self.input, QLineEdit):
-            text = self.input.text().strip()
-            if text and _hours(text) is None:
-                return self.tr("type a number of hours, like 6 or 1.5")
+            try:
+                hours_from_text(self.input.text())
+            except ValueError as exc:
+                return str(exc)
         return ""
 
     def show_error(self, message: str) -> None:
@@ -168,14 +173,6 @@ class SectionBox(QWidget):
             widget.set_read_only(read_only)
         elif isinstance(widget, OptionalDate):
             widget.setEnabled(not read_only)
-
-
-def _hours(text: str) -> float | None:
-    try:
-        value = float(text.strip().replace(",", ".").replace(" ", ""))
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
 
 
 def _hours_text(value: Any) -> str:

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from accdesk.briefs.schema import FIELD_TYPES, MAX_LEVEL, MIN_LEVEL, Section, Template
+from accdesk.types import typed_number
 
 TITLE_MAX = 300
 
@@ -54,6 +55,17 @@ class BriefContent:
     @property
     def fields(self) -> tuple[FieldSpec, ...]:
         return tuple(self.values.get("fields") or ())
+
+
+def hours_from_text(text: str) -> float | None:
+    """An estimate as typed ("6", "1,5"); None when left empty. Raises `ValueError` with
+    the message to show for text that is not a number."""
+    if not text.strip():
+        return None
+    number = typed_number(text)
+    if number is None:
+        raise ValueError("type a number of hours, like 6 or 1.5")
+    return float(number)
 
 
 def is_filled(section: Section, content: BriefContent) -> bool:

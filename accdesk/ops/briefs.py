@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from itertools import count
 from typing import Any
 
 from sqlalchemy import func
@@ -127,7 +128,12 @@ def revisions(db: Database, brief_id: uuid.UUID) -> list[RevisionDoc]:
 # --- Templates and audience levels ----------------------------------------------------------
 def templates(db: Database) -> Templates:
     with db.reading() as s:
-        return Templates.of(agency_templates(get_setting(s, "brief_templates")))
+        return _templates(s)
+
+
+def _templates(s: Session) -> Templates:
+    """The built-in templates and the agency's, inside the caller's session."""
+    return Templates.of(agency_templates(get_setting(s, "brief_templates")))
 
 
 def audience_levels(db: Database) -> dict[str, int]:
@@ -170,7 +176,13 @@ def save_template(db: Database, brief_id: uuid.UUID, name: str) -> tuple[Templat
         stored = get_setting(s, "brief_templates")
         current = agency_templates(stored)
         same = next((t for t in current if t.name == name.strip()), None)
-        key = same.key if same else f"agency_{len(current) + 1}"
+        entries = stored if isinstance(stored, list) else []
+        taken = {item.get("key") for item in entries if isinstance(item, dict)}
+        key = (
+            same.key
+            if same
+            else next(f"agency_{n}" for n in count(1) if f"agency_{n}" not in taken)
+        )
         base = Templates.of(current).get(brief.template)
         starter = {k: v for k, v in to_json(brief)["values"].items() if k not in COLUMN_SECTIONS}
         data = TemplateData.model_validate(
@@ -184,11 +196,7 @@ def save_template(db: Database, brief_id: uuid.UUID, name: str) -> tuple[Templat
                 "starter": starter,
             }
         )
-        kept = [
-            item
-            for item in (stored or [])
-            if not (isinstance(item, dict) and item.get("key") == key)
-        ]
+        kept = [item for item in entries if not (isinstance(item, dict) and item.get("key") == key)]
         setting = put_setting(s, "brief_templates", [*kept, data.model_dump()])
         return data.build(), Changes.one("setting", setting.id, setting.version)
 
@@ -202,9 +210,7 @@ def create_brief(
     with db.transaction() as s:
         if s.get(Project, project_id) is None:
             raise NotFound("this project no longer exists")
-        template = Templates.of(agency_templates(get_setting(s, "brief_templates"))).get(
-            edit.template
-        )
+        template = _templates(s).get(edit.template)
         content = replace(
             from_json({"values": dict(template.starter)}),
             title=edit.title,
@@ -235,9 +241,7 @@ def update_brief(
             if brief.version != expected_version:
                 raise StaleEdit(_stale_message(brief))
             content = _patched(_content(brief), patch).normalized()
-            template = Templates.of(agency_templates(get_setting(s, "brief_templates"))).get(
-                content.template
-            )
+            template = _templates(s).get(content.template)
             if errors := problems(template, content):
                 raise ValidationError(errors)
             _write(brief, content)

@@ -12,7 +12,6 @@ import re
 import unicodedata
 import uuid
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import available_timezones
@@ -23,6 +22,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from accdesk.briefs.schema import AUDIENCE_NAMES
 from accdesk.errors import ValidationError
 from accdesk.facts import PRACTICES_BY_KEY
+from accdesk.types import typed_number
 
 TITLE_MAX = 300
 
@@ -91,14 +91,10 @@ def _time_zone(value: str) -> str:
 def _money(value: Any) -> Any:
     """Amounts arrive as typed ("1 200 000,50") or as minor units; stored as minor units."""
     if isinstance(value, str):
-        text = value.replace("\u00a0", "").replace(" ", "").replace(",", ".").strip()
-        if not text:
+        if not value.strip():
             return 0
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            amount = Decimal("NaN")
-        if not amount.is_finite() or amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        amount = typed_number(value)
+        if amount is None or amount.as_tuple().exponent < -2:  # type: ignore[operator]
             raise ValueError("must be an amount, such as 150000 or 150000.50")
         value = int(amount * 100)
     if isinstance(value, int) and not isinstance(value, bool):
