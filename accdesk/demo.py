@@ -12,7 +12,7 @@ import random
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -26,6 +26,10 @@ from accdesk.demo_briefs import NEWSLETTER_TITLE, demo_content
 from accdesk.errors import AccdeskError
 from accdesk.facts import LOYALTY_PRACTICES
 from accdesk.ops.changes import Changes
+from accdesk.ops.deadlines import ClientTerms, Clocks, week_from_setting
+from accdesk.ops.settings import DEFAULTS
+from accdesk.planning.business import CalendarRules
+from accdesk.planning.workdays import WorkdayCalendar
 from accdesk.types import utcnow
 
 
@@ -277,9 +281,17 @@ BRIEF_TEMPLATES = {
     "support": "bug_fix",
 }
 
-# The agency's default week for demo deadlines: Moscow, Monday to Friday, 10:00-19:00.
 AGENCY_TZ = ZoneInfo("Europe/Moscow")
-DAY_START, DAY_END = 10 * 60, 19 * 60
+WORKING_DAY = 9 * 60  # minutes in the agency's default working day
+
+MEETING_TITLES = (
+    "Созвон с клиентом по отчёту",
+    "Планёрка с SEO-отделом",
+    "Разбор макетов с дизайнером",
+    "Встреча с новым клиентом",
+)
+
+SLA_CLOCKS = (m.SlaCalendar.AGENCY,) * 5 + (m.SlaCalendar.CLIENT, m.SlaCalendar.OVERLAP)
 
 
 def _uuid(rng: random.Random) -> uuid.UUID:
@@ -288,27 +300,6 @@ def _uuid(rng: random.Random) -> uuid.UUID:
 
 def _row(rng: random.Random, now: datetime, **values: Any) -> dict[str, Any]:
     return {"id": _uuid(rng), "created_at": now, "updated_at": now, "version": 1, **values}
-
-
-def _working_minutes(start: datetime, minutes: int) -> datetime:
-    """Add working minutes on the demo agency's plain week (no holidays).
-
-    Only the demo needs this simplified week; real deadlines are computed on the agency's
-    calendar by the planning code.
-    """
-    local = start.astimezone(AGENCY_TZ)
-    while True:
-        if local.weekday() < 5:
-            minute = local.hour * 60 + local.minute
-            if minute < DAY_START:
-                local = local.replace(hour=DAY_START // 60, minute=0, second=0, microsecond=0)
-                minute = DAY_START
-            if minute < DAY_END:
-                available = DAY_END - minute
-                if minutes <= available:
-                    return (local + timedelta(minutes=minutes)).astimezone(UTC)
-                minutes -= available
-        local = (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def _person(rng: random.Random) -> str:
@@ -339,7 +330,7 @@ def _weighted_sla(rng: random.Random) -> int | None:
 
 def _response_delay(rng: random.Random, sla: int | None) -> int:
     """A first-response delay in working minutes; most answers land inside the agreed time."""
-    target = sla if sla is not None else DAY_END - DAY_START
+    target = sla if sla is not None else WORKING_DAY
     if rng.random() < 0.85:
         return rng.randint(1, max(1, target))
     return rng.randint(target + 1, target * 3 + 30)
@@ -351,6 +342,15 @@ class _Builder:
         self.rng = random.Random(seed)
         self.now = now
         self.today = now.astimezone(AGENCY_TZ).date()
+        # The default calendar of a new database: deadlines come out as the app computes them.
+        self.clocks = Clocks(
+            CalendarRules(
+                str(DEFAULTS["agency_timezone"]),
+                week_from_setting(DEFAULTS["work_week"]),
+                WorkdayCalendar(str(DEFAULTS["holiday_country"])),
+                {},
+            )
+        )
         self.tables: dict[type[m.Entity], list[dict[str, Any]]] = {}
         self.project_service: dict[uuid.UUID, str] = {}
         self.started: dict[uuid.UUID, dict[str, Any]] = {}  # project -> its first assignment
@@ -373,6 +373,7 @@ class _Builder:
         self._briefs(projects)
         self._relationship(clients, managers)
         self._handovers(clients, managers)
+        self._meetings(managers)
         self.add(m.Setting, key="currency", value="RUB")
         self.add(m.Setting, key="agency_timezone", value="Europe/Moscow")
         return self.tables
@@ -426,7 +427,9 @@ class _Builder:
                 work_end_minute=18 * 60 if rng.random() < 0.3 else 19 * 60,
                 response_mode=m.ResponseMode.MINUTES if sla else m.ResponseMode.NEXT_BUSINESS_DAY,
                 response_minutes=sla,
-                sla_calendar=m.SlaCalendar.AGENCY,
+                # A few clients agreed that the clock runs in their own hours or in ours and
+                # theirs together.
+                sla_calendar=SLA_CLOCKS[i % len(SLA_CLOCKS)],
                 keep_manager=rng.random() < 0.1,
                 notes="",
                 deleted_at=None,
@@ -547,23 +550,34 @@ class _Builder:
         by_client: dict[uuid.UUID, list[dict[str, Any]]] = {}
         for p in projects:
             by_client.setdefault(p["client_id"], []).append(p)
-        day_start = self.now.astimezone(AGENCY_TZ).replace(
-            hour=DAY_START // 60, minute=0, second=0, microsecond=0
-        )
+        day_start = self.now.astimezone(AGENCY_TZ).replace(hour=10, minute=0, second=0)
+        agency = self.clocks.agency
         for i in range(self.s.requests):
             client = clients[rng.randrange(len(clients))]
             project = rng.choice(by_client[client["id"]]) if client["id"] in by_client else None
             sla = client["response_minutes"]
+            terms = ClientTerms(
+                client["timezone"],
+                client["work_start_minute"],
+                client["work_end_minute"],
+                client["response_mode"],
+                sla,
+                client["sla_calendar"],
+            )
             # The newest few requests arrived this morning and are still waiting for an answer.
             fresh = i >= self.s.requests - max(8, self.s.requests // 50)
             if fresh:
-                received = min(
-                    self.now, day_start.astimezone(UTC) + timedelta(minutes=rng.randint(0, 240))
-                )
+                received = min(self.now, day_start + timedelta(minutes=rng.randint(0, 240)))
             else:
-                received = _working_minutes(self.now - timedelta(days=rng.uniform(1, 30)), 0)
-            due = _working_minutes(received, sla if sla is not None else DAY_END - DAY_START)
-            answered = None if fresh else _working_minutes(received, _response_delay(rng, sla))
+                # Some time in the last month, moved to the next working minute.
+                earlier = self.now - timedelta(days=rng.uniform(1, 30))
+                received = min(self.now, agency.add(earlier, 1) - timedelta(minutes=1))
+            due = self.clocks.due(terms, received)
+            answered = (
+                None if fresh else self.clocks.of(terms).add(received, _response_delay(rng, sla))
+            )
+            if answered is not None and answered > self.now:
+                answered = None  # not answered yet, as it would be today
             self.add(
                 m.Request,
                 client_id=client["id"],
@@ -574,6 +588,9 @@ class _Builder:
                 received_at=received,
                 due_at=due,
                 first_response_at=answered,
+                waited_minutes=(
+                    self.clocks.waited(terms, received, answered) if answered else None
+                ),
                 resolved_at=answered + timedelta(hours=rng.randint(1, 48)) if answered else None,
             )
 
@@ -723,6 +740,22 @@ class _Builder:
                     reason=rng.choice(HANDOVER_REASONS),
                 )
 
+    def _meetings(self, managers: list[dict[str, Any]]) -> None:
+        """A client call in each manager's afternoon, today and tomorrow: the agenda plans
+        around them."""
+        rng = self.rng
+        for day in (self.today, _weekday(self.today + timedelta(days=1))):
+            for manager in managers:
+                hour = rng.choice((13, 15, 16))
+                self.add(
+                    m.Meeting,
+                    manager_id=manager["id"],
+                    starts_at=datetime.combine(day, time(hour), AGENCY_TZ).astimezone(UTC),
+                    minutes=rng.choice((30, 45, 60)),
+                    title=rng.choice(MEETING_TITLES),
+                    deleted_at=None,
+                )
+
 
 # Parents before children, so foreign keys hold at every insert.
 INSERT_ORDER: tuple[type[m.Entity], ...] = (
@@ -741,6 +774,7 @@ INSERT_ORDER: tuple[type[m.Entity], ...] = (
     m.LoyaltyAction,
     m.Feedback,
     m.Setting,
+    m.Meeting,
 )
 DEMO_KINDS = tuple(str(model.__tablename__) for model in INSERT_ORDER)
 

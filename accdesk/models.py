@@ -254,6 +254,8 @@ class Request(Entity, table=True):
     received_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     due_at: datetime | None = _utc_column()
     first_response_at: datetime | None = _utc_column()
+    # Business minutes the client waited for that first response, on the request's clock.
+    waited_minutes: int | None = None
     resolved_at: datetime | None = _utc_column()
 
 
@@ -332,6 +334,32 @@ class CalendarDay(Entity, table=True):
     start_minute: int | None = None
     end_minute: int | None = None
     note: str = Field(default="")
+
+
+class Meeting(Entity, table=True):
+    """A fixed block in a manager's day (a call, a review); the agenda plans around it."""
+
+    manager_id: uuid.UUID = Field(foreign_key="manager.id", index=True, ondelete="CASCADE")
+    starts_at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+    minutes: int = Field(default=30)
+    title: str = Field(max_length=200)
+    deleted_at: datetime | None = _utc_column()
+
+
+class AgendaMark(Entity, table=True):
+    """What a manager did to one agenda item on one day: ticked it off or set its duration.
+
+    Items are computed from the data every time; `key` names the item (`request:<id>`,
+    `greeting:<contact id>`...) so the mark finds it again.
+    """
+
+    __table_args__ = (UniqueConstraint("manager_id", "day", "key"),)
+
+    manager_id: uuid.UUID = Field(foreign_key="manager.id", ondelete="CASCADE")
+    day: date
+    key: str = Field(max_length=80)
+    minutes: int | None = None
+    done_at: datetime | None = _utc_column()
 
 
 class Setting(Entity, table=True):

@@ -38,6 +38,7 @@ from accdesk.models import (
     Service,
 )
 from accdesk.ops.changes import Changes
+from accdesk.ops.deadlines import office_day, week_from_setting
 from accdesk.ops.inputs import (
     ClientEdit,
     ContactEdit,
@@ -103,7 +104,7 @@ def client_card(db: Database, client_id: uuid.UUID, now: datetime | None = None)
         open_requests = s.execute(q.open_requests, by_client).scalar_one()
         currency = str(get_setting(s, "currency"))
         agency_zone = str(get_setting(s, "agency_timezone"))
-        day_start, day_end = get_setting(s, "agency_day")
+        day_start, day_end = office_day(week_from_setting(get_setting(s, "work_week")))
         cadence = int(get_setting(s, "upsell_cadence_days"))
     return ClientCard(
         id=client.id,
@@ -124,7 +125,7 @@ def client_card(db: Database, client_id: uuid.UUID, now: datetime | None = None)
         keep_manager=client.keep_manager,
         notes=client.notes,
         agency_timezone=agency_zone,
-        agency_day=(int(day_start), int(day_end)),
+        agency_day=(day_start, day_end),
         upsell_cadence_days=cadence,
         managers=tuple(managers),
         project_count=project_count,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Connection, Table
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, select
 
@@ -17,8 +17,23 @@ DEFAULTS: dict[str, Any] = {
     "currency": "RUB",
     "agency_timezone": "Europe/Moscow",
     "holiday_country": "RU",
-    # The agency's working day in its own zone, minutes after midnight.
-    "agency_day": [600, 1140],
+    # The agency's working hours in its own zone, Monday to Sunday: a list of
+    # [start, end] minutes after midnight per day (two for a lunch break, none for a day off).
+    "work_week": [[[600, 1140]]] * 5 + [[], []],
+    # Blocks the agenda plans around every working day (minutes after midnight).
+    "daily_blocks": [{"title": "Stand-up", "start": 600, "minutes": 15}],
+    # Expected minutes per kind of agenda item, before a manager changes one.
+    "agenda_minutes": {
+        "request": 15,
+        "deadline": 30,
+        "feedback": 15,
+        "greeting": 10,
+        "upsell": 30,
+        "promise": 20,
+        "reaction": 20,
+    },
+    # How often each client is asked for feedback, in days.
+    "feedback_cadence_days": 30,
     # How often an up-sell is attempted again after an offer, in days.
     "upsell_cadence_days": 90,
     # The lowest brief level each kind of specialist can work from, by audience key.
@@ -28,7 +43,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-def get_setting(session: Session, key: str) -> Any:
+def get_setting(session: Session | Connection, key: str) -> Any:
     # Core columns: read at start-up, before SQLAlchemy's one-time mapper set-up is needed.
     table: Table = Setting.__table__  # type: ignore[attr-defined]
     value = session.execute(sa_select(table.c.value).where(table.c.key == key)).scalar()

@@ -26,6 +26,10 @@ class WorkdayCalendar:
         self._years: dict[int, tuple[int, int]] = {}  # year -> (count before it, count in it)
 
     @property
+    def country(self) -> str:
+        return self._country
+
+    @property
     def loaded(self) -> bool:
         return self._holidays is not None
 

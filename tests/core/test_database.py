@@ -35,6 +35,8 @@ TABLES = {
     "brief",
     "briefrevision",
     "promise",
+    "meeting",
+    "agendamark",
     "loyaltyaction",
     "feedback",
     "calendarday",

@@ -1,0 +1,211 @@
+"""Response deadlines: the agency's working calendar, each client's clock, and the deadlines
+and waiting times stored on requests.
+
+A request's deadline and its client's waiting time are stored, not computed on every read:
+the inbox sorts 200,000 requests by them and the statistics aggregate them in SQL. After the
+calendar changes, `recompute` brings every stored value up to date in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, String, bindparam, select, type_coerce, update
+from sqlmodel import Session
+
+from accdesk.db import Database
+from accdesk.models import CalendarDay, Client, DayKind, Request, ResponseMode, SlaCalendar
+from accdesk.ops.changes import Changes
+from accdesk.ops.settings import get_setting
+from accdesk.planning.business import (
+    BusinessClock,
+    CalendarRules,
+    Hours,
+    Week,
+    from_minute,
+    overlap_clock,
+    to_minute,
+)
+from accdesk.planning.workdays import WorkdayCalendar
+from accdesk.types import as_utc, uuid_from_db
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) while a long computation runs."""
+
+BATCH = 20_000
+
+
+@dataclass(frozen=True)
+class ClientTerms:
+    """What decides one client's response deadlines."""
+
+    zone: str
+    start_minute: int
+    end_minute: int
+    mode: str
+    minutes: int | None
+    calendar: str
+
+    @classmethod
+    def of(cls, client: Any) -> ClientTerms:
+        return cls(
+            client.timezone,
+            client.work_start_minute,
+            client.work_end_minute,
+            client.response_mode,
+            client.response_minutes,
+            client.sla_calendar,
+        )
+
+
+def week_from_setting(value: Any) -> Week:
+    days = tuple(tuple((int(s), int(e)) for s, e in day) for day in value)
+    return days  # type: ignore[return-value]
+
+
+def office_day(week: Week) -> tuple[int, int]:
+    """The span of the first working weekday: what the card compares a client's hours to."""
+    hours = next((h for h in week if h), ((600, 1140),))
+    return hours[0][0], hours[-1][1]
+
+
+def load_rules(source: Session | Connection) -> CalendarRules:
+    """The agency's calendar as stored: settings and the override table."""
+    table = CalendarDay.__table__  # type: ignore[attr-defined]
+    overrides: dict[date, bool] = {}
+    special: dict[date, Hours] = {}
+    for day, kind, start, end in source.execute(
+        select(table.c.day, table.c.kind, table.c.start_minute, table.c.end_minute)
+    ):
+        overrides[day] = kind != DayKind.DAY_OFF
+        if kind != DayKind.DAY_OFF and start is not None and end is not None:
+            special[day] = ((start, end),)
+    return CalendarRules(
+        zone=str(get_setting(source, "agency_timezone")),
+        week=week_from_setting(get_setting(source, "work_week")),
+        workdays=WorkdayCalendar(str(get_setting(source, "holiday_country")), overrides),
+        special_hours=special,
+    )
+
+
+class Clocks:
+    """The agency's clock and every client clock derived from it, each built once.
+
+    A client's own calendar is their zone and hours, Monday to Friday, with the public
+    holidays of the agency's country (a client's country is not recorded); the agency's own
+    days off and working Saturdays are the agency's alone.
+    """
+
+    def __init__(self, rules: CalendarRules) -> None:
+        self.rules = rules
+        self.agency = rules.clock()
+        self._public = WorkdayCalendar(rules.workdays.country)
+        self._clients: dict[tuple[str, str, int, int], BusinessClock] = {}
+
+    def of(self, terms: ClientTerms) -> BusinessClock:
+        if terms.calendar == SlaCalendar.AGENCY:
+            return self.agency
+        key = (terms.calendar, terms.zone, terms.start_minute, terms.end_minute)
+        clock = self._clients.get(key)
+        if clock is None:
+            day = ((terms.start_minute, terms.end_minute),)
+            week: Week = (day, day, day, day, day, (), ())
+            own = CalendarRules(terms.zone, week, self._public, {}).clock()
+            clock = own if terms.calendar == SlaCalendar.CLIENT else overlap_clock(self.agency, own)
+            self._clients[key] = clock
+        return clock
+
+    def due_minute(self, terms: ClientTerms, received: int) -> int:
+        clock = self.of(terms)
+        if terms.mode == ResponseMode.NEXT_BUSINESS_DAY or terms.minutes is None:
+            return to_minute(clock.next_day_end(from_minute(received)))
+        return clock.add_minutes(received, terms.minutes)
+
+    def due(self, terms: ClientTerms, received: datetime) -> datetime:
+        return from_minute(self.due_minute(terms, to_minute(received)))
+
+    def waited(self, terms: ClientTerms, received: datetime, answered: datetime) -> int:
+        """Business minutes from receipt to the first response, never below zero."""
+        return max(0, self.of(terms).minutes_between(to_minute(received), to_minute(answered)))
+
+
+def clocks(db: Database) -> Clocks:
+    with db.reading() as s:
+        return Clocks(load_rules(s))
+
+
+def recompute(db: Database, progress: Progress | None = None) -> Changes:
+    """Every request's deadline and waiting time on the calendar as it is now."""
+    with db.transaction() as s:
+        changed = recompute_on(s.connection(), progress)
+    return Changes.everything(("request",)) if changed else Changes()
+
+
+def recompute_on(con: Connection, progress: Progress | None = None) -> int:
+    """`recompute` inside the caller's transaction (a migration's, say); how many requests
+    changed. Values are read and compared at driver level and only changed rows written."""
+    clocks = Clocks(load_rules(con))
+    c = Client.__table__  # type: ignore[attr-defined]
+    terms = {
+        uuid_from_db(row[0]): ClientTerms(*row[1:])
+        for row in con.execute(
+            select(
+                type_coerce(c.c.id, String),
+                c.c.timezone,
+                c.c.work_start_minute,
+                c.c.work_end_minute,
+                c.c.response_mode,
+                c.c.response_minutes,
+                c.c.sla_calendar,
+            )
+        )
+    }
+    r = Request.__table__  # type: ignore[attr-defined]
+    rows = con.execute(
+        select(
+            type_coerce(r.c.id, String),
+            type_coerce(r.c.client_id, String),
+            type_coerce(r.c.received_at, String),
+            type_coerce(r.c.first_response_at, String),
+            type_coerce(r.c.due_at, String),
+            r.c.waited_minutes,
+        )
+    ).all()
+    total = len(rows)
+    write = (
+        update(r)
+        .where(r.c.id == bindparam("rid"))
+        .values(due_at=bindparam("due"), waited_minutes=bindparam("waited"))
+    )
+    pending: list[dict[str, Any]] = []
+    changed = 0
+    for done, (rid, client_id, received, answered, due, waited) in enumerate(rows, 1):
+        t = terms[uuid_from_db(client_id)]
+        start = _minute(received)
+        new_due = clocks.due_minute(t, start)
+        new_waited = (
+            None
+            if answered is None
+            else max(0, clocks.of(t).minutes_between(start, _minute(answered)))
+        )
+        if due is None or _minute(due) != new_due or new_waited != waited:
+            pending.append(
+                {"rid": uuid_from_db(rid), "due": from_minute(new_due), "waited": new_waited}
+            )
+        if done % BATCH == 0 or done == total:
+            if pending:
+                con.execute(write, pending)
+                changed += len(pending)
+                pending = []
+            if progress is not None:
+                progress(done, total)
+    return changed
+
+
+def _minute(value: Any) -> int:
+    moment = as_utc(value)
+    assert moment is not None
+    return to_minute(moment)

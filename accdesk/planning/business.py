@@ -1,0 +1,293 @@
+"""Business time: adding and counting working minutes across time zones, holidays and breaks.
+
+A calendar turns its rules (zone, hours per weekday, which dates are working days, shortened
+days) into one sorted list of working intervals in UTC minutes, with the working minutes
+before each interval summed up. Adding N business minutes or counting them between two
+instants is then a binary search and a subtraction, whatever the distance: recomputing
+200,000 deadlines after a calendar change is a matter of a second. The list is built a few
+years at a time, on first use, so a calendar costs nothing until it is asked.
+
+Every instant is an aware datetime; the machine's own zone is never consulted.
+"""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from accdesk.planning.workdays import WorkdayCalendar
+
+Hours = tuple[tuple[int, int], ...]
+"""Working intervals of one day: (start, end) in minutes after local midnight, in order."""
+
+Week = tuple[Hours, Hours, Hours, Hours, Hours, Hours, Hours]
+"""Hours for Monday .. Sunday."""
+
+OFFICE_WEEK: Week = (((600, 1140),),) * 5 + ((), ())
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_SPAN_MARGIN = 1  # years built on each side of the one asked for
+
+
+def to_minute(moment: datetime) -> int:
+    """Whole minutes since the epoch; seconds are dropped, as the clock shows them."""
+    if moment.tzinfo is None:
+        raise ValueError("business time needs an aware datetime")
+    return int(moment.timestamp()) // 60
+
+
+def from_minute(minute: int) -> datetime:
+    return _EPOCH + timedelta(minutes=minute)
+
+
+# A span: (start minute, end minute, local date ordinal) of each working interval, in order.
+Span = list[tuple[int, int, int]]
+
+
+class BusinessClock:
+    """Working intervals of some calendar, with the arithmetic over them.
+
+    `build(first_year, last_year)` gives the intervals whose local dates fall in those years;
+    the clock asks for more years when an instant falls outside what it has.
+    """
+
+    def __init__(self, zone: ZoneInfo, build: Callable[[int, int], Span]) -> None:
+        self.zone = zone
+        self._build = build
+        self._lock = threading.Lock()
+        self._years: tuple[int, int] | None = None
+        self._covered = (0, -1)  # minutes safely inside the built years
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._days: list[int] = []
+        self._before: list[int] = []  # working minutes before each interval
+        self._through: list[int] = []  # ... and up to its end
+
+    # Building ------------------------------------------------------------------------------
+    def _cover(self, minute: int) -> None:
+        if self._covered[0] <= minute <= self._covered[1]:
+            return
+        year = from_minute(minute).year
+        years = self._years
+        with self._lock:
+            low = year - _SPAN_MARGIN if years is None else min(years[0], year - _SPAN_MARGIN)
+            high = year + _SPAN_MARGIN if years is None else max(years[1], year + _SPAN_MARGIN)
+            span = self._build(low, high)
+            if not span:
+                raise ValueError("the calendar has no working time at all")
+            before: list[int] = []
+            through: list[int] = []
+            total = 0
+            for start, end, _day in span:
+                before.append(total)
+                total += end - start
+                through.append(total)
+            self._starts = [s for s, _, _ in span]
+            self._ends = [e for _, e, _ in span]
+            self._days = [d for _, _, d in span]
+            self._before, self._through = before, through
+            self._years = (low, high)
+            self._covered = (
+                to_minute(datetime(low + 1, 1, 1, tzinfo=UTC)),
+                to_minute(datetime(high, 1, 1, tzinfo=UTC)),
+            )
+
+    def _position(self, minute: int) -> int:
+        """Working minutes from the start of the built span up to `minute`."""
+        self._cover(minute)
+        i = bisect_right(self._starts, minute) - 1
+        if i < 0:
+            return 0
+        return self._before[i] + min(minute, self._ends[i]) - self._starts[i]
+
+    # Arithmetic ----------------------------------------------------------------------------
+    def add(self, moment: datetime, minutes: int) -> datetime:
+        """The instant `minutes` of working time after `moment`.
+
+        The answer always lies inside working time (its end counts: 19:00 is the last
+        minute of a day that ends at 19:00); zero minutes gives `moment` itself.
+        """
+        if minutes == 0:
+            return moment
+        return from_minute(self.add_minutes(to_minute(moment), minutes))
+
+    def add_minutes(self, start: int, minutes: int) -> int:
+        """`add` on epoch minutes, for recomputing many deadlines without datetimes."""
+        if minutes < 0:
+            raise ValueError("minutes must not be negative")
+        if minutes == 0:
+            return start
+        target = self._position(start) + minutes
+        while target > self._through[-1]:
+            self._cover(self._ends[-1] + 366 * 24 * 60)
+            target = self._position(start) + minutes
+        j = bisect_left(self._through, target)
+        return self._starts[j] + target - self._before[j]
+
+    def between(self, start: datetime, end: datetime) -> int:
+        """Working minutes from `start` to `end`; negative when `end` is earlier."""
+        return self.minutes_between(to_minute(start), to_minute(end))
+
+    def minutes_between(self, a: int, b: int) -> int:
+        self._cover(min(a, b))
+        self._cover(max(a, b))
+        return self._position(b) - self._position(a)
+
+    def next_day_end(self, moment: datetime) -> datetime:
+        """The end of the first working day after the date `moment` falls on in this
+        calendar's zone: "by the end of the next business day" for a request received then."""
+        today = moment.astimezone(self.zone).date().toordinal()
+        self._cover(to_minute(moment))
+        j = bisect_right(self._days, today)
+        while j >= len(self._days):
+            self._cover(self._ends[-1] + 366 * 24 * 60)
+            j = bisect_right(self._days, today)
+        k = bisect_right(self._days, self._days[j]) - 1
+        return from_minute(self._ends[k])
+
+    def is_working(self, moment: datetime) -> bool:
+        minute = to_minute(moment)
+        self._cover(minute)
+        i = bisect_right(self._starts, minute) - 1
+        return i >= 0 and minute < self._ends[i]
+
+    def intervals(self, first: datetime, last: datetime) -> list[tuple[datetime, datetime]]:
+        """Working intervals that overlap [first, last), clipped to it."""
+        a, b = to_minute(first), to_minute(last)
+        self._cover(a)
+        self._cover(b)
+        i = max(bisect_right(self._starts, a) - 1, 0)
+        out = []
+        while i < len(self._starts) and self._starts[i] < b:
+            start, end = max(self._starts[i], a), min(self._ends[i], b)
+            if start < end:
+                out.append((from_minute(start), from_minute(end)))
+            i += 1
+        return out
+
+    def span(self, first_year: int, last_year: int) -> Span:
+        return self._build(first_year, last_year)
+
+
+def _local_span(
+    zone: ZoneInfo,
+    first_year: int,
+    last_year: int,
+    hours_of: Callable[[date], Hours],
+) -> Span:
+    span: Span = []
+    day = date(first_year, 1, 1)
+    last = date(last_year, 12, 31)
+    one = timedelta(days=1)
+    while day <= last:
+        midnight = datetime.combine(day, time(), zone)
+        for start, end in hours_of(day):
+            # Wall-clock minutes become instants on this date, so a daylight-saving change
+            # that day moves the interval, not its length on the clock.
+            a = to_minute(_wall(midnight, start))
+            b = to_minute(_wall(midnight, end))
+            if a < b:
+                span.append((a, b, day.toordinal()))
+        day += one
+    return span
+
+
+def _wall(midnight: datetime, minute: int) -> datetime:
+    days, rest = divmod(minute, 1440)
+    local = datetime.combine(
+        midnight.date() + timedelta(days=days), time(rest // 60, rest % 60), midnight.tzinfo
+    )
+    return local
+
+
+@dataclass(frozen=True)
+class CalendarRules:
+    """An organisation's working time: what the agency edits in its settings.
+
+    `workdays` says which dates are working days (public holidays, transfers and the agency's
+    own days off and working Saturdays); `special_hours` gives a date its own hours (a
+    shortened day). A working day that falls on a weekend works the first weekday's hours.
+    """
+
+    zone: str
+    week: Week
+    workdays: WorkdayCalendar
+    special_hours: Mapping[date, Hours]
+
+    def hours_of(self, day: date) -> Hours:
+        if not self.workdays.is_working_day(day):
+            return ()
+        special = self.special_hours.get(day)
+        if special is not None:
+            return special
+        return self.week[day.weekday()] or next((h for h in self.week if h), ())
+
+    def clock(self) -> BusinessClock:
+        zone = ZoneInfo(self.zone)
+        return BusinessClock(zone, lambda a, b: _local_span(zone, a, b, self.hours_of))
+
+
+def overlap_clock(a: BusinessClock, b: BusinessClock) -> BusinessClock:
+    """Working time shared by two calendars, dated and zoned as `a` (the agency's).
+
+    Where the two never meet (a client on the other side of the world), `a`'s time alone
+    runs: a deadline that could never fall would help nobody.
+    """
+
+    def build(first: int, last: int) -> Span:
+        left, right = a.span(first, last), b.span(first - 1, last + 1)
+        out: Span = []
+        j = 0
+        for start, end, day in left:
+            while j < len(right) and right[j][1] <= start:
+                j += 1
+            k = j
+            while k < len(right) and right[k][0] < end:
+                lo, hi = max(start, right[k][0]), min(end, right[k][1])
+                if lo < hi:
+                    out.append((lo, hi, day))
+                k += 1
+        return out or left
+
+    return BusinessClock(a.zone, build)
+
+
+def parse_hours(text: str) -> Hours:
+    """Hours typed as "10:00-13:00, 14:00-19:00" (empty for a day off).
+
+    Raises ValueError with a sentence a person can act on.
+    """
+    out: list[tuple[int, int]] = []
+    for part in (p.strip() for p in text.replace(";", ",").split(",")):
+        if not part:
+            continue
+        pieces = part.replace("–", "-").split("-")
+        if len(pieces) != 2:
+            raise ValueError(f"“{part}” is not a range like 10:00-19:00")
+        start, end = (_clock_minute(p) for p in pieces)
+        if end <= start:
+            raise ValueError(f"in “{part}” the end is not after the start")
+        if out and start < out[-1][1]:
+            raise ValueError(f"“{part}” overlaps the range before it")
+        out.append((start, end))
+    return tuple(out)
+
+
+def _clock_minute(text: str) -> int:
+    text = text.strip()
+    hour, _, minute = text.partition(":")
+    try:
+        h, m = int(hour), int(minute or 0)
+    except ValueError:
+        raise ValueError(f"“{text}” is not a time like 10:00") from None
+    if not (0 <= h <= 24 and 0 <= m < 60) or h * 60 + m > 1440:
+        raise ValueError(f"“{text}” is not a time of day")
+    return h * 60 + m
+
+
+def format_hours(hours: Sequence[tuple[int, int]]) -> str:
+    return ", ".join(f"{s // 60:02d}:{s % 60:02d}-{e // 60:02d}:{e % 60:02d}" for s, e in hours)
