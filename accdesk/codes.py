@@ -9,3 +9,12 @@ CLIENT = "C"
 
 def format_code(prefix: str, number: int) -> str:
     return f"{prefix}-{number:04d}"
+
+
+def parse_code(prefix: str, text: str, *, bare: bool = False) -> int | None:
+    """The number in a code as people type it (`C-0007`, `c7`; with `bare`, also `7`)."""
+    cleaned = text.strip().upper()
+    rest = cleaned.removeprefix(f"{prefix}-").removeprefix(prefix)
+    if rest == cleaned and not bare:
+        return None
+    return int(rest) if rest.isdigit() else None

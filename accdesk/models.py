@@ -244,6 +244,20 @@ class Request(Entity, table=True):
         Index("ix_request_client_received", "client_id", "received_at"),
         Index("ix_request_open_due", "first_response_at", "due_at"),
         Index("ix_request_project", "project_id"),
+        # Response statistics: one ordered pass counts every manager-client pair, and the
+        # medians are index seeks ordered by the waiting time.
+        Index(
+            "ix_request_stats",
+            "manager_id",
+            "client_id",
+            "received_at",
+            "first_response_at",
+            "due_at",
+            "waited_minutes",
+        ),
+        Index("ix_request_manager_wait", "manager_id", "waited_minutes", "received_at"),
+        Index("ix_request_client_wait", "client_id", "waited_minutes", "received_at"),
+        Index("ix_request_wait", "waited_minutes", "received_at"),
     )
 
     client_id: uuid.UUID = Field(foreign_key="client.id")
@@ -360,6 +374,8 @@ class AgendaMark(Entity, table=True):
     key: str = Field(max_length=80)
     minutes: int | None = None
     done_at: datetime | None = _utc_column()
+    # What ticking the item off changed elsewhere, so that unticking puts it back.
+    effect: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class Setting(Entity, table=True):

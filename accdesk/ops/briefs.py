@@ -26,7 +26,7 @@ from accdesk.briefs.schema import (
     agency_templates,
     template_data,
 )
-from accdesk.codes import BRIEF, format_code
+from accdesk.codes import BRIEF, format_code, parse_code
 from accdesk.db import Database
 from accdesk.errors import AccdeskError, NotFound, StaleEdit, ValidationError
 from accdesk.models import Brief, BriefDraft, BriefRevision, BriefStatus, Project
@@ -91,12 +91,12 @@ def get_brief(db: Database, brief_id: uuid.UUID) -> BriefDoc:
 
 def find_brief(db: Database, code: str) -> BriefDoc:
     """A brief by the code people type (`B-0007`, `b7`, `7`) or by a unique id prefix."""
-    text = code.strip().upper().removeprefix(f"{BRIEF}-").removeprefix(BRIEF)
+    number = parse_code(BRIEF, code, bare=True)
     with db.reading() as s:
         brief = None
-        if text.isdigit():
-            brief = s.exec(select(Brief).where(Brief.number == int(text))).first()
-        if brief is None and len(text) >= 4:
+        if number is not None:
+            brief = s.exec(select(Brief).where(Brief.number == number)).first()
+        if brief is None and len(code.strip()) >= 4:
             prefix = code.strip().lower().replace("-", "")
             ids = [i for i in s.exec(select(Brief.id)).all() if i.hex.startswith(prefix)]
             brief = s.get(Brief, ids[0]) if len(ids) == 1 else None

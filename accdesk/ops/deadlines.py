@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, String, bindparam, select, type_coerce, update
+from sqlalchemy import (
+    Connection,
+    Integer,
+    String,
+    bindparam,
+    cast,
+    func,
+    select,
+    type_coerce,
+    update,
+)
 from sqlmodel import Session
 
 from accdesk.db import Database
@@ -30,7 +40,7 @@ from accdesk.planning.business import (
     to_minute,
 )
 from accdesk.planning.workdays import WorkdayCalendar
-from accdesk.types import as_utc, uuid_from_db
+from accdesk.types import uuid_from_db
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) while a long computation runs."""
@@ -150,7 +160,7 @@ def recompute_on(con: Connection, progress: Progress | None = None) -> int:
     clocks = Clocks(load_rules(con))
     c = Client.__table__  # type: ignore[attr-defined]
     terms = {
-        uuid_from_db(row[0]): ClientTerms(*row[1:])
+        row[0]: ClientTerms(*row[1:])
         for row in con.execute(
             select(
                 type_coerce(c.c.id, String),
@@ -168,9 +178,9 @@ def recompute_on(con: Connection, progress: Progress | None = None) -> int:
         select(
             type_coerce(r.c.id, String),
             type_coerce(r.c.client_id, String),
-            type_coerce(r.c.received_at, String),
-            type_coerce(r.c.first_response_at, String),
-            type_coerce(r.c.due_at, String),
+            epoch_minutes(con, r.c.received_at),
+            epoch_minutes(con, r.c.first_response_at),
+            epoch_minutes(con, r.c.due_at),
             r.c.waited_minutes,
         )
     ).all()
@@ -183,15 +193,15 @@ def recompute_on(con: Connection, progress: Progress | None = None) -> int:
     pending: list[dict[str, Any]] = []
     changed = 0
     for done, (rid, client_id, received, answered, due, waited) in enumerate(rows, 1):
-        t = terms[uuid_from_db(client_id)]
-        start = _minute(received)
-        new_due = clocks.due_minute(t, start)
-        new_waited = (
-            None
-            if answered is None
-            else max(0, clocks.of(t).minutes_between(start, _minute(answered)))
-        )
-        if due is None or _minute(due) != new_due or new_waited != waited:
+        t = terms[client_id]
+        clock = clocks.of(t)
+        start = received
+        if t.mode == ResponseMode.MINUTES and t.minutes is not None:
+            new_due = clock.add_minutes(start, t.minutes)
+        else:
+            new_due = clocks.due_minute(t, start)
+        new_waited = None if answered is None else max(0, clock.minutes_between(start, answered))
+        if due != new_due or new_waited != waited:
             pending.append(
                 {"rid": uuid_from_db(rid), "due": from_minute(new_due), "waited": new_waited}
             )
@@ -205,7 +215,9 @@ def recompute_on(con: Connection, progress: Progress | None = None) -> int:
     return changed
 
 
-def _minute(value: Any) -> int:
-    moment = as_utc(value)
-    assert moment is not None
-    return to_minute(moment)
+def epoch_minutes(con: Connection, column: Any) -> Any:
+    """Whole minutes since the epoch of a stored instant, computed by the database: the
+    engines spell it differently (SQLite stores UTC text, PostgreSQL a timestamptz)."""
+    if con.dialect.name == "sqlite":
+        return cast(func.strftime("%s", column), Integer) // 60
+    return cast(func.floor(func.extract("epoch", column) / 60), Integer)

@@ -11,7 +11,7 @@ import json
 import re
 import unicodedata
 import uuid
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import available_timezones
@@ -224,6 +224,29 @@ class ProjectCreate(Input):
     status: Literal["planned", "active", "paused", "done"] = "active"
     deadline: date | None = None
     weekly_effort_hours: float = Field(default=0.0, ge=0, le=168)
+
+
+def _request_text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must say what the client asked")
+    return value
+
+
+def _aware(value: datetime) -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("needs a time zone")
+    return value
+
+
+class RequestCreate(Input):
+    """A client request as quick capture or `accdesk request add` sends it."""
+
+    client_id: uuid.UUID
+    project_id: uuid.UUID | None = None
+    channel: Annotated[str, AfterValidator(_one_line)] = Field(default="email", max_length=40)
+    text: Annotated[str, AfterValidator(_request_text)] = Field(max_length=20_000)
+    received_at: Annotated[datetime, AfterValidator(_aware)]
 
 
 MINUTES_IN_DAY = 24 * 60

@@ -247,3 +247,31 @@ class DraftDoc:
     project_id: uuid.UUID
     content: BriefContent
     typed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RequestRow:
+    """A client request as the inbox lists it."""
+
+    id: uuid.UUID
+    client_id: uuid.UUID
+    client_code: str
+    client_name: str
+    client_zone: str
+    project_id: uuid.UUID | None
+    project: str  # "P-0042 Name", empty when not linked
+    manager_id: uuid.UUID | None
+    manager: str
+    channel: str
+    text: str
+    received_at: datetime
+    due_at: datetime | None
+    answered_at: datetime | None
+    waited_minutes: int | None
+    version: int
+
+    def met(self) -> bool | None:
+        """Whether the first response came by the deadline; None while it is awaited."""
+        if self.answered_at is None or self.due_at is None:
+            return None
+        return self.answered_at <= self.due_at

@@ -12,6 +12,7 @@ Every instant is an aware datetime; the machine's own zone is never consulted.
 
 from __future__ import annotations
 
+import functools
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
@@ -30,7 +31,7 @@ Week = tuple[Hours, Hours, Hours, Hours, Hours, Hours, Hours]
 OFFICE_WEEK: Week = (((600, 1140),),) * 5 + ((), ())
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_SPAN_MARGIN = 1  # years built on each side of the one asked for
+_DAY = 24 * 60
 
 
 def to_minute(moment: datetime) -> int:
@@ -66,16 +67,24 @@ class BusinessClock:
         self._days: list[int] = []
         self._before: list[int] = []  # working minutes before each interval
         self._through: list[int] = []  # ... and up to its end
+        self._span: Span = []
 
     # Building ------------------------------------------------------------------------------
     def _cover(self, minute: int) -> None:
         if self._covered[0] <= minute <= self._covered[1]:
             return
-        year = from_minute(minute).year
+        # The local date of an instant may be a day off its UTC date: build that year too.
+        near = [from_minute(minute + shift).year for shift in (-_DAY, _DAY)]
+        self._ensure(min(near), max(near))
+
+    def _ensure(self, first_year: int, last_year: int) -> None:
+        """Build the intervals of those years (and any between them and what is built)."""
         years = self._years
+        if years is not None and years[0] <= first_year and last_year <= years[1]:
+            return
         with self._lock:
-            low = year - _SPAN_MARGIN if years is None else min(years[0], year - _SPAN_MARGIN)
-            high = year + _SPAN_MARGIN if years is None else max(years[1], year + _SPAN_MARGIN)
+            low = first_year if years is None else min(years[0], first_year)
+            high = last_year if years is None else max(years[1], last_year)
             span = self._build(low, high)
             if not span:
                 raise ValueError("the calendar has no working time at all")
@@ -90,15 +99,15 @@ class BusinessClock:
             self._ends = [e for _, e, _ in span]
             self._days = [d for _, _, d in span]
             self._before, self._through = before, through
+            self._span = span
             self._years = (low, high)
             self._covered = (
-                to_minute(datetime(low + 1, 1, 1, tzinfo=UTC)),
-                to_minute(datetime(high, 1, 1, tzinfo=UTC)),
+                to_minute(datetime(low, 1, 1, tzinfo=UTC)) + _DAY,
+                to_minute(datetime(high + 1, 1, 1, tzinfo=UTC)) - _DAY,
             )
 
     def _position(self, minute: int) -> int:
-        """Working minutes from the start of the built span up to `minute`."""
-        self._cover(minute)
+        """Working minutes from the start of the built span up to `minute` (covered)."""
         i = bisect_right(self._starts, minute) - 1
         if i < 0:
             return 0
@@ -121,9 +130,10 @@ class BusinessClock:
             raise ValueError("minutes must not be negative")
         if minutes == 0:
             return start
+        self._cover(start)
         target = self._position(start) + minutes
         while target > self._through[-1]:
-            self._cover(self._ends[-1] + 366 * 24 * 60)
+            self._ensure(self._years[1] + 1, self._years[1] + 1)  # type: ignore[index]
             target = self._position(start) + minutes
         j = bisect_left(self._through, target)
         return self._starts[j] + target - self._before[j]
@@ -144,7 +154,7 @@ class BusinessClock:
         self._cover(to_minute(moment))
         j = bisect_right(self._days, today)
         while j >= len(self._days):
-            self._cover(self._ends[-1] + 366 * 24 * 60)
+            self._ensure(self._years[1] + 1, self._years[1] + 1)  # type: ignore[index]
             j = bisect_right(self._days, today)
         k = bisect_right(self._days, self._days[j]) - 1
         return from_minute(self._ends[k])
@@ -170,7 +180,15 @@ class BusinessClock:
         return out
 
     def span(self, first_year: int, last_year: int) -> Span:
-        return self._build(first_year, last_year)
+        """The intervals dated in those years, from what is built (building more if needed)."""
+        self._ensure(first_year, last_year)
+        days = self._days
+        low = bisect_left(days, date(first_year, 1, 1).toordinal())
+        high = bisect_right(days, date(last_year, 12, 31).toordinal())
+        return self._span[low:high]
+
+
+_EPOCH_DAY = _EPOCH.date().toordinal()
 
 
 def _local_span(
@@ -183,25 +201,53 @@ def _local_span(
     day = date(first_year, 1, 1)
     last = date(last_year, 12, 31)
     one = timedelta(days=1)
+    offset = _offset(day, zone)
     while day <= last:
-        midnight = datetime.combine(day, time(), zone)
-        for start, end in hours_of(day):
-            # Wall-clock minutes become instants on this date, so a daylight-saving change
-            # that day moves the interval, not its length on the clock.
-            a = to_minute(_wall(midnight, start))
-            b = to_minute(_wall(midnight, end))
-            if a < b:
-                span.append((a, b, day.toordinal()))
-        day += one
+        following = day + one
+        next_offset = _offset(following, zone)
+        ordinal = day.toordinal()
+        hours = hours_of(day)
+        if hours and offset == next_offset:
+            # No clock change today: local minutes are UTC minutes shifted by the offset.
+            base = (ordinal - _EPOCH_DAY) * 1440 - offset
+            span.extend((base + a, base + b, ordinal) for a, b in hours)
+        elif hours:
+            # A clock change today: each wall-clock time becomes its own instant, so the
+            # change moves an interval, not its length on the clock.
+            midnight = datetime.combine(day, time(), zone)
+            for a, b in hours:
+                start, end = to_minute(_wall(midnight, a)), to_minute(_wall(midnight, b))
+                if start < end:
+                    span.append((start, end, ordinal))
+        day, offset = following, next_offset
     return span
 
 
 def _wall(midnight: datetime, minute: int) -> datetime:
+    """Local wall-clock `minute` after `midnight` (1440 is the next midnight)."""
     days, rest = divmod(minute, 1440)
-    local = datetime.combine(
-        midnight.date() + timedelta(days=days), time(rest // 60, rest % 60), midnight.tzinfo
-    )
-    return local
+    day = midnight.date() + timedelta(days=days)
+    return datetime.combine(day, time(rest // 60, rest % 60), midnight.tzinfo)
+
+
+def _offset(day: date, zone: ZoneInfo) -> int:
+    """Minutes `zone` is ahead of UTC at the start of `day`."""
+    return _offsets(zone, day.year)[day.toordinal() - date(day.year, 1, 1).toordinal()]
+
+
+@functools.cache
+def _offsets(zone: ZoneInfo, year: int) -> tuple[int, ...]:
+    """The offset at each midnight of a year (and the next New Year's), shared by every
+    calendar in that zone."""
+    first = date(year, 1, 1)
+    days = (date(year + 1, 1, 1) - first).days + 1
+    out = []
+    for n in range(days):
+        d = first + timedelta(days=n)
+        delta = datetime(d.year, d.month, d.day, tzinfo=zone).utcoffset()
+        assert delta is not None
+        out.append(int(delta.total_seconds()) // 60)
+    return tuple(out)
 
 
 @dataclass(frozen=True)

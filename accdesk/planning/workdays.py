@@ -21,6 +21,7 @@ class WorkdayCalendar:
         self._holidays: holidays.HolidayBase | None = None
         self._lock = threading.Lock()
         self._overrides = dict(overrides or {})
+        self._known: dict[date, bool] = {}  # every calendar built from this one asks again
         # Working days up to and including each day, from an origin that cancels out.
         self._running: dict[int, int] = {}
         self._years: dict[int, tuple[int, int]] = {}  # year -> (count before it, count in it)
@@ -42,9 +43,14 @@ class WorkdayCalendar:
             return self._holidays
 
     def is_working_day(self, day: date) -> bool:
-        if day in self._overrides:
-            return self._overrides[day]
-        return bool((self._holidays or self.load()).is_working_day(day))
+        known = self._known.get(day)
+        if known is None:
+            if day in self._overrides:
+                known = self._overrides[day]
+            else:
+                known = bool((self._holidays or self.load()).is_working_day(day))
+            self._known[day] = known
+        return known
 
     def business_days_between(self, start: date, end: date) -> int:
         """Working days after `start` up to and including `end`; negative when `end` is

@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.Column("key", sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
         sa.Column("minutes", sa.Integer(), nullable=True),
         sa.Column("done_at", accdesk.types.UTCDateTime(), nullable=True),
+        sa.Column("effect", sa.JSON(), nullable=True),
         sa.ForeignKeyConstraint(["manager_id"], ["manager.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("manager_id", "day", "key"),
