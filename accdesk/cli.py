@@ -13,19 +13,27 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from accdesk import __version__
 from accdesk.backup import list_backups, restore, rolling_backup
 from accdesk.db import open_database, resolve_url, sqlite_path
 from accdesk.demo import SCALES, create_demo
 from accdesk.errors import AccdeskError
+from accdesk.facts import RESPONSE_BUCKETS
 from accdesk.files import write_export
 from accdesk.migrations import SCHEMA_HEAD
+from accdesk.ops.agenda import agenda, to_ics
 from accdesk.ops.briefs import EXPORT_FORMATS, PdfMaker, export_bytes, find_brief
+from accdesk.ops.requests import add_request, find_client, find_manager
+from accdesk.ops.settings import agency_timezone
+from accdesk.ops.stats import ResponseFigures, response_stats
 from accdesk.ops.summary import counts
 from accdesk.sqlitefile import FileState, copy_database, inspect_sqlite, table_counts
+from accdesk.types import utcnow
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -90,6 +98,37 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     export.add_argument("--json", action="store_true", help="print the result as JSON")
     export.set_defaults(run=_brief_export)
+
+    request = sub.add_parser("request", help="client requests").add_subparsers(
+        dest="request_command", metavar="ACTION", required=True
+    )
+    add = request.add_parser("add", help="record a client request and print its deadline")
+    _db_option(add, default=argparse.SUPPRESS)
+    add.add_argument("--client", required=True, metavar="CODE_OR_NAME")
+    add.add_argument("--text", required=True, help="what the client asked")
+    add.add_argument("--received", metavar="ISO", help="when it arrived (default: now)")
+    add.add_argument("--channel", default="email", help="email, telegram, phone... (default email)")
+    add.add_argument("--json", action="store_true", help="print the result as JSON")
+    add.set_defaults(run=_request_add)
+
+    day = sub.add_parser("agenda", help="a manager's plan for a day")
+    _db_option(day, default=argparse.SUPPRESS)
+    day.add_argument("--manager", required=True, metavar="LOGIN_OR_NAME")
+    day.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    day.add_argument("--ics", metavar="FILE", help="also write the day's plan as iCalendar")
+    day.add_argument("--json", action="store_true", help="print the result as JSON")
+    day.set_defaults(run=_agenda)
+
+    stats = sub.add_parser("stats", help="statistics").add_subparsers(
+        dest="stats_command", metavar="WHAT", required=True
+    )
+    responses = stats.add_parser("responses", help="first-response times in the survey's bands")
+    _db_option(responses, default=argparse.SUPPRESS)
+    responses.add_argument("--from", dest="start", type=date.fromisoformat, metavar="DATE")
+    responses.add_argument("--to", dest="end", type=date.fromisoformat, metavar="DATE")
+    responses.add_argument("--manager", metavar="LOGIN_OR_NAME")
+    responses.add_argument("--json", action="store_true", help="print the result as JSON")
+    responses.set_defaults(run=_stats_responses)
     return parser
 
 
@@ -209,6 +248,161 @@ def _brief_export(args: argparse.Namespace) -> int:
         args,
         f"Wrote {brief.code} “{brief.title}” (level {brief.level}) to {path}",
         {"brief": brief.code, "format": args.format, "file": str(path), "bytes": len(data)},
+    )
+    return 0
+
+
+def _moment(text: str | None, zone: str) -> datetime:
+    """An ISO time from the command line; without an offset it is the agency's local time."""
+    if text is None:
+        return utcnow()
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise AccdeskError(
+            f"--received: “{text}” is not an ISO time like 2026-11-23T10:00"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(zone))
+
+
+def _request_add(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    try:
+        zone = agency_timezone(db)
+        data = {
+            "client_id": find_client(db, args.client),
+            "text": args.text,
+            "channel": args.channel,
+            "received_at": _moment(args.received, zone),
+        }
+        row, _ = add_request(db, data)
+    finally:
+        db.close()
+    assert row.due_at is not None
+    ours = row.due_at.astimezone(ZoneInfo(zone))
+    theirs = row.due_at.astimezone(ZoneInfo(row.client_zone))
+    text = (
+        f"{row.client_code} {row.client_name}: answer by {ours:%a %d.%m.%Y %H:%M} ({zone}), "
+        f"{theirs:%a %H:%M} the client's time ({row.client_zone})"
+        + (f"; for {row.manager}" if row.manager else "")
+    )
+    data_out = {
+        "id": str(row.id),
+        "client": row.client_code,
+        "received_at": row.received_at.isoformat(),
+        "due_at": row.due_at.isoformat(),
+        "due_agency": ours.isoformat(),
+        "due_client": theirs.isoformat(),
+        "manager": row.manager or None,
+    }
+    _emit(args, text, data_out)
+    return 0
+
+
+def _agenda(args: argparse.Namespace) -> int:
+    db = open_database(args.db, read_only=args.ics is None)
+    try:
+        manager_id = find_manager(db, args.manager)
+        now = utcnow()
+        zone = ZoneInfo(agency_timezone(db))
+        plan = agenda(db, manager_id, args.date or now.astimezone(zone).date(), now)
+    finally:
+        db.close()
+    if args.ics:
+        path = write_export(Path(args.ics).expanduser().resolve(), to_ics([plan], now))
+    lines = [f"{plan.manager}, {plan.day:%a %d.%m.%Y}"]
+    rows: list[dict[str, Any]] = []
+    entries = sorted(
+        [(p.start, p.end, p.item.title, p.item.kind, "planned") for p in plan.plan.planned]
+        + [(b.start, b.end, b.title, "block", "fixed") for b in plan.plan.blocks]
+    )
+    for start, end, title, kind, state in entries:
+        lines.append(f"  {start.astimezone(zone):%H:%M}-{end.astimezone(zone):%H:%M}  {title}")
+        rows.append(
+            {
+                "start": start.isoformat(),
+                "end": end.isoformat(),
+                "title": title,
+                "kind": kind,
+                "state": state,
+            }
+        )
+    for item in plan.plan.not_fitting:
+        lines.append(f"  does not fit  {item.title} ({item.minutes} min)")
+        rows.append(
+            {
+                "title": item.title,
+                "kind": item.kind,
+                "state": "not_fitting",
+                "minutes": item.minutes,
+            }
+        )
+    for item in plan.plan.done:
+        lines.append(f"  done          {item.title}")
+        rows.append({"title": item.title, "kind": item.kind, "state": "done"})
+    lines.append(f"  free: {plan.plan.free_minutes} min")
+    if args.ics:
+        lines.append(f"Wrote {path}")
+    _emit(
+        args,
+        "\n".join(lines),
+        {
+            "manager": plan.manager,
+            "date": plan.day.isoformat(),
+            "items": rows,
+            "free_minutes": plan.plan.free_minutes,
+        },
+    )
+    return 0
+
+
+def _stats_responses(args: argparse.Namespace) -> int:
+    db = open_database(args.db, read_only=True)
+    try:
+        now = utcnow()
+        today = now.astimezone(ZoneInfo(agency_timezone(db))).date()
+        end = args.end or today
+        start = args.start or end - timedelta(days=29)
+        manager = find_manager(db, args.manager) if args.manager else None
+        stats = response_stats(db, start, end, manager_id=manager, now=now)
+    finally:
+        db.close()
+    labels = [b.key for b in RESPONSE_BUCKETS]
+
+    def figures(f: ResponseFigures) -> dict[str, Any]:
+        return {
+            "label": f.label,
+            "answered": f.answered,
+            "bands": dict(zip(labels, f.buckets, strict=True)),
+            "met": f.met,
+            "met_share": None if f.met_share is None else round(f.met_share, 1),
+            "median_minutes": f.median_minutes,
+            "waiting": f.waiting,
+            "overdue": f.overdue,
+        }
+
+    def line(f: ResponseFigures) -> str:
+        shares = " ".join(f"{k}:{v:4.0f}%" for k, v in zip(labels, f.shares(), strict=True))
+        met = "-" if f.met_share is None else f"{f.met_share:.0f}%"
+        median = "-" if f.median_minutes is None else f"{f.median_minutes:.0f} min"
+        return (
+            f"{f.label[:28]:<28} {f.answered:>7} answered  {shares}  met {met:>4}  median {median}"
+        )
+
+    text = "\n".join(
+        [f"First responses, {start:%d.%m.%Y}-{end:%d.%m.%Y} (business minutes)", line(stats.total)]
+        + [line(m) for m in stats.managers]
+    )
+    _emit(
+        args,
+        text,
+        {
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "total": figures(stats.total),
+            "managers": [figures(m) for m in stats.managers],
+            "clients": [figures(c) for c in stats.clients],
+        },
     )
     return 0
 

@@ -249,6 +249,14 @@ class RequestCreate(Input):
     received_at: Annotated[datetime, AfterValidator(_aware)]
 
 
+class MeetingCreate(Input):
+    """A fixed block in a manager's day."""
+
+    title: Title
+    starts_at: Annotated[datetime, AfterValidator(_aware)]
+    minutes: int = Field(ge=5, le=600)
+
+
 MINUTES_IN_DAY = 24 * 60
 KpiChoice = Literal["", "positions", "traffic", "leads", "orders", "revenue"]
 

@@ -263,8 +263,8 @@ def find_client(db: Database, text: str) -> uuid.UUID:
             exact = [cid for cid, n in rows if n.casefold() == name]
             found = exact or [cid for cid, n in rows if n.casefold().startswith(name)]
     if len(found) != 1:
-        problem = "no client" if not found else f"{len(found)} clients"
-        raise NotFound(f"{problem} match “{text}”; give the code (C-0007) or more of the name")
+        problem = "no client matches" if not found else f"{len(found)} clients match"
+        raise NotFound(f"{problem} “{text}”; give the code (C-0007) or more of the name")
     return uuid_from_db(found[0])
 
 
@@ -278,6 +278,6 @@ def find_manager(db: Database, text: str) -> uuid.UUID:
     ]
     found = found or [mid for mid, name, _ in rows if name.casefold().startswith(wanted)]
     if len(found) != 1:
-        problem = "no manager" if not found else f"{len(found)} managers"
-        raise NotFound(f"{problem} match “{text}”; give the login or more of the name")
+        problem = "no manager matches" if not found else f"{len(found)} managers match"
+        raise NotFound(f"{problem} “{text}”; give the login or more of the name")
     return uuid_from_db(found[0])
