@@ -90,6 +90,14 @@ def agenda(db: Database, manager_id: uuid.UUID, day: date, now: datetime) -> Age
         }
         gather = _Gatherer(s, manager_id, day, zone, rules.workdays.country, minutes)
         items = [_marked(item, marks.get(item.key)) for item in gather.items()]
+        # Ticking off can end what made an item due (a feedback request answers the
+        # cadence): it stays on the day as done, under the title it had.
+        shown = {item.key for item in items}
+        items += [
+            AgendaItem(key, key.split(":", 1)[0], str(mark.effect["title"]), "", 0, done=True)
+            for key, mark in marks.items()
+            if key not in shown and mark.done_at is not None and mark.effect
+        ]
         blocks = _blocks(s, manager_id, day, zone, working)
     plan = plan_day(items, working, blocks, max(now, day_start))
     return Agenda(manager_id, manager.name, day, rules.zone, plan)
@@ -393,15 +401,17 @@ def check_item(
     key: str,
     done: bool,
     *,
+    title: str = "",
     now: datetime | None = None,
 ) -> Changes:
-    """Tick an item off (doing what it stands for) or untick it (taking that back)."""
+    """Tick an item off (doing what it stands for) or untick it (taking that back).
+    `title` is kept with the tick, for the day's list of what was done."""
     moment = now or utcnow()
     kinds: dict[str, set[uuid.UUID]] = {"agenda": set()}
     with db.transaction() as s:
         mark = _mark(s, manager_id, day, key)
         if done and mark.done_at is None:
-            mark.effect = _do(s, key, day, moment, kinds, manager_id)
+            mark.effect = {**_do(s, key, day, moment, kinds, manager_id), "title": title or key}
             mark.done_at = moment
         elif not done and mark.done_at is not None:
             _undo(s, mark.effect or {}, kinds)
