@@ -85,7 +85,7 @@ def test_answering_records_business_minutes_waited_and_undo_takes_it_back(
         now=DEMO_NOW,
     )
     changes = set_answered(demo_db, row.id, DEMO_NOW, expected_version=row.version, now=DEMO_NOW)
-    answered = [r for r in inbox(demo_db, answered=True, now=DEMO_NOW) if r.id == row.id][0]
+    answered = next(r for r in inbox(demo_db, answered=True, now=DEMO_NOW) if r.id == row.id)
     assert answered.waited_minutes == 30 + 120  # Friday 18:30-19:00, Monday 10:00-12:00
     assert answered.met() is False
     set_answered(demo_db, row.id, None, expected_version=changes.versions[row.id], now=DEMO_NOW)
@@ -106,7 +106,7 @@ def test_linking_to_a_project_and_turning_into_a_brief(demo_db: Database) -> Non
     with pytest.raises(ValidationError, match="link the request"):
         brief_from_request(demo_db, row.id)
     other = find_client(demo_db, "C-0003")
-    foreign = [r for r in inbox(demo_db) if r.client_id == other and r.project_id][0]
+    foreign = next(r for r in inbox(demo_db) if r.client_id == other and r.project_id)
     with pytest.raises(ValidationError):
         link_project(demo_db, row.id, foreign.project_id, expected_version=row.version)
     own = [
