@@ -744,7 +744,8 @@ class _Builder:
         """A client call in each manager's afternoon, today and tomorrow: the agenda plans
         around them."""
         rng = self.rng
-        for day in (self.today, _weekday(self.today + timedelta(days=1))):
+        first = _weekday(self.today)
+        for day in (first, _weekday(first + timedelta(days=1))):
             for manager in managers:
                 hour = rng.choice((13, 15, 16))
                 self.add(

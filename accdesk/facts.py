@@ -67,3 +67,17 @@ def bucket_for(minutes: int | None) -> ResponseBucket:
             if bucket.upper_minutes is not None and minutes <= bucket.upper_minutes:
                 return bucket
     return RESPONSE_BUCKETS[-1]
+
+
+def market_band_shares() -> tuple[float | None, ...]:
+    """The survey's shares per band, comparable with an agency's own distribution.
+
+    The survey's "within 1 hour" figure counts every answer up to an hour (the first three
+    options together), so the band from 15 minutes to an hour is it minus "within 15
+    minutes"; bands the survey gives no figure for stay None.
+    """
+    quick = RESPONSE_BUCKETS[0].share or 0.0
+    return tuple(
+        round(b.share - quick, 1) if b.key == "1h" and b.share is not None else b.share
+        for b in RESPONSE_BUCKETS
+    )

@@ -354,6 +354,11 @@ class BriefEditorPane(QWidget):
         # The same project again (the queue reloaded): stay on the brief being written.
         self._reload(self._doc.id if same and self._doc else None)
 
+    def open_brief(self, brief_id: uuid.UUID) -> None:
+        """Show one of the current project's briefs (one just made from a request, say)."""
+        if self.commit():
+            self._reload(brief_id)
+
     def commit(self) -> bool:
         """Save what is in the editor if it differs from what is stored. False if refused
         (the messages are shown where the problems are)."""

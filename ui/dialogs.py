@@ -29,6 +29,13 @@ class Dialogs:
         answer, ok = QInputDialog.getText(parent, title, label, text=text)
         return answer if ok else None
 
+    def choose_item(
+        self, parent: QWidget, title: str, label: str, items: Sequence[str], current: int = 0
+    ) -> int | None:
+        """One of `items` by its position, or None when cancelled."""
+        text, ok = QInputDialog.getItem(parent, title, label, list(items), current, False)
+        return list(items).index(text) if ok and text in items else None
+
     def choose_backup(self, parent: QWidget, backups: Sequence[BackupInfo]) -> BackupInfo | None:
         labels = [describe_backup(parent, b) for b in backups]
         label, ok = QInputDialog.getItem(

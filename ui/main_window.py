@@ -10,8 +10,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from accdesk import __version__
 from accdesk.backup import (
@@ -28,15 +37,20 @@ from accdesk.errors import AccdeskError, DamagedDatabase, DatabaseInUse
 from accdesk.ops.briefs import drafts
 from accdesk.ops.changes import Changes
 from accdesk.ops.clients import upsell_matrix
-from accdesk.ops.readmodels import ProjectRow
+from accdesk.ops.readmodels import ProjectRow, RequestRow
 from accdesk.ops.summary import counts
 from accdesk.sqlitefile import verify_sqlite
+from accdesk.types import utcnow
+from ui.agenda_pane import AgendaPane
 from ui.background import Background
 from ui.brief_editor import BriefEditorPane
+from ui.calendar_dialog import CalendarDialog
 from ui.client_card import ClientCardPane
 from ui.dialogs import Dialogs, describe_backup
 from ui.events import AppEvents
 from ui.queue_pane import QueuePane
+from ui.requests_pane import RequestsPane
+from ui.stats_dialog import StatsDialog
 from ui.upsell_matrix import UpsellMatrixDialog
 from ui.welcome import WelcomePane
 from ui.widgets import after_first_paint
@@ -76,10 +90,39 @@ class MainWindow(QMainWindow):
         self.briefs = BriefEditorPane(
             self.events, self.undo_stack, self.dialogs, self.background, self
         )
+        # The day's clock; tests put a fixed moment here.
+        self.now: Callable[[], datetime] = utcnow
+        self.requests = RequestsPane(
+            self.events,
+            self.undo_stack,
+            self.dialogs,
+            settings,
+            self.queue.me,
+            self,
+            now=lambda: self.now(),
+        )
+        self.agenda = AgendaPane(
+            self.events,
+            self.undo_stack,
+            self.dialogs,
+            settings,
+            self.queue.me,
+            self,
+            now=lambda: self.now(),
+        )
+        # The day's three views share the left of the window: the queue, what clients are
+        # waiting for, and the plan for today. The tab says which it is.
+        self.queue.heading.hide()
+        self.day_tabs = QTabWidget(self)
+        self.day_tabs.setObjectName("dayTabs")
+        self.day_tabs.setDocumentMode(True)
+        self.day_tabs.addTab(self.queue, self.tr("Project queue"))
+        self.day_tabs.addTab(self.requests, self.tr("Requests"))
+        self.day_tabs.addTab(self.agenda, self.tr("Today"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("paneSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for pane, stretch in ((self.queue, 5), (self.card, 3), (self.briefs, 3)):
+        for pane, stretch in ((self.day_tabs, 5), (self.card, 3), (self.briefs, 3)):
             self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(self.splitter.indexOf(pane), stretch)
         self.banner = QLabel(self)
@@ -111,6 +154,12 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.queue.project_selected.connect(self._on_project_selected)
         self.queue.count_changed.connect(self.shown.setText)
+        self.requests.request_selected.connect(self._on_request_selected)
+        self.agenda.client_selected.connect(self._show_client)
+        self.requests.count_changed.connect(self._requests_counted)
+        self.requests.brief_created.connect(self._open_new_brief)
+        self.day_tabs.currentChanged.connect(self._on_tab)
+        self.requests.tray = self._tray()
         self.events.changed.connect(self._on_changed)
         self.welcome.create_demo.connect(self._welcome_demo)
         self.welcome.start_empty.connect(self._welcome_empty)
@@ -237,6 +286,43 @@ class MainWindow(QMainWindow):
             )
         )
 
+        day = self.menuBar().addMenu(self.tr("&Day"))
+        capture = self._action(
+            self.tr("&Capture request…"), self.capture_request, "Ctrl+Shift+R", "actionCapture"
+        )
+        # From anywhere in the window, whatever has the focus.
+        capture.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        day.addAction(capture)
+        day.addAction(self.requests.answer_action)
+        day.addAction(self.requests.link_action)
+        day.addAction(self.requests.brief_action)
+        day.addSeparator()
+        for number, (text, pane) in enumerate(
+            (
+                (self.tr("Project &queue"), self.queue),
+                (self.tr("&Requests"), self.requests),
+                (self.tr("&Today"), self.agenda),
+            ),
+            start=1,
+        ):
+            day.addAction(
+                self._action(
+                    text,
+                    lambda _c=False, p=pane: self.day_tabs.setCurrentWidget(p),
+                    f"Alt+{number}",
+                    f"actionTab{number}",
+                )
+            )
+        day.addSeparator()
+        day.addAction(
+            self._action(
+                self.tr("Response &statistics…"), self.open_stats, "Ctrl+Shift+T", "actionStats"
+            )
+        )
+        day.addAction(
+            self._action(self.tr("Working &calendar…"), self.open_calendar, None, "actionCalendar")
+        )
+
         brief = self.menuBar().addMenu(self.tr("&Brief"))
         brief.addAction(
             self._action(
@@ -318,6 +404,8 @@ class MainWindow(QMainWindow):
         self.card.set_database(db)
         self.queue.set_database(db)
         self.stack.setCurrentWidget(self.work)
+        # The inbox and the day's plan: after the queue is on screen, as the totals are.
+        after_first_paint(self.queue.view.viewport(), lambda: self._day_panes(db))
         self.banner.setVisible(db.read_only)
         self.banner.setText(
             self.tr(
@@ -340,6 +428,11 @@ class MainWindow(QMainWindow):
         # The queue goes on screen first; the selected project's card and briefs follow a
         # frame later (they cost as much again on a cold start).
         after_first_paint(self.queue.view.viewport(), lambda: self._resume(db))
+
+    def _day_panes(self, db: Database) -> None:
+        if self.db is db:
+            self.requests.set_database(db)
+            self.agenda.set_database(db)
 
     def _resume(self, db: Database) -> None:
         """Reselect where the person left off, or the brief with text a crash interrupted."""
@@ -578,6 +671,8 @@ class MainWindow(QMainWindow):
             return
         self.briefs.commit()
         self.briefs.set_database(None)
+        self.requests.set_database(None)
+        self.agenda.set_database(None)
         self.queue.set_database(None)
         self.card.set_database(None)
         if self._matrix is not None:
@@ -596,6 +691,72 @@ class MainWindow(QMainWindow):
         self.card.show_client(row.client_id)
         self.briefs.show_project(row)
         self.settings.setValue(f"lastProject/{self.db.location}", str(row.id))
+
+    def _show_client(self, client_id: uuid.UUID | None) -> None:
+        if self.db is not None:
+            self.card.show_client(client_id)
+
+    def _on_request_selected(self, row: RequestRow | None) -> None:
+        """The request's client in the card and, when it is linked, its project's briefs."""
+        if self.db is None or row is None:
+            return
+        self.card.show_client(row.client_id)
+        project = self.queue.model.project(row.project_id) if row.project_id else None
+        self.briefs.show_project(project)
+
+    def _requests_counted(self, waiting: int, overdue: int) -> None:
+        text = (
+            self.tr("Requests (%1)").replace("%1", str(waiting)) if waiting else self.tr("Requests")
+        )
+        self.day_tabs.setTabText(self.day_tabs.indexOf(self.requests), text)
+        colour = "#b42318" if overdue else ""
+        self.day_tabs.tabBar().setTabTextColor(
+            self.day_tabs.indexOf(self.requests), QColor(colour) if colour else QColor()
+        )
+
+    def _on_tab(self, index: int) -> None:
+        self.settings.setValue("window/dayTab", index)
+        if self.day_tabs.widget(index) is self.queue:
+            self._on_project_selected(self.queue.selected_row())
+
+    def _open_new_brief(self, project_id: uuid.UUID, brief_id: uuid.UUID) -> None:
+        """A brief made from a request: its project in the queue, the brief in the editor."""
+        self.day_tabs.setCurrentWidget(self.queue)
+        if not self.queue.select_project(project_id):
+            self.statusBar().showMessage(
+                self.tr("The brief is made; its project is not in the queue as filtered now."),
+                8000,
+            )
+            return
+        self.briefs.open_brief(brief_id)
+
+    def capture_request(self) -> None:
+        if self.db is None:
+            return
+        self.day_tabs.setCurrentWidget(self.requests)
+        self.requests.capture()
+
+    def open_stats(self) -> None:
+        if self.db is None:
+            return
+        dialog = StatsDialog(self.db, self.background, self, now=self.now)
+        dialog.show()
+
+    def open_calendar(self) -> None:
+        if self.db is None or self.db.read_only:
+            return
+        dialog = CalendarDialog(self.db, self.background, self)
+        dialog.saved.connect(self.events.changed.emit)
+        self.dialogs.run(dialog)
+
+    def _tray(self) -> QSystemTrayIcon | None:
+        """A tray icon for deadline reminders, where the desktop has a tray."""
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return None
+        tray = QSystemTrayIcon(self.windowIcon(), self)
+        tray.setToolTip("accdesk")
+        tray.show()
+        return tray
 
     def _on_changed(self, changes: Changes) -> None:
         # The totals count 200,000 requests on a large agency: only when they can change.
@@ -657,6 +818,8 @@ class MainWindow(QMainWindow):
         """Pane sizes go back only once the window has its real size; before that, the
         splitter would share out the difference by stretch and the sizes would drift."""
         self.splitter.setSizes([640, 480, 320])
+        tab = self.settings.value("window/dayTab", 0)
+        self.day_tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else 0)
         for key, restore_state in (
             ("window/splitter", self.splitter.restoreState),
             ("window/queueHeader", self.queue.view.horizontalHeader().restoreState),

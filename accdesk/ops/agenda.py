@@ -573,3 +573,12 @@ def _event(
     if detail:
         event.add("description", detail)
     return event
+
+
+def manager_choices(db: Database) -> list[tuple[uuid.UUID, str]]:
+    """Active managers by name: whose day the agenda can show."""
+    with db.reading() as s:
+        rows = s.exec(
+            select(Manager.id, Manager.name).where(col(Manager.active)).order_by(col(Manager.name))
+        ).all()
+    return [(mid, name) for mid, name in rows]

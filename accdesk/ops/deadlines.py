@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+import holidays
 from sqlalchemy import (
     Connection,
     Integer,
@@ -24,19 +25,24 @@ from sqlalchemy import (
     type_coerce,
     update,
 )
-from sqlmodel import Session
+from sqlmodel import Session, col
+from sqlmodel import select as orm_select
 
 from accdesk.db import Database
+from accdesk.errors import ValidationError
 from accdesk.models import CalendarDay, Client, DayKind, Request, ResponseMode, SlaCalendar
 from accdesk.ops.changes import Changes
-from accdesk.ops.settings import get_setting
+from accdesk.ops.inputs import time_zones
+from accdesk.ops.settings import get_setting, put_setting
 from accdesk.planning.business import (
     BusinessClock,
     CalendarRules,
     Hours,
     Week,
+    format_hours,
     from_minute,
     overlap_clock,
+    parse_hours,
     to_minute,
 )
 from accdesk.planning.workdays import WorkdayCalendar
@@ -221,3 +227,107 @@ def epoch_minutes(con: Connection, column: Any) -> Any:
     if con.dialect.name == "sqlite":
         return cast(func.strftime("%s", column), Integer) // 60
     return cast(func.floor(func.extract("epoch", column) / 60), Integer)
+
+
+# --- The agency's calendar, as the settings dialog edits it ----------------------------------
+@dataclass(frozen=True)
+class DayOverride:
+    day: date
+    kind: str  # a DayKind value
+    hours: str  # "10:00-16:00" for a shortened or extra working day, else ""
+    note: str
+
+
+@dataclass(frozen=True)
+class CalendarView:
+    zone: str
+    country: str
+    week: tuple[str, ...]  # hours typed per weekday, Monday first
+    days: tuple[DayOverride, ...]
+
+
+def calendar_view(db: Database) -> CalendarView:
+    with db.reading() as s:
+        rules = load_rules(s)
+        rows = s.exec(orm_select(CalendarDay).order_by(col(CalendarDay.day))).all()
+    return CalendarView(
+        zone=rules.zone,
+        country=rules.workdays.country,
+        week=tuple(format_hours(h) for h in rules.week),
+        days=tuple(
+            DayOverride(
+                r.day,
+                r.kind,
+                format_hours([(r.start_minute, r.end_minute)])
+                if r.start_minute is not None and r.end_minute is not None
+                else "",
+                r.note,
+            )
+            for r in rows
+        ),
+    )
+
+
+def _checked_calendar(view: CalendarView) -> tuple[list[list[list[int]]], list[CalendarDay]]:
+    """The settings and override rows `view` stands for; every problem, named by field."""
+    errors: dict[str, str] = {}
+    if view.zone not in time_zones():
+        errors["zone"] = f"“{view.zone}” is not a known time zone (e.g. Europe/Moscow)"
+    if view.country not in holidays.list_supported_countries():
+        errors["country"] = f"“{view.country}” is not a country code the holiday calendar knows"
+    week: list[list[list[int]]] = []
+    for n, text in enumerate(view.week):
+        try:
+            week.append([list(pair) for pair in parse_hours(text)])
+        except ValueError as exc:
+            errors[f"week.{n}"] = str(exc)
+    if len(view.week) != 7:
+        errors["week"] = "needs hours for each of the seven days"
+    elif not errors and not any(week):
+        errors["week"] = "has no working hours at all"
+    rows: list[CalendarDay] = []
+    seen: set[date] = set()
+    for n, d in enumerate(view.days):
+        if d.day in seen:
+            errors[f"days.{n}.day"] = f"{d.day:%d.%m.%Y} is listed twice"
+        seen.add(d.day)
+        if d.kind not in set(DayKind):
+            errors[f"days.{n}.kind"] = f"“{d.kind}” is not a kind of day"
+            continue
+        start = end = None
+        if d.kind != DayKind.DAY_OFF:
+            try:
+                hours = parse_hours(d.hours)
+            except ValueError as exc:
+                errors[f"days.{n}.hours"] = str(exc)
+                continue
+            if d.kind == DayKind.SHORT and len(hours) != 1:
+                errors[f"days.{n}.hours"] = "a shortened day needs one range, like 10:00-16:00"
+                continue
+            if hours:
+                start, end = hours[0][0], hours[-1][1]
+        rows.append(
+            CalendarDay(
+                day=d.day, kind=d.kind, start_minute=start, end_minute=end, note=d.note.strip()
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
+    return week, rows
+
+
+def save_calendar(db: Database, view: CalendarView) -> Changes:
+    """Store the agency's zone, holiday country, week and override days in one go.
+
+    Deadlines are not moved here: `recompute` does that (in a worker, with progress)."""
+    week, rows = _checked_calendar(view)
+    with db.transaction() as s:
+        put_setting(s, "agency_timezone", view.zone)
+        put_setting(s, "holiday_country", view.country)
+        put_setting(s, "work_week", week)
+        for old in s.exec(orm_select(CalendarDay)).all():
+            s.delete(old)
+        s.flush()
+        for row in rows:
+            s.add(row)
+    return Changes.everything(("setting", "calendar"))

@@ -117,12 +117,7 @@ def add_request(
 ) -> tuple[RequestRow, Changes]:
     """Record a request and fix its deadline. `request_id` brings back one that an undo
     removed, under the same id."""
-    edit = validate(RequestCreate, data)
-    moment = now or utcnow()
-    if edit.received_at > moment + FUTURE_SLACK:
-        raise ValidationError(
-            {"received_at": "is in the future; a request is recorded once it has arrived"}
-        )
+    edit = check_request(data, now)
     with db.transaction() as s:
         client = s.get(Client, edit.client_id)
         if client is None or client.deleted_at is not None:
@@ -146,6 +141,16 @@ def add_request(
         s.flush()
         rid, version = request.id, request.version
     return get_request(db, rid), Changes.one("request", rid, version)
+
+
+def check_request(data: dict[str, Any], now: datetime | None = None) -> RequestCreate:
+    """A request as typed, checked field by field (quick capture checks as the user types)."""
+    edit = validate(RequestCreate, data)
+    if edit.received_at > (now or utcnow()) + FUTURE_SLACK:
+        raise ValidationError(
+            {"received_at": "is in the future; a request is recorded once it has arrived"}
+        )
+    return edit
 
 
 def _project_of(s: Session, project_id: uuid.UUID, client_id: uuid.UUID) -> Project:
@@ -281,3 +286,33 @@ def find_manager(db: Database, text: str) -> uuid.UUID:
         problem = "no manager matches" if not found else f"{len(found)} managers match"
         raise NotFound(f"{problem} “{text}”; give the login or more of the name")
     return uuid_from_db(found[0])
+
+
+def capture_choices(db: Database) -> list[tuple[uuid.UUID, str, list[tuple[uuid.UUID, str]]]]:
+    """Clients (code and name) with their open projects: what quick capture offers."""
+    with db.reading() as s:
+        clients = s.execute(
+            select(col(Client.id), col(Client.number), col(Client.name))
+            .where(col(Client.deleted_at).is_(None))
+            .order_by(col(Client.name))
+        ).all()
+        projects: dict[uuid.UUID, list[tuple[uuid.UUID, str]]] = {}
+        for pid, cid, number, name in s.execute(
+            select(col(Project.id), col(Project.client_id), col(Project.number), col(Project.name))
+            .where(col(Project.status).not_in(("done", "archived")))
+            .order_by(col(Project.number))
+        ):
+            projects.setdefault(cid, []).append((pid, f"{format_code(PROJECT, number)} {name}"))
+    return [
+        (cid, f"{name} · {format_code(CLIENT, number)}", projects.get(cid, []))
+        for cid, number, name in clients
+    ]
+
+
+def deadline_for(db: Database, client_id: uuid.UUID, received_at: datetime) -> tuple[datetime, str]:
+    """When a request from the client received then must be answered, and their zone."""
+    with db.reading() as s:
+        client = s.get(Client, client_id)
+        if client is None:
+            raise NotFound("this client no longer exists")
+        return Clocks(load_rules(s)).due(ClientTerms.of(client), received_at), client.timezone

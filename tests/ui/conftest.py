@@ -30,6 +30,7 @@ class ScriptedDialogs(Dialogs):
         self.fill: Callable[[QDialog], None] | None = None
         self.texts: list[str | None] = []
         self.saved_as: list[tuple[str, str]] = []  # (title, suggested name) of save dialogs
+        self.choices: list[int | None] = []  # answers to choose_item, by position
 
     def new_database_path(self, parent: QWidget, title: str) -> str | None:
         return self.paths.pop(0)
@@ -44,6 +45,12 @@ class ScriptedDialogs(Dialogs):
     def ask_text(self, parent: QWidget, title: str, label: str, text: str = "") -> str | None:
         self.questions.append((title, label))
         return self.texts.pop(0)
+
+    def choose_item(
+        self, parent: QWidget, title: str, label: str, items: Sequence[str], current: int = 0
+    ) -> int | None:
+        self.questions.append((title, "\n".join(items)))
+        return self.choices.pop(0)
 
     def choose_backup(self, parent: QWidget, backups: Sequence[BackupInfo]) -> BackupInfo | None:
         self.offered = list(backups)
