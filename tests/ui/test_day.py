@@ -14,12 +14,12 @@ from pytestqt.modeltest import ModelTester
 
 from accdesk.db import open_database
 from accdesk.ops.requests import inbox
+from tests.conftest import DEMO_NOW
+from tests.ui.conftest import ScriptedDialogs, type_text
 from ui.calendar_dialog import CalendarDialog
 from ui.main_window import MainWindow
 from ui.quick_capture import CaptureDialog
 from ui.stats_dialog import StatsDialog
-from tests.conftest import DEMO_NOW
-from tests.ui.conftest import ScriptedDialogs, type_text
 
 
 def at_demo_time(window: MainWindow, qtbot: Any) -> None:
