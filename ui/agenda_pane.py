@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,10 +51,8 @@ from accdesk.ops.changes import Changes
 from accdesk.ops.inputs import MeetingCreate, validate
 from accdesk.ops.settings import agency_timezone
 from accdesk.planning.agenda import AgendaItem
-from accdesk.types import utcnow
 from ui.commands import OperationCommand
-from ui.dialogs import Dialogs
-from ui.events import AppEvents
+from ui.day_context import DayContext
 from ui.forms import Form, RecordDialog
 from ui.quick_capture import ReceivedEdit
 from ui.widgets import accessible
@@ -107,20 +105,12 @@ class MinutesDelegate(QStyledItemDelegate):
 class AgendaPane(QWidget):
     client_selected = Signal(object)
 
-    def __init__(
-        self,
-        events: AppEvents,
-        undo: QUndoStack,
-        dialogs: Dialogs,
-        settings: QSettings,
-        me: Callable[[], uuid.UUID | bool | None],
-        parent: Any = None,
-        now: Callable[[], datetime] = utcnow,
-    ) -> None:
+    def __init__(self, day: DayContext, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("agendaPane")
-        self._events, self._undo, self._dialogs, self._settings = events, undo, dialogs, settings
-        self._me, self._now = me, now
+        self._day_context = day
+        self._undo, self._dialogs, self._settings = day.undo, day.dialogs, day.settings
+        self._me, self._now = day.me, day.now
         self._db: Database | None = None
         self._zone = ZoneInfo("Europe/Moscow")
         self.current: Agenda | None = None
@@ -188,7 +178,7 @@ class AgendaPane(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(REPLAN_MS)
         self.timer.timeout.connect(self.reload)
-        self._events.changed.connect(self._on_changed)
+        day.events.changed.connect(self._on_changed)
 
     # Loading -------------------------------------------------------------------------------
     def set_database(self, db: Database | None) -> None:
@@ -382,7 +372,7 @@ class AgendaPane(QWidget):
 
     # Acting --------------------------------------------------------------------------------
     def _publish(self, changes: Changes) -> None:
-        self._events.changed.emit(changes)
+        self._day_context.publish(changes)
 
     def _report(self, message: str) -> None:
         self._dialogs.error(self, self.tr("Agenda"), message)

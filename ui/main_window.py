@@ -46,6 +46,7 @@ from ui.background import Background
 from ui.brief_editor import BriefEditorPane
 from ui.calendar_dialog import CalendarDialog
 from ui.client_card import ClientCardPane
+from ui.day_context import DayContext
 from ui.dialogs import Dialogs, describe_backup
 from ui.events import AppEvents
 from ui.queue_pane import QueuePane
@@ -92,24 +93,11 @@ class MainWindow(QMainWindow):
         )
         # The day's clock; tests put a fixed moment here.
         self.now: Callable[[], datetime] = utcnow
-        self.requests = RequestsPane(
-            self.events,
-            self.undo_stack,
-            self.dialogs,
-            settings,
-            self.queue.me,
-            self,
-            now=lambda: self.now(),
+        day = DayContext(
+            self.events, self.undo_stack, self.dialogs, settings, self.queue.me, lambda: self.now()
         )
-        self.agenda = AgendaPane(
-            self.events,
-            self.undo_stack,
-            self.dialogs,
-            settings,
-            self.queue.me,
-            self,
-            now=lambda: self.now(),
-        )
+        self.requests = RequestsPane(day, self)
+        self.agenda = AgendaPane(day, self)
         # The day's three views share the left of the window: the queue, what clients are
         # waiting for, and the plan for today. The tab says which it is.
         self.queue.heading.hide()

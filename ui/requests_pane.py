@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,10 +43,8 @@ from accdesk.ops.requests import (
     set_answered,
 )
 from accdesk.ops.settings import agency_timezone
-from accdesk.types import utcnow
 from ui.commands import OperationCommand, VersionedEdit
-from ui.dialogs import Dialogs
-from ui.events import AppEvents
+from ui.day_context import DayContext
 from ui.quick_capture import CaptureDialog
 from ui.requests_model import COLUMNS, SOON_MINUTES, RequestsModel
 from ui.widgets import EmptyState, accessible
@@ -61,20 +58,12 @@ class RequestsPane(QWidget):
     brief_created = Signal(object, object)  # project id, brief id
     count_changed = Signal(int, int)  # waiting, overdue
 
-    def __init__(
-        self,
-        events: AppEvents,
-        undo: QUndoStack,
-        dialogs: Dialogs,
-        settings: QSettings,
-        me: Callable[[], uuid.UUID | bool | None],
-        parent: Any = None,
-        now: Callable[[], datetime] = utcnow,
-    ) -> None:
+    def __init__(self, day: DayContext, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("requestsPane")
-        self._events, self._undo, self._dialogs, self._settings = events, undo, dialogs, settings
-        self._me, self._now = me, now
+        self._day_context = day
+        self._undo, self._dialogs, self._settings = day.undo, day.dialogs, day.settings
+        self._me, self._now = day.me, day.now
         self._db: Database | None = None
         self._notified: set[uuid.UUID] = set()
         self.tray: QSystemTrayIcon | None = None
@@ -84,7 +73,7 @@ class RequestsPane(QWidget):
         self.scope.addItem(self.tr("My requests"), "mine")
         self.scope.addItem(self.tr("Team"), "team")
         self.scope.setCurrentIndex(
-            max(0, self.scope.findData(settings.value("requests/scope", "team")))
+            max(0, self.scope.findData(day.settings.value("requests/scope", "team")))
         )
         self.shown = accessible(QComboBox(self), "requestsShown", self.tr("Which requests"))
         self.shown.addItem(self.tr("Waiting for an answer"), "waiting")
@@ -177,7 +166,7 @@ class RequestsPane(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
-        self._events.changed.connect(self._on_changed)
+        day.events.changed.connect(self._on_changed)
         self._update_actions()
 
     def _action(self, text: str, slot: Callable[[], None], keys: str) -> QAction:
@@ -318,7 +307,7 @@ class RequestsPane(QWidget):
 
     # Actions -------------------------------------------------------------------------------
     def _publish(self, changes: Changes) -> None:
-        self._events.changed.emit(changes)
+        self._day_context.publish(changes)
 
     def _report(self, message: str) -> None:
         self._dialogs.error(self, self.tr("Requests"), message)
@@ -361,25 +350,27 @@ class RequestsPane(QWidget):
         self._publish(Changes.one("request", row.id, row.version))
         self.select(row.id)
 
-    def mark_answered(self) -> None:
-        row = self.selected()
-        if row is None or self._db is None or row.answered_at is not None:
-            return
-        db, moment = self._db, self._now()
+    def _edit(
+        self,
+        text: str,
+        row: RequestRow,
+        write: Callable[[Any, int], Changes],
+        before: Any,
+        after: Any,
+    ) -> None:
+        """Write `after` on the request now, as one undo step that writes `before` back."""
         try:
-            changes = set_answered(db, row.id, moment, expected_version=row.version, now=moment)
+            changes = write(after, row.version)
         except AccdeskError as exc:
             self._report(str(exc))
             return
         self._undo.push(
             VersionedEdit(
-                self.tr("Answer %1").replace("%1", row.client_name),
+                text,
                 row.id,
-                lambda values, version: set_answered(
-                    db, row.id, values["at"], expected_version=version or 0, now=self._now()
-                ),
-                {"at": None},
-                {"at": moment},
+                lambda values, version: write(values["value"], version or 0),
+                {"value": before},
+                {"value": after},
                 changes.versions[row.id],
                 self._publish,
                 self._report,
@@ -387,11 +378,26 @@ class RequestsPane(QWidget):
         )
         self._publish(changes)
 
+    def mark_answered(self) -> None:
+        row = self.selected()
+        if row is None or self._db is None or row.answered_at is not None:
+            return
+        db, rid = self._db, row.id
+        self._edit(
+            self.tr("Answer %1").replace("%1", row.client_name),
+            row,
+            lambda at, version: set_answered(
+                db, rid, at, expected_version=version, now=self._now()
+            ),
+            None,
+            self._now(),
+        )
+
     def link_to_project(self) -> None:
         row = self.selected()
         if row is None or self._db is None:
             return
-        db = self._db
+        db, rid = self._db, row.id
         projects = next((p for cid, _l, p in capture_choices(db) if cid == row.client_id), [])
         if not projects:
             self._report(
@@ -405,27 +411,13 @@ class RequestsPane(QWidget):
         )
         if chosen is None or projects[chosen][0] == row.project_id:
             return
-        target = projects[chosen][0]
-        try:
-            changes = link_project(db, row.id, target, expected_version=row.version)
-        except AccdeskError as exc:
-            self._report(str(exc))
-            return
-        self._undo.push(
-            VersionedEdit(
-                self.tr("Link request to %1").replace("%1", labels[chosen]),
-                row.id,
-                lambda values, version: link_project(
-                    db, row.id, values["project"], expected_version=version or 0
-                ),
-                {"project": row.project_id},
-                {"project": target},
-                changes.versions[row.id],
-                self._publish,
-                self._report,
-            )
+        self._edit(
+            self.tr("Link request to %1").replace("%1", labels[chosen]),
+            row,
+            lambda project, version: link_project(db, rid, project, expected_version=version),
+            row.project_id,
+            projects[chosen][0],
         )
-        self._publish(changes)
 
     def turn_into_brief(self) -> None:
         row = self.selected()

@@ -204,3 +204,35 @@ def test_calendar_refuses_an_override_that_ends_before_it_starts_and_saves_a_day
     assert moved, "deadlines that ran into Tuesday now skip it"
     assert all(due_after[k] > due_before[k] for k in moved)
     QApplication.processEvents()
+
+
+def test_turning_an_unlinked_request_into_a_brief_asks_for_the_project_and_opens_the_brief(
+    window: MainWindow, qtbot: Any, dialogs: ScriptedDialogs, demo_path: Path
+) -> None:
+    at_demo_time(window, qtbot)
+    window.day_tabs.setCurrentWidget(window.requests)
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, CaptureDialog)
+        type_text(dialog.client.lineEdit(), "Колос · C-0002")
+        dialog.project.setCurrentIndex(0)  # (none): Колос has several projects
+        type_text(dialog.text, "Добавить поле «Город» в форму")
+        dialog.save.click()
+
+    dialogs.fill = fill
+    window.capture_request()
+    assert window.requests.selected().project_id is None  # type: ignore[union-attr]
+    request = window.requests.selected()
+    assert request is not None
+    dialogs.choices = [1]
+    window.requests.brief_button.click()
+    assert "P-0002" in dialogs.questions[-1][1]
+    assert window.day_tabs.currentWidget() is window.queue
+    doc = window.briefs.doc
+    assert doc is not None and doc.content.title == "Добавить поле «Город» в форму"
+    window.undo_stack.undo()  # the link was one step: the request is unlinked again
+    with sqlite3.connect(demo_path) as con:
+        linked = con.execute(
+            "SELECT project_id FROM request WHERE id = ?", (request.id.hex,)
+        ).fetchone()
+    assert linked == (None,)
