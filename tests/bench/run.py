@@ -44,6 +44,11 @@ LIMITS: dict[str, tuple[str, float]] = {
     "client_card_open": ("ms", 50),
     "brief_keystroke": ("ms", 16),
     "brief_markdown_level10": ("ms", 5),
+    "agenda_day": ("ms", 50),
+    "stats_responses": ("ms", 200),
+    # The per-client medians: fetched in a worker when the Clients tab is opened.
+    "stats_responses_clients": ("ms", 2000),
+    "sla_recompute_all": ("ms", 2000),
 }
 
 
@@ -376,6 +381,97 @@ def bench_brief(db_path: Path, rounds: int) -> bool:
     return ok
 
 
+def bench_day(db_path: Path, rounds: int) -> bool:
+    """The day planner on the large set: one manager's agenda, a month's statistics, and
+    every deadline recomputed after a calendar change."""
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from accdesk.ops.agenda import agenda
+    from accdesk.ops.deadlines import recompute
+    from accdesk.ops.settings import put_setting
+    from accdesk.ops.stats import response_stats
+
+    db = open_database(db_path)
+    raw = sqlite3.connect(db_path)
+    now = utcnow()
+    today = now.astimezone(ZoneInfo("Europe/Moscow")).date()
+    # The busiest manager: the most requests waiting.
+    manager_hex = raw.execute(
+        "SELECT manager_id FROM request WHERE first_response_at IS NULL AND manager_id IS NOT NULL"
+        " GROUP BY manager_id ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    manager = uuid.UUID(manager_hex)
+
+    def day() -> float:
+        t = time.perf_counter()
+        plan = agenda(db, manager, today, now)
+        assert plan.plan.planned or plan.plan.not_fitting or not plan.plan.working
+        return time.perf_counter() - t
+
+    def day_floor() -> float:
+        t = time.perf_counter()
+        raw.execute(
+            "SELECT * FROM request WHERE manager_id = ? AND first_response_at IS NULL",
+            (manager_hex,),
+        ).fetchall()
+        raw.execute("SELECT * FROM project WHERE manager_id = ?", (manager_hex,)).fetchall()
+        return time.perf_counter() - t
+
+    day(), day_floor()
+    ok = report("agenda_day", *interleaved(rounds, day, day_floor))
+
+    start, end = today - timedelta(days=30), today
+
+    def stats(clients: bool) -> Callable[[], float]:
+        def run() -> float:
+            t = time.perf_counter()
+            figures = response_stats(db, start, end, now=now, client_medians=clients)
+            assert figures.total.answered > 150_000
+            return time.perf_counter() - t
+
+        return run
+
+    def stats_floor() -> float:
+        t = time.perf_counter()
+        raw.execute(
+            "SELECT count(*), count(first_response_at) FROM request WHERE received_at >= ?",
+            ((now - timedelta(days=31)).strftime("%Y-%m-%d %H:%M:%S"),),
+        ).fetchall()
+        return time.perf_counter() - t
+
+    stats(False)(), stats_floor()
+    ok = report("stats_responses", *interleaved(rounds, stats(False), stats_floor)) and ok
+    ok = report("stats_responses_clients", *interleaved(3, stats(True), stats_floor)) and ok
+
+    weeks = ([[[540, 1080]]] * 5 + [[], []], [[[600, 1140]]] * 5 + [[], []])
+
+    def sla(round_: list[int] = [0]) -> float:  # noqa: B006
+        round_[0] += 1
+        with db.transaction() as s:
+            put_setting(s, "work_week", weeks[round_[0] % 2])
+        t = time.perf_counter()
+        assert recompute(db).touches("request")  # most deadlines move an hour
+        return time.perf_counter() - t
+
+    def sla_floor() -> float:
+        t = time.perf_counter()
+        rows = raw.execute(
+            "SELECT id, client_id, received_at, first_response_at, due_at, waited_minutes"
+            " FROM request"
+        ).fetchall()
+        assert len(rows) == 200_000
+        return time.perf_counter() - t
+
+    ok = report("sla_recompute_all", *interleaved(max(3, rounds // 2), sla, sla_floor)) and ok
+    with db.transaction() as s:
+        put_setting(s, "work_week", weeks[1])
+    recompute(db)
+    db.close()
+    raw.close()
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=7)
@@ -404,6 +500,7 @@ def main() -> int:
     ok = bench_queue_load(db_path, args.rounds) and ok
     ok = bench_queue_pane(db_path, args.rounds) and ok
     ok = bench_brief(db_path, args.rounds) and ok
+    ok = bench_day(db_path, args.rounds) and ok
     return 0 if ok else 1
 
 
