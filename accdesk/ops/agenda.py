@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar as ICalendar
 from icalendar import Event
+from sqlalchemy import String, type_coerce
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from accdesk.codes import PROJECT, format_code
@@ -40,13 +42,13 @@ from accdesk.models import (
     Service,
 )
 from accdesk.ops.changes import Changes
-from accdesk.ops.deadlines import ClientTerms, Clocks, load_rules
+from accdesk.ops.deadlines import ClientTerms, clocks_for, load_rules
 from accdesk.ops.inputs import MeetingCreate, validate
 from accdesk.ops.settings import get_setting
 from accdesk.planning.agenda import KINDS, AgendaItem, Block, DayPlan, plan_day
 from accdesk.planning.greetings import greeting_dates, public_holidays
-from accdesk.planning.upsell import next_offer, offer_due
-from accdesk.types import utcnow
+from accdesk.planning.upsell import RETRY_STATES, next_offer, offer_due
+from accdesk.types import utcnow, uuid_from_db
 
 PROMISE_HORIZON = 3  # days ahead a promise's date appears on the agenda
 DEADLINE_HORIZON = 2  # ... and a project's deadline
@@ -164,20 +166,28 @@ class _Gatherer:
         self.zone = zone
         self.country = country
         self.minutes = minutes
-        projects = s.exec(
-            select(Project).where(
-                Project.manager_id == manager_id,
+        # Plain columns, not ORM objects: a manager of the large agency has 200 projects,
+        # and building entities was most of the agenda's time.
+        self.projects = s.execute(
+            sa_select(
+                col(Project.id),
+                col(Project.number),
+                col(Project.name),
+                col(Project.client_id),
+                col(Project.deadline),
+                col(Project.status),
+            ).where(
+                col(Project.manager_id) == manager_id,
                 col(Project.status).in_(
                     (ProjectStatus.ACTIVE, ProjectStatus.PLANNED, ProjectStatus.PAUSED)
                 ),
             )
         ).all()
-        self.projects = projects
-        client_ids = {p.client_id for p in projects}
+        client_ids = {p.client_id for p in self.projects}
         self.clients = {
             c.id: c
-            for c in s.exec(
-                select(Client).where(
+            for c in s.execute(
+                sa_select(col(Client.id), col(Client.name), col(Client.segment)).where(
                     col(Client.id).in_(client_ids), col(Client.deleted_at).is_(None)
                 )
             )
@@ -199,11 +209,17 @@ class _Gatherer:
 
     def requests(self) -> list[AgendaItem]:
         end = datetime.combine(self.day + timedelta(days=1), time(), self.zone)
-        rows = self.s.exec(
-            select(Request, Client.name)
+        rows = self.s.execute(
+            sa_select(
+                type_coerce(col(Request.id), String).label("id"),
+                type_coerce(col(Request.client_id), String).label("client_id"),
+                col(Request.text),
+                col(Request.due_at),
+                col(Client.name),
+            )
             .join(Client, col(Client.id) == Request.client_id)
             .where(
-                Request.manager_id == self.manager_id,
+                col(Request.manager_id) == self.manager_id,
                 col(Request.first_response_at).is_(None),
                 col(Request.received_at) < end,
             )
@@ -211,13 +227,13 @@ class _Gatherer:
         return [
             self.item(
                 "request",
-                f"request:{r.id}",
-                f"Answer {name}",
+                f"request:{uuid_from_db(r.id)}",
+                f"Answer {r.name}",
                 r.text,
                 due=r.due_at,
-                client_id=r.client_id,
+                client_id=uuid_from_db(r.client_id),
             )
-            for r, name in rows
+            for r in rows
         ]
 
     def deadlines(self) -> list[AgendaItem]:
@@ -282,22 +298,32 @@ class _Gatherer:
         ]
 
     def upsells(self) -> list[AgendaItem]:
-        found = self.s.exec(
-            select(ClientService, Service.name)
+        found = self.s.execute(
+            sa_select(
+                col(ClientService.id),
+                col(ClientService.client_id),
+                col(ClientService.state),
+                col(ClientService.last_offer_on),
+                col(ClientService.next_offer_on),
+                col(Service.name),
+            )
             .join(Service, col(Service.id) == ClientService.service_id)
-            .where(col(ClientService.client_id).in_(self.clients))
+            .where(
+                col(ClientService.client_id).in_(self.clients),
+                col(ClientService.state).in_(RETRY_STATES),
+            )
         ).all()
         return [
             self.item(
                 "upsell",
                 f"upsell:{cs.id}",
-                f"Offer {name} to {self.clients[cs.client_id].name}",
+                f"Offer {cs.name} to {self.clients[cs.client_id].name}",
                 "First offer"
                 if cs.last_offer_on is None
                 else f"Last offered {cs.last_offer_on:%d.%m.%Y}",
                 client_id=cs.client_id,
             )
-            for cs, name in found
+            for cs in found
             if offer_due(cs.state, cs.next_offer_on, self.day)
         ]
 
@@ -440,7 +466,7 @@ def _do(
         client = s.get(Client, request.client_id)
         assert client is not None
         request.first_response_at = moment
-        request.waited_minutes = Clocks(load_rules(s)).waited(
+        request.waited_minutes = clocks_for(s).waited(
             ClientTerms.of(client), request.received_at, moment
         )
         kinds.setdefault("request", set()).add(target)

@@ -8,12 +8,14 @@ calendar changes, `recompute` brings every stored value up to date in one transa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 import holidays
+import numpy as np
 from sqlalchemy import (
     Connection,
     Integer,
@@ -46,7 +48,6 @@ from accdesk.planning.business import (
     to_minute,
 )
 from accdesk.planning.workdays import WorkdayCalendar
-from accdesk.types import uuid_from_db
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) while a long computation runs."""
@@ -90,6 +91,13 @@ def office_day(week: Week) -> tuple[int, int]:
 
 def load_rules(source: Session | Connection) -> CalendarRules:
     """The agency's calendar as stored: settings and the override table."""
+    return clocks_for(source).rules
+
+
+def clocks_for(source: Session | Connection) -> Clocks:
+    """The clocks of the stored calendar. The same stored calendar gives back the same
+    clocks, so their built intervals (a year of them costs a few milliseconds) serve every
+    operation until the calendar changes."""
     table = CalendarDay.__table__  # type: ignore[attr-defined]
     overrides: dict[date, bool] = {}
     special: dict[date, Hours] = {}
@@ -99,12 +107,20 @@ def load_rules(source: Session | Connection) -> CalendarRules:
         overrides[day] = kind != DayKind.DAY_OFF
         if kind != DayKind.DAY_OFF and start is not None and end is not None:
             special[day] = ((start, end),)
-    return CalendarRules(
-        zone=str(get_setting(source, "agency_timezone")),
-        week=week_from_setting(get_setting(source, "work_week")),
-        workdays=WorkdayCalendar(str(get_setting(source, "holiday_country")), overrides),
-        special_hours=special,
-    )
+    zone = str(get_setting(source, "agency_timezone"))
+    week = week_from_setting(get_setting(source, "work_week"))
+    country = str(get_setting(source, "holiday_country"))
+    key = (zone, week, country, tuple(sorted(overrides.items())), tuple(sorted(special.items())))
+    clocks = _CALENDARS.get(key)
+    if clocks is None:
+        rules = CalendarRules(zone, week, WorkdayCalendar(country, overrides), special)
+        if len(_CALENDARS) >= 8:  # a few calendars tried in one sitting, not a history
+            _CALENDARS.clear()
+        clocks = _CALENDARS[key] = Clocks(rules)
+    return clocks
+
+
+_CALENDARS: dict[Any, Clocks] = {}
 
 
 class Clocks:
@@ -118,7 +134,6 @@ class Clocks:
     def __init__(self, rules: CalendarRules) -> None:
         self.rules = rules
         self.agency = rules.clock()
-        self._public = WorkdayCalendar(rules.workdays.country)
         self._clients: dict[tuple[str, str, int, int], BusinessClock] = {}
 
     def of(self, terms: ClientTerms) -> BusinessClock:
@@ -127,9 +142,9 @@ class Clocks:
         key = (terms.calendar, terms.zone, terms.start_minute, terms.end_minute)
         clock = self._clients.get(key)
         if clock is None:
-            day = ((terms.start_minute, terms.end_minute),)
-            week: Week = (day, day, day, day, day, (), ())
-            own = CalendarRules(terms.zone, week, self._public, {}).clock()
+            own = _own_clock(
+                self.rules.workdays.country, terms.zone, terms.start_minute, terms.end_minute
+            )
             clock = own if terms.calendar == SlaCalendar.CLIENT else overlap_clock(self.agency, own)
             self._clients[key] = clock
         return clock
@@ -148,9 +163,18 @@ class Clocks:
         return max(0, self.of(terms).minutes_between(to_minute(received), to_minute(answered)))
 
 
-def clocks(db: Database) -> Clocks:
-    with db.reading() as s:
-        return Clocks(load_rules(s))
+@functools.cache
+def _own_clock(country: str, zone: str, start: int, end: int) -> BusinessClock:
+    """A client's own working week; it does not depend on the agency's settings, so it
+    outlives them (a calendar change rebuilds the agency's clock only)."""
+    day = ((start, end),)
+    week: Week = (day, day, day, day, day, (), ())
+    return CalendarRules(zone, week, _public_days(country), {}).clock()
+
+
+@functools.cache
+def _public_days(country: str) -> WorkdayCalendar:
+    return WorkdayCalendar(country)
 
 
 def recompute(db: Database, progress: Progress | None = None) -> Changes:
@@ -162,8 +186,12 @@ def recompute(db: Database, progress: Progress | None = None) -> Changes:
 
 def recompute_on(con: Connection, progress: Progress | None = None) -> int:
     """`recompute` inside the caller's transaction (a migration's, say); how many requests
-    changed. Values are read and compared at driver level and only changed rows written."""
-    clocks = Clocks(load_rules(con))
+    changed.
+
+    The arithmetic runs over numpy arrays, one batch per client clock, and only changed rows
+    are written: at 200,000 requests the writing (and the indexes it updates) is what costs.
+    """
+    clocks = clocks_for(con)
     c = Client.__table__  # type: ignore[attr-defined]
     terms = {
         row[0]: ClientTerms(*row[1:])
@@ -180,53 +208,122 @@ def recompute_on(con: Connection, progress: Progress | None = None) -> int:
         )
     }
     r = Request.__table__  # type: ignore[attr-defined]
-    rows = con.execute(
-        select(
-            type_coerce(r.c.id, String),
-            type_coerce(r.c.client_id, String),
-            epoch_minutes(con, r.c.received_at),
-            epoch_minutes(con, r.c.first_response_at),
-            epoch_minutes(con, r.c.due_at),
-            r.c.waited_minutes,
-        )
-    ).all()
-    total = len(rows)
-    write = (
-        update(r)
-        .where(r.c.id == bindparam("rid"))
-        .values(due_at=bindparam("due"), waited_minutes=bindparam("waited"))
+    instant = _InstantReader(con.dialect.name)
+    query = select(
+        type_coerce(r.c.id, String),
+        type_coerce(r.c.client_id, String),
+        type_coerce(r.c.manager_id, String),
+        instant.column(r.c.received_at),
+        instant.column(r.c.first_response_at),
+        instant.column(r.c.due_at),
+        r.c.waited_minutes,
     )
-    pending: list[dict[str, Any]] = []
-    changed = 0
-    for done, (rid, client_id, received, answered, due, waited) in enumerate(rows, 1):
-        t = terms[client_id]
+    # At driver level: 200,000 result rows built by SQLAlchemy cost a third of a second.
+    cursor = con.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(str(query.compile(dialect=con.dialect)))
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    total = len(rows)
+    if progress is not None:
+        progress(0, total)
+    if not total:
+        return 0
+    ids, client_ids, managers, received_raw, answered_raw, due_raw, waited_raw = zip(
+        *rows, strict=True
+    )
+    received = instant.minutes(received_raw)
+    answered = instant.minutes(answered_raw)
+    old_due = instant.minutes(due_raw)
+    old_waited = np.array([_NONE if w is None else w for w in waited_raw], dtype=np.int64)
+
+    # Which clock and target each request runs on, as indexes into per-client arrays.
+    clock_list: list[BusinessClock] = []
+    clock_index: dict[int, int] = {}
+    position = {client_id: n for n, client_id in enumerate(terms)}
+    per_client = np.empty((len(terms), 3), dtype=np.int64)
+    for n, t in enumerate(terms.values()):
         clock = clocks.of(t)
-        start = received
-        if t.mode == ResponseMode.MINUTES and t.minutes is not None:
-            new_due = clock.add_minutes(start, t.minutes)
+        k = clock_index.setdefault(id(clock), len(clock_list))
+        if k == len(clock_list):
+            clock_list.append(clock)
+        timed = t.mode == ResponseMode.MINUTES and t.minutes is not None
+        per_client[n] = (k, t.minutes or 0, timed)
+    facts = per_client[np.fromiter((position[c] for c in client_ids), np.int64, total)]
+    which, target, by_minutes = facts[:, 0], facts[:, 1], facts[:, 2].astype(bool)
+    has_answer = answered != _NONE
+
+    new_due = np.empty(total, dtype=np.int64)
+    new_waited = np.full(total, _NONE, dtype=np.int64)
+    by_clock = np.argsort(which, kind="stable")
+    bounds = np.searchsorted(which[by_clock], np.arange(len(clock_list) + 1))
+    for k, clock in enumerate(clock_list):
+        mine = by_clock[bounds[k] : bounds[k + 1]]
+        timed_ones, daily_ones = mine[by_minutes[mine]], mine[~by_minutes[mine]]
+        new_due[timed_ones] = clock.add_many(received[timed_ones], target[timed_ones])
+        new_due[daily_ones] = clock.next_day_end_many(received[daily_ones])
+        sel = mine[has_answer[mine]]
+        new_waited[sel] = np.maximum(0, clock.between_many(received[sel], answered[sel]))
+
+    changed = np.nonzero((new_due != old_due) | (new_waited != old_waited))[0]
+    # Written in the order of the statistics index (manager, client, received): its pages
+    # are then touched one after another instead of at random, three times faster.
+    order = sorted(changed, key=lambda i: (managers[i] or "", client_ids[i], received[i]))
+    dues = instant.stored(new_due[order])
+    waits = [None if w == _NONE else w for w in new_waited[order].tolist()]
+    # At driver level too: SQLAlchemy's processing of each row's parameters cost more than
+    # SQLite's own update.
+    write = update(r).values(due_at=bindparam("due"), waited_minutes=bindparam("waited"))
+    compiled = write.where(r.c.id == bindparam("rid")).compile(dialect=con.dialect)
+    for first in range(0, len(order), BATCH):
+        rows_out = [
+            {"due": dues[n], "waited": waits[n], "rid": ids[order[n]]}
+            for n in range(first, min(first + BATCH, len(order)))
+        ]
+        if compiled.positional:
+            names = compiled.positiontup or ()
+            con.exec_driver_sql(str(compiled), [tuple(p[k] for k in names) for p in rows_out])
         else:
-            new_due = clocks.due_minute(t, start)
-        new_waited = None if answered is None else max(0, clock.minutes_between(start, answered))
-        if due != new_due or new_waited != waited:
-            pending.append(
-                {"rid": uuid_from_db(rid), "due": from_minute(new_due), "waited": new_waited}
-            )
-        if done % BATCH == 0 or done == total:
-            if pending:
-                con.execute(write, pending)
-                changed += len(pending)
-                pending = []
-            if progress is not None:
-                progress(done, total)
-    return changed
+            con.exec_driver_sql(str(compiled), rows_out)
+        if progress is not None:
+            progress(min(total, round(total * (first + len(rows_out)) / len(order))), total)
+    if progress is not None:
+        progress(total, total)
+    return len(order)
 
 
-def epoch_minutes(con: Connection, column: Any) -> Any:
-    """Whole minutes since the epoch of a stored instant, computed by the database: the
-    engines spell it differently (SQLite stores UTC text, PostgreSQL a timestamptz)."""
-    if con.dialect.name == "sqlite":
-        return cast(func.strftime("%s", column), Integer) // 60
-    return cast(func.floor(func.extract("epoch", column) / 60), Integer)
+_NONE = np.iinfo(np.int64).min  # an empty instant or waiting time in the arrays
+
+
+class _InstantReader:
+    """Stored instants as epoch minutes in a numpy array, the fastest way each engine allows.
+
+    SQLite keeps UTC text (`2026-11-23 07:00:00.000000`), which numpy parses two hundred
+    thousand at a time in milliseconds; other engines compute the minute themselves.
+    """
+
+    def __init__(self, dialect: str) -> None:
+        self._text = dialect == "sqlite"
+
+    def column(self, column: Any) -> Any:
+        if self._text:
+            return type_coerce(column, String)
+        return cast(func.floor(func.extract("epoch", column) / 60), Integer)
+
+    def minutes(self, values: Sequence[Any]) -> np.ndarray:
+        if self._text:
+            parsed = np.array(["NaT" if v is None else v for v in values], dtype="datetime64[m]")
+            return parsed.astype(np.int64)  # NaT is the int64 minimum: _NONE
+        return np.array([_NONE if v is None else v for v in values], dtype=np.int64)
+
+    def stored(self, minutes: np.ndarray) -> list[Any]:
+        """Epoch minutes as the driver takes them for the column: SQLite's text, or aware
+        datetimes."""
+        if self._text:
+            text = np.datetime_as_string(minutes.astype("datetime64[m]"), unit="us")
+            return [t.replace("T", " ") for t in text.tolist()]
+        return [from_minute(m) for m in minutes.tolist()]
 
 
 # --- The agency's calendar, as the settings dialog edits it ----------------------------------

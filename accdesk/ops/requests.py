@@ -19,7 +19,7 @@ from accdesk.errors import NotFound, StaleEdit, ValidationError
 from accdesk.models import Client, Manager, Project, Request
 from accdesk.ops.briefs import create_brief
 from accdesk.ops.changes import Changes
-from accdesk.ops.deadlines import ClientTerms, Clocks, load_rules
+from accdesk.ops.deadlines import ClientTerms, clocks_for
 from accdesk.ops.inputs import RequestCreate, validate
 from accdesk.ops.readmodels import BriefDoc, RequestRow
 from accdesk.types import as_utc, utcnow, uuid_from_db
@@ -125,7 +125,7 @@ def add_request(
         manager_id = None
         if edit.project_id is not None:
             manager_id = _project_of(s, edit.project_id, client.id).manager_id
-        clocks = Clocks(load_rules(s))
+        clocks = clocks_for(s)
         request = Request(
             client_id=client.id,
             project_id=edit.project_id,
@@ -213,7 +213,7 @@ def set_answered(
         else:
             client = s.get(Client, request.client_id)
             assert client is not None
-            clocks = Clocks(load_rules(s))
+            clocks = clocks_for(s)
             request.waited_minutes = clocks.waited(
                 ClientTerms.of(client), request.received_at, answered_at
             )
@@ -315,4 +315,4 @@ def deadline_for(db: Database, client_id: uuid.UUID, received_at: datetime) -> t
         client = s.get(Client, client_id)
         if client is None:
             raise NotFound("this client no longer exists")
-        return Clocks(load_rules(s)).due(ClientTerms.of(client), received_at), client.timezone
+        return clocks_for(s).due(ClientTerms.of(client), received_at), client.timezone

@@ -18,7 +18,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
+
+import numpy as np
 
 from accdesk.planning.workdays import WorkdayCalendar
 
@@ -49,6 +52,21 @@ def from_minute(minute: int) -> datetime:
 Span = list[tuple[int, int, int]]
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _locked(method: F) -> F:
+    """One thread at a time: a worker recomputing deadlines and the window planning a day
+    share the agency's clock, and extending it replaces several lists together."""
+
+    @functools.wraps(method)
+    def wrapper(self: BusinessClock, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
 class BusinessClock:
     """Working intervals of some calendar, with the arithmetic over them.
 
@@ -59,7 +77,8 @@ class BusinessClock:
     def __init__(self, zone: ZoneInfo, build: Callable[[int, int], Span]) -> None:
         self.zone = zone
         self._build = build
-        self._lock = threading.Lock()
+        # Reentrant: the arithmetic holds it and may extend the built years inside.
+        self._lock = threading.RLock()
         self._years: tuple[int, int] | None = None
         self._covered = (0, -1)  # minutes safely inside the built years
         self._starts: list[int] = []
@@ -68,6 +87,10 @@ class BusinessClock:
         self._before: list[int] = []  # working minutes before each interval
         self._through: list[int] = []  # ... and up to its end
         self._span: Span = []
+        self._arrays: list[np.ndarray] = []
+        self._arrays_of: list[int] | None = None  # the list `_arrays` were made from
+        self._midnight_minutes = np.empty(0, dtype=np.int64)
+        self._midnights_of: tuple[int, int] | None = None  # the years they were made for
 
     # Building ------------------------------------------------------------------------------
     def _cover(self, minute: int) -> None:
@@ -124,6 +147,7 @@ class BusinessClock:
             return moment
         return from_minute(self.add_minutes(to_minute(moment), minutes))
 
+    @_locked
     def add_minutes(self, start: int, minutes: int) -> int:
         """`add` on epoch minutes, for recomputing many deadlines without datetimes."""
         if minutes < 0:
@@ -142,11 +166,90 @@ class BusinessClock:
         """Working minutes from `start` to `end`; negative when `end` is earlier."""
         return self.minutes_between(to_minute(start), to_minute(end))
 
+    @_locked
     def minutes_between(self, a: int, b: int) -> int:
         self._cover(min(a, b))
         self._cover(max(a, b))
         return self._position(b) - self._position(a)
 
+    # Many at once (recomputing every deadline): the same arithmetic over numpy arrays.
+    @_locked
+    def add_many(self, starts: np.ndarray, minutes: np.ndarray) -> np.ndarray:
+        """`add_minutes` for each pair; zero minutes leave the start as it is."""
+        if len(starts) == 0:
+            return starts.copy()
+        # Build far enough: the latest start plus the longest target, done once in scalar.
+        self.add_minutes(int(starts.max()), int(minutes.max()))
+        self._cover(int(starts.min()))
+        target = self._positions(starts) + minutes
+        arrays = self._numpy()
+        j = np.searchsorted(arrays[4], target, side="left")
+        j = np.minimum(j, len(arrays[4]) - 1)
+        due = arrays[0][j] + target - arrays[3][j]
+        return np.where(minutes == 0, starts, due)
+
+    @_locked
+    def between_many(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """`minutes_between` for each pair."""
+        if len(starts) == 0:
+            return starts.copy()
+        for edge in (starts.min(), starts.max(), ends.min(), ends.max()):
+            self._cover(int(edge))
+        difference: np.ndarray = self._positions(ends) - self._positions(starts)
+        return difference
+
+    @_locked
+    def next_day_end_many(self, starts: np.ndarray) -> np.ndarray:
+        """`next_day_end` for each start, in epoch minutes."""
+        if len(starts) == 0:
+            return starts.copy()
+        # Build far enough: the latest start's next working day, done once in scalar.
+        self.next_day_end(from_minute(int(starts.max())))
+        self._cover(int(starts.min()))
+        _starts, ends, days, _before, _through = self._numpy()
+        midnights, first_day = self._midnights()
+        today = first_day + np.searchsorted(midnights, starts, side="right") - 1
+        j = np.searchsorted(days, today, side="right")
+        k = np.searchsorted(days, days[j], side="right") - 1
+        result: np.ndarray = ends[k]
+        return result
+
+    def _midnights(self) -> tuple[np.ndarray, int]:
+        """Each local midnight of the built years as an epoch minute, and the first one's
+        date ordinal: an instant's local date is then a binary search, daylight saving and
+        half-hour zones included."""
+        years = self._years
+        assert years is not None
+        first = date(years[0], 1, 1)
+        if self._midnights_of != years:
+            count = (date(years[1] + 1, 1, 1) - first).days + 1
+            self._midnight_minutes = np.array(
+                [
+                    to_minute(datetime.combine(first + timedelta(days=n), time(), self.zone))
+                    for n in range(count)
+                ],
+                dtype=np.int64,
+            )
+            self._midnights_of = years
+        return self._midnight_minutes, first.toordinal()
+
+    def _positions(self, minutes: np.ndarray) -> np.ndarray:
+        starts, ends, _days, before, _through = self._numpy()
+        i = np.searchsorted(starts, minutes, side="right") - 1
+        safe = np.maximum(i, 0)
+        inside = before[safe] + np.minimum(minutes, ends[safe]) - starts[safe]
+        return np.where(i < 0, 0, inside)
+
+    def _numpy(self) -> list[np.ndarray]:
+        """The built lists as arrays (starts, ends, days, before, through), made again only
+        after the lists were rebuilt."""
+        if self._arrays_of is not self._starts:
+            lists = (self._starts, self._ends, self._days, self._before, self._through)
+            self._arrays = [np.asarray(a, dtype=np.int64) for a in lists]
+            self._arrays_of = self._starts
+        return self._arrays
+
+    @_locked
     def next_day_end(self, moment: datetime) -> datetime:
         """The end of the first working day after the date `moment` falls on in this
         calendar's zone: "by the end of the next business day" for a request received then."""
@@ -159,12 +262,14 @@ class BusinessClock:
         k = bisect_right(self._days, self._days[j]) - 1
         return from_minute(self._ends[k])
 
+    @_locked
     def is_working(self, moment: datetime) -> bool:
         minute = to_minute(moment)
         self._cover(minute)
         i = bisect_right(self._starts, minute) - 1
         return i >= 0 and minute < self._ends[i]
 
+    @_locked
     def intervals(self, first: datetime, last: datetime) -> list[tuple[datetime, datetime]]:
         """Working intervals that overlap [first, last), clipped to it."""
         a, b = to_minute(first), to_minute(last)
@@ -179,6 +284,7 @@ class BusinessClock:
             i += 1
         return out
 
+    @_locked
     def span(self, first_year: int, last_year: int) -> Span:
         """The intervals dated in those years, from what is built (building more if needed)."""
         self._ensure(first_year, last_year)
@@ -273,8 +379,13 @@ class CalendarRules:
         return self.week[day.weekday()] or next((h for h in self.week if h), ())
 
     def clock(self) -> BusinessClock:
-        zone = ZoneInfo(self.zone)
-        return BusinessClock(zone, lambda a, b: _local_span(zone, a, b, self.hours_of))
+        """The rules' clock, built once (the rules are frozen, so it never goes stale)."""
+        built = self.__dict__.get("_clock")
+        if built is None:
+            zone = ZoneInfo(self.zone)
+            built = BusinessClock(zone, lambda a, b: _local_span(zone, a, b, self.hours_of))
+            self.__dict__["_clock"] = built
+        return built
 
 
 def overlap_clock(a: BusinessClock, b: BusinessClock) -> BusinessClock:

@@ -8,6 +8,7 @@ matched to the client's segment by keyword.
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -27,6 +28,7 @@ class ProfessionalDay:
     weekday: int = 0
     nth: int = 0
 
+    @functools.cache  # noqa: B019 (a handful of frozen, module-level days)
     def on(self, year: int) -> date:
         if self.day:
             return date(year, self.month, self.day)

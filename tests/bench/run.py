@@ -444,7 +444,8 @@ def bench_day(db_path: Path, rounds: int) -> bool:
     ok = report("stats_responses", *interleaved(rounds, stats(False), stats_floor)) and ok
     ok = report("stats_responses_clients", *interleaved(3, stats(True), stats_floor)) and ok
 
-    weeks = ([[[540, 1080]]] * 5 + [[], []], [[[600, 1140]]] * 5 + [[], []])
+    # Alternately an hour earlier and back to the stored default, starting with the change.
+    weeks = ([[[600, 1140]]] * 5 + [[], []], [[[540, 1080]]] * 5 + [[], []])
 
     def sla(round_: list[int] = [0]) -> float:  # noqa: B006
         round_[0] += 1
@@ -465,7 +466,7 @@ def bench_day(db_path: Path, rounds: int) -> bool:
 
     ok = report("sla_recompute_all", *interleaved(max(3, rounds // 2), sla, sla_floor)) and ok
     with db.transaction() as s:
-        put_setting(s, "work_week", weeks[1])
+        put_setting(s, "work_week", weeks[0])
     recompute(db)
     db.close()
     raw.close()

@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from accdesk.models import ResponseMode, SlaCalendar
 from accdesk.ops.deadlines import ClientTerms, Clocks
-from accdesk.planning.business import OFFICE_WEEK, CalendarRules, parse_hours
+from accdesk.planning.business import OFFICE_WEEK, CalendarRules, parse_hours, to_minute
 from accdesk.planning.workdays import WorkdayCalendar
 
 MSK = ZoneInfo("Europe/Moscow")
@@ -169,3 +170,28 @@ def test_counting_is_antisymmetric_and_never_more_than_the_clock(a: datetime, b:
     counted = CLOCK.between(a, b)
     assert counted == -CLOCK.between(b, a)
     assert abs(counted) <= abs((b - a).total_seconds()) / 60 + 1
+
+
+@given(
+    st.lists(st.tuples(instants, instants, st.integers(0, 5_000)), min_size=1, max_size=30),
+    zones,
+    st.sampled_from(list(SlaCalendar)),
+)
+def test_recomputing_many_at_once_gives_what_one_at_a_time_gives(
+    rows: list[tuple[datetime, datetime, int]], zone: str, calendar: str
+) -> None:
+    """The batch arithmetic behind a calendar change agrees with the scalar arithmetic that
+    computes a deadline when a request arrives."""
+    clock = CLOCKS.of(terms(60, calendar, zone))
+    starts = np.array([to_minute(a) for a, _, _ in rows], dtype=np.int64)
+    ends = np.array([to_minute(b) for _, b, _ in rows], dtype=np.int64)
+    targets = np.array([m for _, _, m in rows], dtype=np.int64)
+    assert clock.add_many(starts, targets).tolist() == [
+        clock.add_minutes(int(s), int(m)) for s, m in zip(starts, targets, strict=True)
+    ]
+    assert clock.between_many(starts, ends).tolist() == [
+        clock.minutes_between(int(a), int(b)) for a, b in zip(starts, ends, strict=True)
+    ]
+    assert clock.next_day_end_many(starts).tolist() == [
+        to_minute(clock.next_day_end(a)) for a, _, _ in rows
+    ]
