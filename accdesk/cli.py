@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
@@ -28,10 +29,12 @@ from accdesk.files import write_export
 from accdesk.migrations import SCHEMA_HEAD
 from accdesk.ops.agenda import agenda, to_ics
 from accdesk.ops.briefs import EXPORT_FORMATS, PdfMaker, export_bytes, find_brief
+from accdesk.ops.readmodels import ManagerLoad, TeamLoad
 from accdesk.ops.requests import add_request, find_client, find_manager
 from accdesk.ops.settings import agency_timezone
 from accdesk.ops.stats import ResponseFigures, response_stats
 from accdesk.ops.summary import counts
+from accdesk.ops.workload import moves_of, reassign, suggest_rebalance, team_workload
 from accdesk.sqlitefile import FileState, copy_database, inspect_sqlite, table_counts
 from accdesk.types import utcnow
 
@@ -129,6 +132,21 @@ def build_parser() -> argparse.ArgumentParser:
     responses.add_argument("--manager", metavar="LOGIN_OR_NAME")
     responses.add_argument("--json", action="store_true", help="print the result as JSON")
     responses.set_defaults(run=_stats_responses)
+
+    workload = sub.add_parser("workload", help="projects, load and capacity per manager")
+    _db_option(workload, default=argparse.SUPPRESS)
+    workload.add_argument("--json", action="store_true", help="print the result as JSON")
+    workload.set_defaults(run=_workload)
+
+    balance = sub.add_parser(
+        "rebalance", help="suggest moves that even out the team's load (and apply them)"
+    )
+    _db_option(balance, default=argparse.SUPPRESS)
+    mode = balance.add_mutually_exclusive_group()
+    mode.add_argument("--dry-run", action="store_true", help="only list the moves (the default)")
+    mode.add_argument("--apply", action="store_true", help="make the moves, in one transaction")
+    balance.add_argument("--json", action="store_true", help="print the result as JSON")
+    balance.set_defaults(run=_rebalance)
     return parser
 
 
@@ -404,6 +422,100 @@ def _stats_responses(args: argparse.Namespace) -> int:
             "clients": [figures(c) for c in stats.clients],
         },
     )
+    return 0
+
+
+def _manager_figures(m: ManagerLoad) -> dict[str, Any]:
+    return {
+        "id": str(m.id),
+        "name": m.name,
+        "role": m.role,
+        "projects": m.projects,
+        "load_hours": m.load_hours,
+        "capacity_hours": m.capacity_hours,
+        "utilisation": round(m.utilisation, 4),
+        "clients": m.clients,
+        "open_requests": m.open_requests,
+        "met_30d": None if m.met_share is None else round(m.met_share, 4),
+    }
+
+
+def _workload_lines(team: TeamLoad) -> list[str]:
+    lines = [
+        f"{'manager':<28} {'projects':>8} {'load h':>7} {'cap h':>6} {'util':>6} "
+        f"{'clients':>7} {'waiting':>7} {'on time':>7}"
+    ]
+    for m in team.managers:
+        met = "-" if m.met_share is None else f"{m.met_share:.0%}"
+        lines.append(
+            f"{m.name[:28]:<28} {m.projects:>8} {m.load_hours:>7.1f} {m.capacity_hours:>6.0f} "
+            f"{m.utilisation:>6.0%} {m.clients:>7} {m.open_requests:>7} {met:>7}"
+        )
+    lines.append(
+        f"team: {team.projects_per_manager:.1f} projects and {team.load_per_manager:.1f} h per "
+        f"manager, {team.utilisation:.0%} of capacity"
+    )
+    return lines
+
+
+def _workload(args: argparse.Namespace) -> int:
+    db = open_database(args.db, read_only=True)
+    try:
+        team = team_workload(db)
+    finally:
+        db.close()
+    data = {
+        "managers": [_manager_figures(m) for m in team.managers],
+        "projects_per_manager": round(team.projects_per_manager, 2),
+        "load_per_manager": round(team.load_per_manager, 2),
+        "utilisation": round(team.utilisation, 4),
+    }
+    _emit(args, "\n".join(_workload_lines(team)), data)
+    return 0
+
+
+def _rebalance(args: argparse.Namespace) -> int:
+    db = open_database(args.db, read_only=not args.apply)
+    try:
+        plan = suggest_rebalance(db)
+        if args.apply and plan.moves:
+            moves = moves_of(plan)
+            reassign(db, moves, "Rebalance", [uuid.uuid4() for _ in moves])
+    finally:
+        db.close()
+    verb = "Moved" if args.apply else "Would move"
+    projects = sum(len(row.project_ids) for row in plan.moves)
+    lines = [
+        f"{verb} {projects} project{'s' * (projects != 1)} in {len(plan.moves)} "
+        f"move{'s' * (len(plan.moves) != 1)}, {plan.moved_hours:.1f} h a week. "
+        f"Highest utilisation {plan.max_before:.0%} -> {plan.max_after:.0%} "
+        f"(no rebalance goes below {plan.bound:.0%})."
+    ]
+    for row in plan.moves:
+        lines.append(f"  {row.what}: {row.source} -> {row.target} ({row.hours:g} h). {row.reason}")
+    if not plan.moves:
+        lines.append("  Nothing to move: no move lowers the highest utilisation.")
+    data = {
+        "applied": bool(args.apply and plan.moves),
+        "max_utilisation_before": round(plan.max_before, 4),
+        "max_utilisation_after": round(plan.max_after, 4),
+        "lower_bound": round(plan.bound, 4),
+        "moved_hours": plan.moved_hours,
+        "moves": [
+            {
+                "projects": [str(p) for p in row.project_ids],
+                "what": row.what,
+                "client": row.client,
+                "from": row.source,
+                "to": row.target,
+                "hours": row.hours,
+                "reason": row.reason,
+            }
+            for row in plan.moves
+        ],
+        "after": [_manager_figures(m) for m in plan.after.managers],
+    }
+    _emit(args, "\n".join(lines), data)
     return 0
 
 

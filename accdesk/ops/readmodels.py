@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from accdesk.briefs.content import BriefContent
+from accdesk.planning.workload import utilisation
 
 
 class ProjectRow(NamedTuple):
@@ -275,3 +276,92 @@ class RequestRow:
         if self.answered_at is None or self.due_at is None:
             return None
         return self.answered_at <= self.due_at
+
+
+@dataclass(frozen=True, slots=True)
+class ManagerLoad:
+    """One manager's share of the team's work, as the workload view shows it."""
+
+    id: uuid.UUID
+    name: str
+    role: str
+    capacity_hours: float
+    projects: int  # open: active, planned or paused
+    load_hours: float  # weekly effort of the active ones
+    clients: int
+    open_requests: int
+    answered_30d: int
+    met_30d: int
+
+    @property
+    def utilisation(self) -> float:
+        return utilisation(self.load_hours, self.capacity_hours)
+
+    @property
+    def met_share(self) -> float | None:
+        return self.met_30d / self.answered_30d if self.answered_30d else None
+
+
+@dataclass(frozen=True, slots=True)
+class TeamLoad:
+    managers: tuple[ManagerLoad, ...]
+
+    @property
+    def projects_per_manager(self) -> float:
+        return sum(m.projects for m in self.managers) / len(self.managers) if self.managers else 0
+
+    @property
+    def load_per_manager(self) -> float:
+        return sum(m.load_hours for m in self.managers) / len(self.managers) if self.managers else 0
+
+    @property
+    def utilisation(self) -> float:
+        """The team's load over its capacity: what every manager would be at, evened out."""
+        capacity = sum(m.capacity_hours for m in self.managers)
+        return sum(m.load_hours for m in self.managers) / capacity if capacity else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class WorkRow:
+    """An open project in the workload view, ready to be moved."""
+
+    id: uuid.UUID
+    code: str
+    name: str
+    client_id: uuid.UUID
+    client: str
+    service: str
+    status: str
+    manager_id: uuid.UUID | None
+    hours: float
+    pinned: bool
+    keep_manager: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MoveRow:
+    """One suggested move, with the names and the reason a team lead reads."""
+
+    project_ids: tuple[uuid.UUID, ...]
+    what: str  # "P-0042 Семантическое ядро" or "3 projects of Колос"
+    client: str
+    source_id: uuid.UUID
+    source: str
+    target_id: uuid.UUID
+    target: str
+    hours: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RebalancePlan:
+    moves: tuple[MoveRow, ...]
+    before: TeamLoad
+    after: TeamLoad
+    max_before: float
+    max_after: float
+    bound: float
+
+    @property
+    def moved_hours(self) -> float:
+        return sum(m.hours for m in self.moves)

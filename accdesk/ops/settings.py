@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -11,6 +12,7 @@ from sqlmodel import Session, select
 from accdesk.briefs.schema import DEFAULT_AUDIENCE_LEVELS
 from accdesk.db import Database
 from accdesk.models import Setting
+from accdesk.planning.workload import Rules
 from accdesk.types import utcnow
 
 DEFAULTS: dict[str, Any] = {
@@ -38,6 +40,8 @@ DEFAULTS: dict[str, Any] = {
     "upsell_cadence_days": 90,
     # The lowest brief level each kind of specialist can work from, by audience key.
     "audience_levels": DEFAULT_AUDIENCE_LEVELS,
+    # How suggestions move work between managers (see accdesk.planning.workload.Rules).
+    "rebalance": asdict(Rules()),
     # The agency's own brief templates (see accdesk.briefs.schema.TemplateData).
     "brief_templates": [],
 }
