@@ -55,6 +55,7 @@ from ui.stats_dialog import StatsDialog
 from ui.upsell_matrix import UpsellMatrixDialog
 from ui.welcome import WelcomePane
 from ui.widgets import after_first_paint
+from ui.workload import WorkloadWindow
 
 COUNTED_KINDS = ("manager", "client", "project", "request", "brief")
 BACKUP_EVERY_S = 24 * 3600
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
             self.events, self.undo_stack, self.dialogs, settings, self.background, self
         )
         self._matrix: UpsellMatrixDialog | None = None
+        self.workload: WorkloadWindow | None = None
         self.briefs = BriefEditorPane(
             self.events, self.undo_stack, self.dialogs, self.background, self
         )
@@ -271,6 +273,21 @@ class MainWindow(QMainWindow):
                 self.open_upsell_matrix,
                 "Ctrl+Shift+M",
                 "actionUpsellMatrix",
+            )
+        )
+
+        team = self.menuBar().addMenu(self.tr("&Team"))
+        team.addAction(
+            self._action(
+                self.tr("&Workload…"), self.open_workload, "Ctrl+Shift+W", "actionWorkload"
+            )
+        )
+        team.addAction(
+            self._action(
+                self.tr("Suggest a &rebalance…"),
+                lambda: self.open_workload(suggest=True),
+                None,
+                "actionRebalance",
             )
         )
 
@@ -665,6 +682,10 @@ class MainWindow(QMainWindow):
         self.card.set_database(None)
         if self._matrix is not None:
             self._matrix.close()
+        if self.workload is not None:  # it belongs to this database
+            self.workload.close()
+            self.workload.deleteLater()
+            self.workload = None
         self.db.close()
         self.db = None
 
@@ -774,6 +795,29 @@ class MainWindow(QMainWindow):
         self._matrix.show()
         self._matrix.raise_()
         self._matrix.activateWindow()
+
+    def open_workload(self, *, suggest: bool = False) -> None:
+        """The team's load per manager, beside the main window; projects dragged from the
+        queue onto a manager's row move there."""
+        if self.db is None:
+            return
+        if self.workload is None:
+            self.workload = WorkloadWindow(
+                self.db,
+                self.events,
+                self.undo_stack,
+                self.dialogs,
+                self.background,
+                lambda: self.now(),
+                self,
+            )
+        else:
+            self.workload.reload()
+        self.workload.show()
+        self.workload.raise_()
+        self.workload.activateWindow()
+        if suggest:
+            self.workload.suggest()
 
     def _open_client(self, client_id: uuid.UUID) -> None:
         if not self.queue.select_client(client_id):

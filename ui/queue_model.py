@@ -518,11 +518,11 @@ class QueueModel(QAbstractTableModel):
         colour, icon = None, None
         if key == "health":
             state = self.health_of(r)
-            colour, icon = _colour(HEALTH_COLOURS[state]), _icon(HEALTH_ICONS[state])
+            colour, icon = _colour(HEALTH_COLOURS[state]), standard_icon(HEALTH_ICONS[state])
         elif key == "response_due" and self._late(r):
-            colour, icon = _colour(LATE), _icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            colour, icon = _colour(LATE), standard_icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         elif key == "project" and r.pinned:
-            icon = _icon(QStyle.StandardPixmap.SP_DialogYesButton)
+            icon = standard_icon(QStyle.StandardPixmap.SP_DialogYesButton)
         return Look(column.text(r), colour, icon, column.align_right)
 
     # Qt interface ------------------------------------------------------------------------
@@ -645,7 +645,7 @@ def _colour(name: str) -> QColor:
 
 
 @cache
-def _icon(kind: QStyle.StandardPixmap) -> QIcon:
+def standard_icon(kind: QStyle.StandardPixmap) -> QIcon:
     """Fetched once: asking the style for an icon costs a millisecond each time."""
     return QApplication.style().standardIcon(kind)
 

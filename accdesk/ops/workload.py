@@ -341,8 +341,26 @@ def suggest_rebalance(db: Database, now: datetime | None = None) -> RebalancePla
         people, work, names = _problem(s, rules, now)
         plan = rebalance(people, work, rules)
         before = _team(s, now)
+        owners = dict(_open_projects(s))
+    clients_of = {p: c for p, (_m, c) in owners.items()}
+    for move in plan.moves:
+        for pid in move.project_ids:
+            owners[pid] = (move.target, clients_of[pid])
+    projects: dict[uuid.UUID, int] = {}
+    clients: dict[uuid.UUID, set[uuid.UUID]] = {}
+    for manager, client in owners.values():
+        projects[manager] = projects.get(manager, 0) + 1
+        clients.setdefault(manager, set()).add(client)
     after = TeamLoad(
-        tuple(replace(m, load_hours=plan.load_after.get(m.id, 0.0)) for m in before.managers)
+        tuple(
+            replace(
+                m,
+                load_hours=plan.load_after.get(m.id, 0.0),
+                projects=projects.get(m.id, 0),
+                clients=len(clients.get(m.id, ())),
+            )
+            for m in before.managers
+        )
     )
     by_project = {w.id: w for w in work}
     return RebalancePlan(
@@ -362,6 +380,23 @@ def moves_of(plan: RebalancePlan, chosen: Iterable[MoveRow] | None = None) -> li
         for row in (plan.moves if chosen is None else chosen)
         for pid in row.project_ids
     ]
+
+
+def _open_projects(s: Session) -> Iterable[tuple[uuid.UUID, tuple[uuid.UUID, uuid.UUID]]]:
+    """Each open project with its manager and client, as the workload counts them."""
+    rows = s.execute(
+        sa_select(
+            type_coerce(col(Project.id), String),
+            type_coerce(col(Project.manager_id), String),
+            type_coerce(col(Project.client_id), String),
+        ).where(
+            col(Project.deleted_at).is_(None),
+            col(Project.status).in_(OPEN),
+            col(Project.manager_id).is_not(None),
+        )
+    )
+    for pid, manager, client in rows:
+        yield uuid_from_db(pid), (uuid_from_db(manager), uuid_from_db(client))
 
 
 class _Names(NamedTuple):

@@ -216,7 +216,7 @@ def rebalance(people: Sequence[Person], work: Sequence[Work], rules: Rules) -> P
     bound = lower_bound(people, work, rules)
     overloaded = bound > 1.0 + EPSILON
     ceiling = [float("inf") if overloaded else c for c in caps]
-    moves: list[Move] = []
+    steps: list[tuple[_Unit, uuid.UUID, uuid.UUID]] = []
     # Each move lowers the sorted list of utilisations, so this ends; the cap is a guard.
     for _ in range(len(movable) + 1):
         source = max(range(len(ranked)), key=lambda i: (utilisation(load[i], caps[i]), i))
@@ -231,29 +231,10 @@ def rebalance(people: Sequence[Person], work: Sequence[Work], rules: Rules) -> P
         pools = recent if unit.recently_moved else fresh
         pools[source].remove(unit)
         pools[target].add(unit)
-        before_s = utilisation(load[source], caps[source])
-        before_t = utilisation(load[target], caps[target])
         load[source] -= unit.hours
         load[target] += unit.hours
-        moves.append(
-            Move(
-                project_ids=unit.project_ids,
-                client_id=unit.client_id,
-                source=ranked[source].id,
-                target=ranked[target].id,
-                hours=unit.hours,
-                source_before=before_s,
-                source_after=utilisation(load[source], caps[source]),
-                target_before=before_t,
-                target_after=utilisation(load[target], caps[target]),
-                recently_moved=unit.recently_moved,
-            )
-        )
-    moves = _fold(moves, load_before, capacity)
-    after = dict(load_before)
-    for move in moves:
-        after[move.source] -= move.hours
-        after[move.target] += move.hours
+        steps.append((unit, ranked[source].id, ranked[target].id))
+    moves, after = _fold(steps, load_before, capacity)
     return Plan(
         moves=tuple(moves),
         load_before=load_before,
@@ -321,41 +302,43 @@ class _Able:
 
 
 def _fold(
-    moves: list[Move], start: Mapping[uuid.UUID, float], capacity: Mapping[uuid.UUID, float]
-) -> list[Move]:
-    """A unit moved twice (A to B, later B to C) becomes one move from A to C, and one moved
-    back where it started is no move: the team lead sees each project once."""
-    first: dict[tuple[uuid.UUID, ...], Move] = {}
-    last: dict[tuple[uuid.UUID, ...], Move] = {}
-    for move in moves:
-        first.setdefault(move.project_ids, move)
-        last[move.project_ids] = move
+    steps: Sequence[tuple[_Unit, uuid.UUID, uuid.UUID]],
+    start: Mapping[uuid.UUID, float],
+    capacity: Mapping[uuid.UUID, float],
+) -> tuple[list[Move], dict[uuid.UUID, float]]:
+    """The moves as the team lead sees them, and the load after all of them: a unit moved
+    twice (A to B, later B to C) is one move from A to C, and one moved back where it
+    started is no move."""
+    first: dict[tuple[uuid.UUID, ...], tuple[_Unit, uuid.UUID]] = {}
+    last: dict[tuple[uuid.UUID, ...], uuid.UUID] = {}
+    for unit, source, target in steps:
+        first.setdefault(unit.project_ids, (unit, source))
+        last[unit.project_ids] = target
     load = dict(start)
-    folded: list[Move] = []
-    for key, opening in first.items():
-        closing = last[key]
-        if closing.target == opening.source:
+    moves: list[Move] = []
+    for key, (unit, source) in first.items():
+        target = last[key]
+        if target == source:
             continue
-        source, target = opening.source, closing.target
         before_s = utilisation(load[source], capacity[source])
         before_t = utilisation(load[target], capacity[target])
-        load[source] -= opening.hours
-        load[target] += opening.hours
-        folded.append(
+        load[source] -= unit.hours
+        load[target] += unit.hours
+        moves.append(
             Move(
                 project_ids=key,
-                client_id=opening.client_id,
+                client_id=unit.client_id,
                 source=source,
                 target=target,
-                hours=opening.hours,
+                hours=unit.hours,
                 source_before=before_s,
                 source_after=utilisation(load[source], capacity[source]),
                 target_before=before_t,
                 target_after=utilisation(load[target], capacity[target]),
-                recently_moved=opening.recently_moved,
+                recently_moved=unit.recently_moved,
             )
         )
-    return folded
+    return moves, load
 
 
 def _highest(load: Mapping[uuid.UUID, float], capacity: Mapping[uuid.UUID, float]) -> float:

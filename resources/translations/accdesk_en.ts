@@ -106,4 +106,42 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Workload</name>
+    <message numerus="yes">
+        <source>%n project(s) move, %1 h a week. The highest load goes from %2 to %3; no rebalance goes below %4.</source>
+        <translation>
+            <numerusform>%n project moves, %1 h a week. The highest load goes from %2 to %3; no rebalance goes below %4.</numerusform>
+            <numerusform>%n projects move, %1 h a week. The highest load goes from %2 to %3; no rebalance goes below %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n open project(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n open project</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n open projects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s) to %1. The reason goes into the client's history:</source>
+        <translation>
+            <numerusform>%n project to %1. The reason goes into the client's history:</numerusform>
+            <numerusform>%n projects to %1. The reason goes into the client's history:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n project(s) to %1</source>
+        <translation>
+            <numerusform>Move %n project to %1</numerusform>
+            <numerusform>Move %n projects to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rebalance: %n project(s)</source>
+        <translation>
+            <numerusform>Rebalance: %n project</numerusform>
+            <numerusform>Rebalance: %n projects</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -298,6 +298,9 @@ def test_applying_a_suggestion_changes_the_database_once(demo_db: Database) -> N
     assert moved_count(demo_db) == before + len(moves)
     after = team_workload(demo_db, DEMO_NOW)
     assert max(m.utilisation for m in after.managers) == pytest.approx(plan.max_after)
+    # The preview's "after" is what the team then is.
+    figures = [(m.projects, m.clients, m.load_hours) for m in after.managers]
+    assert figures == [(m.projects, m.clients, m.load_hours) for m in plan.after.managers]
     assert suggest_rebalance(demo_db, DEMO_NOW).moves == ()
 
 
