@@ -48,6 +48,7 @@ from accdesk.ops.readmodels import ManagerLoad, MoveRow, RebalancePlan, TeamLoad
 from accdesk.ops.workload import (
     ProjectMove,
     manager_work,
+    managers_of,
     move_warnings,
     moves_of,
     reassign,
@@ -555,7 +556,6 @@ class WorkloadWindow(QDialog):
         self._db, self._events, self._undo = db, events, undo
         self._dialogs, self._background, self._now = dialogs, background, now
         self._busy = False
-        self.plan: RebalancePlan | None = None  # the last suggestion, while its dialog is open
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -716,7 +716,7 @@ class WorkloadWindow(QDialog):
     # Moving ----------------------------------------------------------------------------------
     def move_to(self, projects: Sequence[uuid.UUID], target: uuid.UUID) -> None:
         """Move projects to `target` after asking why (and warning where it matters)."""
-        owners = {w.id: w.manager_id for w in manager_work(self._db, None)}
+        owners = managers_of(self._db, projects)
         moving = [p for p in projects if p in owners and owners[p] != target]
         if not moving:
             return
@@ -788,11 +788,10 @@ class WorkloadWindow(QDialog):
         if error is not None or plan is None:
             self._dialogs.error(self, tr("Cannot rebalance"), str(error))
             return
-        self.plan = plan
         dialog = RebalanceDialog(plan, self)
         accepted = self._dialogs.run(dialog) == QDialog.DialogCode.Accepted
         chosen = dialog.moves.chosen()
-        self.plan = None
+        dialog.deleteLater()
         if accepted and chosen:
             moves = moves_of(plan, chosen)
             self._store(tr("Rebalance: %n project(s)", "", len(moves)), moves, tr("Rebalance"))

@@ -164,6 +164,19 @@ def manager_work(db: Database, manager_id: uuid.UUID | None) -> list[WorkRow]:
         ]
 
 
+def managers_of(
+    db: Database, project_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, uuid.UUID | None]:
+    """Who has each of these (live) projects now: what a move names as its source."""
+    with db.reading() as s:
+        rows = s.execute(
+            sa_select(col(Project.id), col(Project.manager_id)).where(
+                col(Project.id).in_(list(project_ids)), col(Project.deleted_at).is_(None)
+            )
+        )
+        return {pid: manager for pid, manager in rows}
+
+
 def rebalance_rules(source: Session | Any) -> Rules:
     """The agency's `rebalance` setting over the defaults; unknown keys are ignored."""
     stored = get_setting(source, "rebalance") or {}
