@@ -276,6 +276,13 @@ class WorkModel(_Rows):
         return data
 
 
+def name_ticks(managers: Sequence[ManagerLoad], most: int) -> list[tuple[int, str]]:
+    """Names on a chart's axis, at most `most` of them so none overlaps; a big team is read
+    from the table beside it."""
+    step = -(-len(managers) // most) if managers else 1
+    return [(i, m.name) for i, m in enumerate(managers) if i % step == 0]
+
+
 class LoadChart(QWidget):
     """Two bar charts side by side, one row a manager: weekly load with each capacity
     marked, and the project count with the team's average."""
@@ -292,8 +299,10 @@ class LoadChart(QWidget):
         self.count_plot.setYLink(self.load_plot)
         layout.addWidget(self.load_plot, 3)
         layout.addWidget(self.count_plot, 2)
-        self.load_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, brushes=[])
-        self.count_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, brush="#9bb5cf")
+        self.load_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, brushes=[], pen=None)
+        self.count_bars = pg.BarGraphItem(
+            x0=[], y=[], width=[], height=0.6, brush="#9bb5cf", pen=None
+        )
         self.capacity = pg.ScatterPlotItem(symbol="|", size=18, pen=pg.mkPen("#222", width=2))
         self.average = pg.InfiniteLine(
             angle=90, pen=pg.mkPen("#555", width=1, style=Qt.PenStyle.DashLine)
@@ -329,9 +338,7 @@ class LoadChart(QWidget):
         self.capacity.setData([m.capacity_hours for m in managers], ys)
         self.average.setValue(team.projects_per_manager)
         # Names on the left while they can be read; a big team is read from the table.
-        step = max(1, len(managers) // 25)
-        ticks = [(i, m.name) for i, m in enumerate(managers) if i % step == 0]
-        self.load_plot.getPlotItem().getAxis("left").setTicks([ticks])
+        self.load_plot.getPlotItem().getAxis("left").setTicks([name_ticks(managers, 20)])
         widest = max([m.load_hours for m in managers] + [m.capacity_hours for m in managers] + [1])
         self.load_plot.setXRange(0, widest * 1.08, padding=0)
         most = max([m.projects for m in managers] + [1])
@@ -406,7 +413,7 @@ class RebalanceDialog(QDialog):
             column = QVBoxLayout()
             column.addWidget(QLabel(f"<b>{title}</b>"))
             view, _proxy = managers_view(model, name)
-            for hidden in (5, 6, 7):  # clients, requests and deadlines do not change here
+            for hidden in (3, 5, 6, 7):  # capacity, clients, requests and deadlines stay
                 view.setColumnHidden(hidden, True)
             rows = min(len(team.managers), 8)
             view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + rows * 30 + 4)
@@ -465,8 +472,8 @@ class CompareChart(pg.PlotWidget):
         )
         item.showGrid(x=True, alpha=0.15)
         item.getViewBox().invertY(True)
-        self.before = pg.BarGraphItem(x0=[], y=[], width=[], height=0.36, brush="#c5ccd6")
-        self.after = pg.BarGraphItem(x0=[], y=[], width=[], height=0.36, brushes=[])
+        self.before = pg.BarGraphItem(x0=[], y=[], width=[], height=0.36, brush="#c5ccd6", pen=None)
+        self.after = pg.BarGraphItem(x0=[], y=[], width=[], height=0.36, brushes=[], pen=None)
         item.addItem(self.before)
         item.addItem(self.after)
         item.addItem(pg.InfiniteLine(100, angle=90, pen=pg.mkPen("#222", width=1)))
@@ -487,9 +494,7 @@ class CompareChart(pg.PlotWidget):
             width=[min(m.utilisation * 100, max(finite, default=100)) for m in after],
             brushes=[QColor(colours[state_of(m)]) for m in after],
         )
-        step = max(1, len(before) // 25)
-        ticks = [(i, m.name) for i, m in enumerate(before) if i % step == 0]
-        self.getPlotItem().getAxis("left").setTicks([ticks])
+        self.getPlotItem().getAxis("left").setTicks([name_ticks(before, 10)])
         self.setXRange(0, max([*finite, 100]) * 1.05, padding=0)
         self.setYRange(-0.6, len(before) - 0.4, padding=0)
 
