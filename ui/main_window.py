@@ -809,6 +809,7 @@ class MainWindow(QMainWindow):
                 self.dialogs,
                 self.background,
                 lambda: self.now(),
+                self.settings,
                 self,
             )
         else:

@@ -20,11 +20,12 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QSettings,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QColor, QHideEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -552,10 +553,12 @@ class WorkloadWindow(QDialog):
         dialogs: Dialogs,
         background: Background,
         now: Callable[[], Any],
+        settings: QSettings,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("workloadWindow")
+        self._settings = settings
         self.setWindowTitle(tr("Team workload"))
         self.setWindowFlag(Qt.WindowType.Window)
         self._db, self._events, self._undo = db, events, undo
@@ -570,6 +573,7 @@ class WorkloadWindow(QDialog):
         top.addWidget(self.summary, 1)
         self.move_button = QPushButton(tr("Move to…"), self)
         self.move_button.setObjectName("moveProjects")
+        self.move_button.setToolTip(tr("Move the selected projects to another manager (Ctrl+M)"))
         self.move_menu = QMenu(self.move_button)
         self.move_button.setMenu(self.move_menu)
         self.move_menu.aboutToShow.connect(self._fill_move_menu)
@@ -593,7 +597,7 @@ class WorkloadWindow(QDialog):
         self.managers_table.setDropIndicatorShown(True)
         self.managers_table.selectionModel().currentRowChanged.connect(self._show_manager)
         self.chart = LoadChart(self)
-        upper = QSplitter(Qt.Orientation.Horizontal, self)
+        upper = self.upper = QSplitter(Qt.Orientation.Horizontal, self)
         upper.addWidget(self.managers_table)
         upper.addWidget(self.chart)
         upper.setStretchFactor(0, 3)
@@ -626,7 +630,7 @@ class WorkloadWindow(QDialog):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.work_heading)
         lower_layout.addWidget(self.work_table)
-        split = QSplitter(Qt.Orientation.Vertical, self)
+        split = self.split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(upper)
         split.addWidget(lower)
         split.setSizes([380, 320])
@@ -638,9 +642,31 @@ class WorkloadWindow(QDialog):
         hint.setObjectName("workloadHint")
         layout.addWidget(hint)
         QShortcut(QKeySequence("Ctrl+R"), self, self.suggest)
+        QShortcut(QKeySequence("Ctrl+M"), self, self.move_button.showMenu)
         events.changed.connect(self._on_changed)
         self.resize(1320, 800)
+        self._restore_layout()
         self.reload()
+
+    # Layout, remembered per person like the main window's -----------------------------------
+    def _restore_layout(self) -> None:
+        for key, restore in (
+            ("geometry", self.restoreGeometry),
+            ("upper", self.upper.restoreState),
+            ("split", self.split.restoreState),
+        ):
+            value = self._settings.value(f"workload/{key}")
+            if isinstance(value, QByteArray):
+                restore(value)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        for key, state in (
+            ("geometry", self.saveGeometry()),
+            ("upper", self.upper.saveState()),
+            ("split", self.split.saveState()),
+        ):
+            self._settings.setValue(f"workload/{key}", state)
+        super().hideEvent(event)
 
     # Reading ---------------------------------------------------------------------------------
     def reload(self) -> None:

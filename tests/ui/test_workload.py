@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QTableView
@@ -211,3 +211,35 @@ def test_a_project_dragged_from_the_queue_moves_to_the_manager_it_is_dropped_on(
     row = queue.row_of(project)
     assert row is not None
     assert queue.index(row, queue.column_of("manager")).data() == target.name
+
+
+def test_the_window_remembers_its_layout_and_moves_by_keyboard(
+    window: MainWindow,
+    dialogs: ScriptedDialogs,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    workload, db, team = opened(window)
+    workload.upper.setSizes([300, 900])
+    remembered = workload.upper.sizes()
+    workload.close()
+    window.workload = None
+    again = open_workload(window)
+    assert again is not workload and again.upper.sizes() == remembered
+    # Ctrl+M opens "Move to…" with every other manager; choosing one moves the selection.
+    again.select_manager(team[0].id)
+    again.work_table.selectRow(0)
+    moved = again.selected_projects()
+    dialogs.texts = ["Перераспределение"]
+    dialogs.confirmations = [True]
+    qtbot.waitUntil(again.isActiveWindow)
+
+    def choose() -> None:
+        menu = again.move_menu
+        assert [a.text().split(" (")[0] for a in menu.actions()] == [m.name for m in team[1:]]
+        menu.actions()[0].trigger()
+        menu.close()
+
+    QTimer.singleShot(50, choose)
+    QTest.keyClick(again, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: {w.id for w in manager_work(db, team[1].id)} >= set(moved))
+    assert dialogs.errors == []
