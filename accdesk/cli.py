@@ -28,6 +28,7 @@ from accdesk.facts import RESPONSE_BUCKETS
 from accdesk.files import write_export
 from accdesk.migrations import SCHEMA_HEAD
 from accdesk.ops.agenda import agenda, to_ics
+from accdesk.ops.archive import export_archive, import_archive
 from accdesk.ops.briefs import EXPORT_FORMATS, PdfMaker, export_bytes, find_brief
 from accdesk.ops.readmodels import ManagerLoad, TeamLoad
 from accdesk.ops.requests import add_request, find_client, find_manager
@@ -132,6 +133,26 @@ def build_parser() -> argparse.ArgumentParser:
     responses.add_argument("--manager", metavar="LOGIN_OR_NAME")
     responses.add_argument("--json", action="store_true", help="print the result as JSON")
     responses.set_defaults(run=_stats_responses)
+
+    take_out = sub.add_parser("export", help="take data out").add_subparsers(
+        dest="export_command", metavar="WHAT", required=True
+    )
+    everything = take_out.add_parser("all", help="the whole database as one JSON document")
+    _db_option(everything, default=argparse.SUPPRESS)
+    everything.add_argument("-o", "--output", metavar="FILE.json", required=True)
+    everything.add_argument("--json", action="store_true", help="print the result as JSON")
+    everything.set_defaults(run=_export_all)
+
+    bring_in = sub.add_parser("import", help="bring data in").add_subparsers(
+        dest="import_command", metavar="WHAT", required=True
+    )
+    restore_all = bring_in.add_parser(
+        "all", help="restore a JSON document from `export all` into an empty database"
+    )
+    _db_option(restore_all, default=argparse.SUPPRESS)
+    restore_all.add_argument("file", metavar="FILE.json")
+    restore_all.add_argument("--json", action="store_true", help="print the result as JSON")
+    restore_all.set_defaults(run=_import_all)
 
     workload = sub.add_parser("workload", help="projects, load and capacity per manager")
     _db_option(workload, default=argparse.SUPPRESS)
@@ -422,6 +443,43 @@ def _stats_responses(args: argparse.Namespace) -> int:
             "clients": [figures(c) for c in stats.clients],
         },
     )
+    return 0
+
+
+def _export_all(args: argparse.Namespace) -> int:
+    # Read-only: the window may have the database open meanwhile.
+    db = open_database(args.db, read_only=True)
+    try:
+        data = export_archive(db)
+        figures = counts(db)
+    finally:
+        db.close()
+    path = write_export(Path(args.output).expanduser().resolve(), data)
+    text = (
+        f"Wrote {path} ({len(data):,} bytes): {figures.clients} clients, "
+        f"{figures.projects} projects, {figures.requests} requests, {figures.briefs} briefs."
+    )
+    _emit(args, text, {"file": str(path), "bytes": len(data), **asdict(figures)})
+    return 0
+
+
+def _import_all(args: argparse.Namespace) -> int:
+    source = Path(args.file).expanduser()
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise AccdeskError(f"cannot read {source}: {exc.strerror}") from exc
+    db = open_database(args.db)
+    try:
+        import_archive(db, data)
+        figures = counts(db)
+    finally:
+        db.close()
+    text = (
+        f"Restored {source} into {db.location}: {figures.clients} clients, "
+        f"{figures.projects} projects, {figures.requests} requests, {figures.briefs} briefs."
+    )
+    _emit(args, text, {"database": db.location, **asdict(figures)})
     return 0
 
 

@@ -34,6 +34,8 @@ from accdesk.backup import (
 from accdesk.db import Database, open_database
 from accdesk.demo import create_demo
 from accdesk.errors import AccdeskError, DamagedDatabase, DatabaseInUse
+from accdesk.files import write_export
+from accdesk.ops.archive import export_archive
 from accdesk.ops.briefs import drafts
 from accdesk.ops.changes import Changes
 from accdesk.ops.clients import upsell_matrix
@@ -196,6 +198,14 @@ class MainWindow(QMainWindow):
         file.addAction(
             self._action(
                 self.tr("&Restore from backup…"), self.restore_dialog, None, "actionRestore"
+            )
+        )
+        file.addAction(
+            self._action(
+                self.tr("&Export all data as JSON…"),
+                self.export_everything,
+                None,
+                "actionExportAll",
             )
         )
         file.addSeparator()
@@ -595,6 +605,28 @@ class MainWindow(QMainWindow):
         self._restore(chosen, path, label="replaced")
         if self.db is None:
             self._try_open(path)
+
+    def export_everything(self) -> None:
+        """Every row of the database into one JSON document (`accdesk import all` restores
+        it into an empty database), written in a worker: the large agency takes seconds."""
+        if self.db is None:
+            return
+        target = self.dialogs.save_path(
+            self, self.tr("Export all data"), "agency.json", self.tr("JSON document (*.json)")
+        )
+        if not target:
+            return
+        db, path = self.db, Path(target)
+        self.statusBar().showMessage(self.tr("Exporting all data…"))
+        self.background.run(lambda: write_export(path, export_archive(db)), self._exported)
+
+    def _exported(self, written: Path | None, error: Exception | None) -> None:
+        if error is not None or written is None:
+            self.statusBar().clearMessage()
+            reason = error.strerror if isinstance(error, OSError) else str(error)
+            self.dialogs.error(self, self.tr("Export all data"), reason or "")
+            return
+        self.statusBar().showMessage(self.tr("Wrote %1").replace("%1", str(written)), 8000)
 
     def _backup_if_due(self) -> None:
         db = self.db

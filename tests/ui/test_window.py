@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ from accdesk.ops.priority import make_scorer, priority_rules
 from accdesk.ops.queue import list_queue
 from accdesk.planning.workdays import WorkdayCalendar
 from tests.conftest import DEMO_NOW
-from tests.ui.conftest import type_text
+from tests.ui.conftest import ScriptedDialogs, type_text
 from ui.main_window import MainWindow
 from ui.queue_model import QueueModel
 
@@ -197,3 +198,21 @@ def test_a_damaged_database_is_closed_with_the_reason_and_left_as_it_was(
     assert window.stack.currentWidget() is window.welcome
     assert window.db is None
     assert demo_path.read_bytes() == bytes(data)
+
+
+def test_all_data_is_exported_as_json_from_the_file_menu(
+    window: MainWindow,
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "agency.json"
+    dialogs.paths = [str(target)]
+    action = window.findChild(QAction, "actionExportAll")
+    assert action is not None
+    action.trigger()
+    qtbot.waitUntil(lambda: "Wrote" in window.statusBar().currentMessage(), timeout=10_000)
+    document = json.loads(target.read_bytes())
+    assert document["format"] == "accdesk-archive"
+    assert len(document["tables"]["project"]) == 120
+    assert dialogs.saved_as[-1] == ("Export all data", "agency.json")

@@ -1,0 +1,152 @@
+"""The whole agency as one JSON document, and back into an empty database.
+
+An agency must always be able to take its data out in a form any tool reads. The document
+names its format and schema revision, holds every table row by row (ordered by id, keys
+sorted), and is written the same way every time: export, import into an empty database and
+export again gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Date, Table, Uuid, func, insert, select
+from sqlalchemy.types import JSON
+from sqlmodel import SQLModel
+
+import accdesk.models  # noqa: F401  (the tables must be registered on the metadata)
+from accdesk.db import Database
+from accdesk.errors import AccdeskError
+from accdesk.migrations import SCHEMA_HEAD
+from accdesk.ops.changes import Changes
+from accdesk.types import UTCDateTime
+
+FORMAT = "accdesk-archive"
+BATCH = 5_000
+Progress = Callable[[int, int], None]
+
+
+class ArchiveError(AccdeskError):
+    """A document that cannot be restored here, said in one sentence."""
+
+
+def _tables() -> list[Table]:
+    """Every table in the order rows can be inserted (referenced tables first)."""
+    return list(SQLModel.metadata.sorted_tables)
+
+
+def _out(column_type: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(column_type, Uuid):
+        return str(value)
+    if isinstance(column_type, UTCDateTime | Date):
+        return value.isoformat()
+    return value
+
+
+def _in(column_type: Any, value: Any, where: str) -> Any:
+    if value is None:
+        return None
+    try:
+        if isinstance(column_type, Uuid):
+            return uuid.UUID(value)
+        if isinstance(column_type, UTCDateTime):
+            moment = datetime.fromisoformat(value)
+            if moment.tzinfo is None:
+                raise ValueError("no time zone")
+            return moment
+        if isinstance(column_type, Date):
+            return date.fromisoformat(value)
+    except (TypeError, ValueError) as exc:
+        raise ArchiveError(f"{where}: {value!r} is not a valid value ({exc})") from exc
+    if isinstance(column_type, JSON):
+        return value
+    expected = column_type.python_type
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        raise ArchiveError(f"{where}: {value!r} is not a {expected.__name__}")
+    return value
+
+
+def export_archive(db: Database, progress: Progress | None = None) -> bytes:
+    """Every row of every table, as UTF-8 JSON."""
+    tables = _tables()
+    document: dict[str, Any] = {"format": FORMAT, "schema": SCHEMA_HEAD, "tables": {}}
+    with db.connection() as con:
+        for done, table in enumerate(tables):
+            columns = list(table.columns)
+            rows = con.execute(select(*columns).order_by(*table.primary_key.columns)).all()
+            document["tables"][table.name] = [
+                {c.name: _out(c.type, v) for c, v in zip(columns, row, strict=True)} for row in rows
+            ]
+            if progress is not None:
+                progress(done + 1, len(tables))
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1)
+    return (text + "\n").encode("utf-8")
+
+
+def import_archive(db: Database, data: bytes, progress: Progress | None = None) -> Changes:
+    """Restore a document into an empty database of the same schema, in one transaction:
+    every row or, on any problem, none."""
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ArchiveError(f"this is not an accdesk archive: {exc}") from exc
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ArchiveError("this is not an accdesk archive (its format is not named)")
+    if document.get("schema") != SCHEMA_HEAD:
+        raise ArchiveError(
+            f"the archive has schema {document.get('schema')!r} and this accdesk {SCHEMA_HEAD!r};"
+            " restore it with the accdesk that made it"
+        )
+    stored = document.get("tables")
+    if not isinstance(stored, dict):
+        raise ArchiveError("the archive holds no tables")
+    tables = _tables()
+    unknown = sorted(set(stored) - {t.name for t in tables})
+    if unknown:
+        raise ArchiveError(f"the archive has tables this accdesk does not know: {unknown}")
+    total = sum(len(rows) for rows in stored.values() if isinstance(rows, list))
+    done = 0
+    with db.transaction() as s:
+        con = s.connection()
+        for table in tables:
+            count = con.execute(select(func.count()).select_from(table)).scalar_one()
+            if count:
+                raise ArchiveError(
+                    f"the database is not empty ({table.name} has {count} rows); "
+                    "restore into a new database"
+                )
+        for table in tables:
+            rows = stored.get(table.name, [])
+            if not isinstance(rows, list):
+                raise ArchiveError(f"{table.name} is not a list of rows")
+            for first in range(0, len(rows), BATCH):
+                batch = [
+                    _row(table, row, f"{table.name} row {first + n + 1}")
+                    for n, row in enumerate(rows[first : first + BATCH])
+                ]
+                con.execute(insert(table), batch)
+                done += len(batch)
+                if progress is not None:
+                    progress(done, total)
+    return Changes.everything(tuple(t.name for t in tables))
+
+
+def _row(table: Table, row: Any, where: str) -> dict[str, Any]:
+    if not isinstance(row, Mapping):
+        raise ArchiveError(f"{where} is not an object")
+    names = {c.name for c in table.columns}
+    unknown = sorted(set(row) - names)
+    if unknown:
+        raise ArchiveError(f"{where} has columns this accdesk does not know: {unknown}")
+    missing = sorted(names - set(row))
+    if missing:
+        raise ArchiveError(f"{where} lacks columns: {missing}")
+    return {c.name: _in(c.type, row[c.name], f"{where}, {c.name}") for c in table.columns}

@@ -1,0 +1,121 @@
+"""The whole agency out as one JSON document and back in, identical."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlmodel import SQLModel
+
+from accdesk.db import Database, open_database
+from accdesk.ops.archive import ArchiveError, export_archive, import_archive
+from accdesk.ops.summary import counts
+
+
+def test_export_import_export_gives_the_same_bytes(demo_db: Database, tmp_path: Path) -> None:
+    first = export_archive(demo_db)
+    target = open_database(tmp_path / "restored.db")
+    try:
+        import_archive(target, first)
+        assert export_archive(target) == first
+        assert counts(target) == counts(demo_db)
+    finally:
+        target.close()
+    document = json.loads(first)
+    assert document["format"] == "accdesk-archive"
+    assert len(document["tables"]["request"]) == 400
+    assert "Колос" in first.decode("utf-8")  # text as typed, not escaped
+
+
+def stored_rows(path: Path) -> int:
+    db = open_database(path, read_only=True)
+    try:
+        with db.connection() as con:
+            return sum(
+                con.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in SQLModel.metadata.sorted_tables
+            )
+    finally:
+        db.close()
+
+
+def broken(demo_db: Database, change: object) -> bytes:
+    document = json.loads(export_archive(demo_db))
+    change(document)  # type: ignore[operator]
+    return json.dumps(document).encode()
+
+
+def set_value(table: str, column: str, value: object) -> object:
+    def change(document: dict[str, dict[str, list[dict[str, object]]]]) -> None:
+        document["tables"][table][-1][column] = value
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(format="something else"), "not an accdesk archive"),
+        (lambda d: d.update(schema="0001"), "has schema '0001'"),
+        (lambda d: d["tables"].update(invoices=[]), "does not know: ['invoices']"),
+        (set_value("request", "client_id", "not-an-id"), "request row 400, client_id"),
+        (set_value("project", "weekly_effort_hours", "six"), "is not a float"),
+        (set_value("client", "received", 1), "does not know: ['received']"),
+        (lambda d: d["tables"]["manager"][0].pop("name"), "lacks columns: ['name']"),
+        (set_value("request", "received_at", "2026-11-23 10:00"), "no time zone"),
+    ],
+)
+def test_a_document_that_does_not_fit_is_refused_and_nothing_is_written(
+    demo_db: Database, tmp_path: Path, change: object, message: str
+) -> None:
+    data = broken(demo_db, change)
+    path = tmp_path / "restored.db"
+    target = open_database(path)
+    try:
+        with pytest.raises(ArchiveError, match=message.replace("[", r"\[").replace("(", r"\(")):
+            import_archive(target, data)
+    finally:
+        target.close()
+    assert stored_rows(path) == 0
+
+
+def test_text_that_is_not_json_is_refused(tmp_path: Path) -> None:
+    target = open_database(tmp_path / "restored.db")
+    try:
+        with pytest.raises(ArchiveError, match="not an accdesk archive"):
+            import_archive(target, b"\xff\xfe client;name")
+    finally:
+        target.close()
+
+
+def test_a_database_with_data_is_never_overwritten(demo_db: Database) -> None:
+    before = counts(demo_db)
+    with pytest.raises(ArchiveError, match="not empty"):
+        import_archive(demo_db, export_archive(demo_db))
+    assert counts(demo_db) == before
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "accdesk", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_cli_takes_everything_out_and_back(demo_path: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "agency.json"
+    out = run_cli("export", "all", "--db", str(demo_path), "-o", str(archive))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("Wrote ") and "40 clients" in out.stdout
+    restored = tmp_path / "restored.db"
+    back = run_cli("import", "all", str(archive), "--db", str(restored), "--json")
+    assert back.returncode == 0, back.stderr
+    assert json.loads(back.stdout)["projects"] == 120
+    again = run_cli("import", "all", str(archive), "--db", str(restored))
+    assert again.returncode == 1
+    assert again.stderr.startswith("accdesk: the database is not empty")
+    missing = run_cli("import", "all", str(tmp_path / "nope.json"), "--db", str(restored))
+    assert missing.returncode == 1 and "cannot read" in missing.stderr
