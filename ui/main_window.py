@@ -54,6 +54,7 @@ from ui.events import AppEvents
 from ui.queue_pane import QueuePane
 from ui.requests_pane import RequestsPane
 from ui.stats_dialog import StatsDialog
+from ui.table_export import export_view
 from ui.upsell_matrix import UpsellMatrixDialog
 from ui.welcome import WelcomePane
 from ui.widgets import after_first_paint
@@ -198,6 +199,14 @@ class MainWindow(QMainWindow):
         file.addAction(
             self._action(
                 self.tr("&Restore from backup…"), self.restore_dialog, None, "actionRestore"
+            )
+        )
+        file.addAction(
+            self._action(
+                self.tr("Export &table as Excel or CSV…"),
+                self.export_table,
+                "Ctrl+Shift+X",
+                "actionExportTable",
             )
         )
         file.addAction(
@@ -606,6 +615,24 @@ class MainWindow(QMainWindow):
         if self.db is None:
             self._try_open(path)
 
+    def export_table(self) -> None:
+        """The left tab's table (the queue or the requests) as it is shown."""
+        if self.db is None:
+            return
+        pane = self.day_tabs.currentWidget()
+        if pane is self.queue:
+            view, title = self.queue.view, self.tr("Project queue")
+        elif pane is self.requests:
+            view, title = self.requests.view, self.tr("Requests")
+        else:
+            self.statusBar().showMessage(
+                self.tr("Today's plan is exported as a calendar: Export on its tab."), 8000
+            )
+            return
+        written = export_view(self, view, self.dialogs, title, title.lower().replace(" ", "-"))
+        if written is not None:
+            self.statusBar().showMessage(self.tr("Wrote %1").replace("%1", str(written)), 8000)
+
     def export_everything(self) -> None:
         """Every row of the database into one JSON document (`accdesk import all` restores
         it into an empty database), written in a worker: the large agency takes seconds."""
@@ -780,7 +807,7 @@ class MainWindow(QMainWindow):
     def open_stats(self) -> None:
         if self.db is None:
             return
-        dialog = StatsDialog(self.db, self.background, self, now=self.now)
+        dialog = StatsDialog(self.db, self.background, self, now=self.now, dialogs=self.dialogs)
         dialog.show()
 
     def open_calendar(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -32,6 +33,8 @@ from accdesk.ops.settings import agency_timezone
 from accdesk.ops.stats import ResponseFigures, ResponseStats, response_stats
 from accdesk.types import utcnow
 from ui.background import Background
+from ui.dialogs import Dialogs
+from ui.table_export import export_view
 from ui.widgets import accessible
 
 OURS = QColor("#2f5d8a")
@@ -98,9 +101,11 @@ class StatsDialog(QDialog):
         background: Background,
         parent: QWidget | None = None,
         now: Callable[[], datetime] = utcnow,
+        dialogs: Dialogs | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("statsDialog")
+        self._dialogs = dialogs or Dialogs()
         self.setWindowTitle(self.tr("Response statistics"))
         self._db, self._background, self._now = db, background, now
         self.stats: ResponseStats | None = None
@@ -143,6 +148,10 @@ class StatsDialog(QDialog):
         ):
             controls.addWidget(widget)
         controls.addStretch(1)
+        export = accessible(QPushButton(self.tr("Export…"), self), "statsExport", "Export")
+        export.setToolTip(self.tr("The table on the open tab as Excel or CSV"))
+        export.clicked.connect(self.export_table)
+        controls.addWidget(export)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.summary)
@@ -151,6 +160,12 @@ class StatsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         self.resize(900, 720)
         self.refresh()
+
+    def export_table(self) -> None:
+        table = self.tabs.currentWidget()
+        assert isinstance(table, QTableWidget)
+        title = self.tabs.tabText(self.tabs.currentIndex())
+        export_view(self, table, self._dialogs, title, f"responses-{title.lower()}")
 
     def _date(self, name: str, label: str, value: date) -> QDateEdit:
         edit = accessible(QDateEdit(self), name, label)

@@ -62,6 +62,7 @@ from ui.dialogs import Dialogs
 from ui.events import AppEvents
 from ui.queue_model import MIME, standard_icon
 from ui.record_model import Column, RecordModel
+from ui.table_export import export_view
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -583,6 +584,15 @@ class WorkloadWindow(QDialog):
         self.client_button.setToolTip(tr("Select all of this client's projects in the list"))
         self.client_button.clicked.connect(self.select_whole_client)
         top.addWidget(self.client_button)
+        self.export_button = QPushButton(tr("Export…"), self)
+        self.export_button.setObjectName("exportWorkload")
+        self.export_button.setToolTip(tr("The managers' table as Excel or CSV"))
+        self.export_button.clicked.connect(
+            lambda: export_view(
+                self, self.managers_table, self._dialogs, tr("Team workload"), "workload"
+            )
+        )
+        top.addWidget(self.export_button)
         self.rebalance_button = QPushButton(tr("Suggest rebalance…"), self)
         self.rebalance_button.setObjectName("suggestRebalance")
         self.rebalance_button.clicked.connect(self.suggest)

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 from pytestqt.modeltest import ModelTester
 
 from accdesk.db import open_database
@@ -170,6 +170,29 @@ def test_statistics_chart_shows_the_bands_as_stored(
     heights = list(dialog.chart.ours.opts["height"])
     assert round(sum(heights)) == 100
     assert dialog.managers.rowCount() == 6
+
+
+def test_the_statistics_table_is_exported_as_shown(
+    window: MainWindow, dialogs: ScriptedDialogs, qtbot: Any, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    at_demo_time(window, qtbot)
+    dialog = StatsDialog(
+        window.db, window.background, window, now=lambda: DEMO_NOW, dialogs=dialogs
+    )  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    target = tmp_path / "stats.xlsx"
+    dialogs.paths = [str(target)]
+    button = dialog.findChild(QPushButton, "statsExport")
+    assert button is not None
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    sheet = load_workbook(target).active
+    assert sheet is not None and sheet.title == "Managers"
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 7 and rows[0][0] == dialog.managers.horizontalHeaderItem(0).text()
+    shown = sorted(dialog.managers.item(r, 0).text() for r in range(6))
+    assert sorted(str(row[0]) for row in rows[1:]) == shown
 
 
 def test_calendar_refuses_an_override_that_ends_before_it_starts_and_saves_a_day_off(

@@ -216,3 +216,36 @@ def test_all_data_is_exported_as_json_from_the_file_menu(
     assert document["format"] == "accdesk-archive"
     assert len(document["tables"]["project"]) == 120
     assert dialogs.saved_as[-1] == ("Export all data", "agency.json")
+
+
+def test_the_queue_is_exported_as_shown_filtered_with_its_visible_columns(
+    window: MainWindow,
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    from openpyxl import load_workbook
+
+    type_text(window.queue.search, "Колос")
+    qtbot.waitUntil(lambda: 0 < window.queue.model.rowCount() < 120)
+    shown = window.queue.model.rowCount()
+    header = window.queue.view.horizontalHeader()
+    service = window.queue.model.column_of("service")
+    header.setSectionHidden(service, True)
+    target = tmp_path / "queue.xlsx"
+    dialogs.paths = [str(target)]
+    action = window.findChild(QAction, "actionExportTable")
+    assert action is not None and action.shortcut().toString() == "Ctrl+Shift+X"
+    action.trigger()
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == shown + 1
+    assert "Service" not in rows[0] and "Client" in rows[0]
+    client = rows[0].index("Client")
+    assert all("Колос" in str(row[client]) for row in rows[1:])
+    # The same table as CSV, chosen by the file's ending.
+    dialogs.paths = [str(tmp_path / "queue.csv")]
+    action.trigger()
+    text = (tmp_path / "queue.csv").read_text(encoding="utf-8-sig")
+    assert len(text.strip().splitlines()) == shown + 1

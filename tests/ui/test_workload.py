@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
@@ -243,3 +245,15 @@ def test_the_window_remembers_its_layout_and_moves_by_keyboard(
     QTest.keyClick(again, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: {w.id for w in manager_work(db, team[1].id)} >= set(moved))
     assert dialogs.errors == []
+
+
+def test_the_workload_table_is_exported_as_shown(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    workload, _db, team = opened(window)
+    target = tmp_path / "workload.csv"
+    dialogs.paths = [str(target)]
+    QTest.mouseClick(workload.export_button, Qt.MouseButton.LeftButton)
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Manager;Projects;Load, h;Capacity, h;Utilisation")
+    assert [line.split(";")[0] for line in lines[1:]] == [m.name for m in team]
