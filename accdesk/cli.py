@@ -30,6 +30,8 @@ from accdesk.migrations import SCHEMA_HEAD
 from accdesk.ops.agenda import agenda, to_ics
 from accdesk.ops.archive import export_archive, import_archive
 from accdesk.ops.briefs import EXPORT_FORMATS, PdfMaker, export_bytes, find_brief
+from accdesk.ops.importing import KEYS as IMPORT_KEYS
+from accdesk.ops.importing import KINDS, guess_mapping, import_rows, read_table
 from accdesk.ops.readmodels import ManagerLoad, TeamLoad
 from accdesk.ops.requests import add_request, find_client, find_manager
 from accdesk.ops.settings import agency_timezone
@@ -153,6 +155,25 @@ def build_parser() -> argparse.ArgumentParser:
     restore_all.add_argument("file", metavar="FILE.json")
     restore_all.add_argument("--json", action="store_true", help="print the result as JSON")
     restore_all.set_defaults(run=_import_all)
+    for kind in KINDS:
+        rows = bring_in.add_parser(kind, help=f"{kind} from a CSV or XLSX file")
+        _db_option(rows, default=argparse.SUPPRESS)
+        rows.add_argument("file", metavar="FILE")
+        rows.add_argument(
+            "--map",
+            metavar="JSON",
+            help='which column holds each field, e.g. \'{"name": "Клиент"}\' (default: guessed'
+            " from the headers)",
+        )
+        rows.add_argument("--key", choices=IMPORT_KEYS[kind], help="what rows are matched on")
+        rows.add_argument("--encoding", help="the CSV's encoding (default: detected)")
+        rows.add_argument("--delimiter", help="the CSV's delimiter (default: detected)")
+        rows.add_argument(
+            "--stop-on-errors", action="store_true", help="write nothing if any row is wrong"
+        )
+        rows.add_argument("--dry-run", action="store_true", help="check and report only")
+        rows.add_argument("--json", action="store_true", help="print the result as JSON")
+        rows.set_defaults(run=_import_rows, kind=kind)
 
     workload = sub.add_parser("workload", help="projects, load and capacity per manager")
     _db_option(workload, default=argparse.SUPPRESS)
@@ -481,6 +502,70 @@ def _import_all(args: argparse.Namespace) -> int:
     )
     _emit(args, text, {"database": db.location, **asdict(figures)})
     return 0
+
+
+def _import_rows(args: argparse.Namespace) -> int:
+    source = Path(args.file).expanduser()
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise AccdeskError(f"cannot read {source}: {exc.strerror}") from exc
+    table = read_table(data, source.name, encoding=args.encoding, delimiter=args.delimiter)
+    mapping = guess_mapping(args.kind, table.headers)
+    if args.map:
+        mapping = _mapping(args.map, table.headers)
+    db = open_database(args.db)
+    try:
+        report = import_rows(
+            db,
+            args.kind,
+            table,
+            mapping,
+            key=args.key,
+            stop_on_errors=args.stop_on_errors,
+            dry_run=args.dry_run,
+        )
+    finally:
+        db.close()
+    verb = (
+        "Would import" if args.dry_run else ("Imported" if report.written else "Imported nothing")
+    )
+    lines = [
+        f"{verb} from {source.name}: {report.created} new, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {len(report.errors)} problem(s)."
+    ]
+    columns = ", ".join(f"{k} ← {table.headers[c]}" for k, c in mapping.items())
+    lines.append(f"  columns: {columns}")
+    lines += [f"  line {e.row}, {e.column}: {e.message}" for e in report.errors]
+    data_out = {
+        "kind": report.kind,
+        "written": report.written,
+        "created": report.created,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "errors": [asdict(e) for e in report.errors],
+        "mapping": {k: table.headers[c] for k, c in mapping.items()},
+    }
+    _emit(args, "\n".join(lines), data_out)
+    return 0 if not report.errors else 1
+
+
+def _mapping(text: str, headers: Sequence[str]) -> dict[str, int]:
+    try:
+        given = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise AccdeskError(f"--map is not JSON: {exc}") from exc
+    if not isinstance(given, dict):
+        raise AccdeskError('--map must be an object such as {"name": "Клиент"}')
+    mapping = {}
+    for name, column in given.items():
+        if isinstance(column, int) and not isinstance(column, bool):
+            mapping[name] = column
+        elif column in headers:
+            mapping[name] = headers.index(column)
+        else:
+            raise AccdeskError(f"--map: the file has no column {column!r} (for {name})")
+    return mapping
 
 
 def _manager_figures(m: ManagerLoad) -> dict[str, Any]:

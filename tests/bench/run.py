@@ -50,6 +50,7 @@ LIMITS: dict[str, tuple[str, float]] = {
     "stats_responses_clients": ("ms", 2000),
     "sla_recompute_all": ("ms", 2000),
     "rebalance": ("ms", 1000),
+    "import_clients_xlsx": ("ms", 10_000),
 }
 # The highest utilisation a rebalance reaches, at most this many times the lower bound.
 REBALANCE_QUALITY = 1.05
@@ -520,6 +521,54 @@ def bench_rebalance(db_path: Path, rounds: int) -> bool:
     return ok and quality <= REBALANCE_QUALITY
 
 
+def bench_import(folder: Path, rounds: int) -> bool:
+    """10,000 clients from an XLSX file into an empty database, with progress, against
+    openpyxl reading the same file."""
+    import io
+
+    from openpyxl import Workbook, load_workbook
+
+    from accdesk.ops.importing import guess_mapping, import_rows, read_table
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Клиент", "Юр. лицо", "Сегмент", "Бюджет в месяц", "Часовой пояс", "Канал"])
+    zones = ["Europe/Moscow", "Asia/Vladivostok", "Europe/Samara", "Asia/Yekaterinburg"]
+    for n in range(10_000):
+        sheet.append(
+            [f"Клиент {n}", f"ООО «Клиент {n}»", "e-commerce", 50_000 + n, zones[n % 4], "email"]
+        )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    data = buffer.getvalue()
+    counter = iter(range(1_000_000))
+
+    def run() -> float:
+        db = open_database(folder / f"import-{next(counter)}.db")
+        t = time.perf_counter()
+        table = read_table(data, "clients.xlsx")
+        report = import_rows(
+            db,
+            "clients",
+            table,
+            guess_mapping("clients", table.headers),
+            progress=lambda d, t: True,
+        )
+        elapsed = time.perf_counter() - t
+        assert report.created == 10_000 and not report.errors
+        db.close()
+        return elapsed
+
+    def floor() -> float:
+        t = time.perf_counter()
+        rows = load_workbook(io.BytesIO(data), read_only=True).worksheets[0].iter_rows()
+        assert sum(1 for _ in rows) == 10_001
+        return time.perf_counter() - t
+
+    return report("import_clients_xlsx", *interleaved(max(3, rounds // 2), run, floor))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=7)
@@ -550,6 +599,7 @@ def main() -> int:
     ok = bench_brief(db_path, args.rounds) and ok
     ok = bench_day(db_path, args.rounds) and ok
     ok = bench_rebalance(db_path, args.rounds) and ok
+    ok = bench_import(folder, args.rounds) and ok
     return 0 if ok else 1
 
 
