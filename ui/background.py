@@ -42,3 +42,10 @@ class Background(QObject):
     @staticmethod
     def _deliver(then: Then, result: Any, error: Exception | None) -> None:
         then(result, error)
+
+
+class ProgressCarrier(QObject):
+    """Carries a worker's progress to the window's thread (a signal emitted from the worker
+    is delivered queued)."""
+
+    moved = Signal(int, int)

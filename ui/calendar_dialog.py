@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,17 +33,11 @@ from accdesk.models import DayKind
 from accdesk.ops.changes import Changes
 from accdesk.ops.deadlines import CalendarView, DayOverride, calendar_view, recompute, save_calendar
 from accdesk.ops.inputs import time_zones
-from ui.background import Background
+from ui.background import Background, ProgressCarrier
 from ui.widgets import accessible
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 KINDS = {DayKind.DAY_OFF: "Day off", DayKind.WORKING: "Working day", DayKind.SHORT: "Shortened day"}
-
-
-class _Progress(QObject):
-    """Carries a worker's progress to the window's thread."""
-
-    moved = Signal(int, int)
 
 
 class CalendarDialog(QDialog):
@@ -216,7 +210,7 @@ class CalendarDialog(QDialog):
         self.progress.setCancelButton(None)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
-        carrier = _Progress(self)
+        carrier = ProgressCarrier(self)
         carrier.moved.connect(self._moved)
         db = self._db
 

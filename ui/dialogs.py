@@ -21,6 +21,10 @@ class Dialogs:
         path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Open database"), "", DB_FILTER)
         return path or None
 
+    def open_path(self, parent: QWidget, title: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return path or None
+
     def save_path(self, parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None

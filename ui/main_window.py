@@ -51,6 +51,7 @@ from ui.client_card import ClientCardPane
 from ui.day_context import DayContext
 from ui.dialogs import Dialogs, describe_backup
 from ui.events import AppEvents
+from ui.import_dialog import ImportWizard
 from ui.queue_pane import QueuePane
 from ui.requests_pane import RequestsPane
 from ui.stats_dialog import StatsDialog
@@ -199,6 +200,14 @@ class MainWindow(QMainWindow):
         file.addAction(
             self._action(
                 self.tr("&Restore from backup…"), self.restore_dialog, None, "actionRestore"
+            )
+        )
+        file.addAction(
+            self._action(
+                self.tr("&Import from a spreadsheet…"),
+                self.import_spreadsheet,
+                "Ctrl+I",
+                "actionImport",
             )
         )
         file.addAction(
@@ -614,6 +623,15 @@ class MainWindow(QMainWindow):
         self._restore(chosen, path, label="replaced")
         if self.db is None:
             self._try_open(path)
+
+    def import_spreadsheet(self) -> None:
+        """Clients, contacts or projects from a CSV or XLSX file, checked before writing."""
+        if self.db is None:
+            return
+        wizard = ImportWizard(self.db, self.dialogs, self.background, self)
+        wizard.imported.connect(self.events.changed.emit)
+        self.dialogs.run(wizard)
+        wizard.deleteLater()
 
     def export_table(self) -> None:
         """The left tab's table (the queue or the requests) as it is shown."""

@@ -14,6 +14,7 @@ import csv
 import io
 import re
 import uuid
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -27,10 +28,10 @@ from accdesk.codes import CLIENT, parse_code
 from accdesk.db import Database
 from accdesk.errors import AccdeskError, ValidationError
 from accdesk.models import Client, Contact, Manager, Project, ProjectStatus, Service
-from accdesk.ops.inputs import ClientEdit, ContactEdit, ProjectCreate, validate
+from accdesk.ops.inputs import ClientEdit, ContactEdit, ProjectCreate, ServiceCreate, validate
 from accdesk.types import typed_number, utcnow
 
-KINDS = ("clients", "contacts", "projects")
+KINDS = ("clients", "contacts", "projects", "services")
 DELIMITERS = ";,\t|"
 Progress = Callable[[int, int], bool]  # False: the person pressed Cancel
 
@@ -119,12 +120,17 @@ FIELDS: dict[str, tuple[Target, ...]] = {
             ("часов в неделю", "часы", "трудозатраты", "hours a week", "hours", "effort"),
         ),
     ),
+    "services": (
+        Target("name", "Service", True, ("услуга", "название", "service", "name")),
+        Target("key", "Key", False, ("код", "ключ", "key", "code")),
+    ),
 }
 # What a row is matched on, first choice first.
 KEYS: dict[str, tuple[str, ...]] = {
     "clients": ("name", "legal_name"),
     "contacts": ("email", "name"),
     "projects": ("name",),
+    "services": ("name", "key"),
 }
 STATUS_WORDS = {
     "planned": ("planned", "план", "планируется", "запланирован", "новый"),
@@ -163,14 +169,25 @@ def read_table(
     if data[:2] == b"PK" or filename.lower().endswith(".xlsx"):
         return _read_xlsx(data)
     text, used = _decode(data, encoding)
-    sample = "\n".join(text.splitlines()[:20])
     if delimiter is None:
-        try:
-            delimiter = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
-        except csv.Error:
-            delimiter = ","
+        delimiter = _delimiter(text)
     lines = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     return _table([(n, row) for n, row in enumerate(lines, start=1)], used, delimiter)
+
+
+def _delimiter(text: str) -> str:
+    """The candidate that splits the most of the first lines into the same number of
+    cells; a title line above the header (one cell) does not count against it. The csv
+    module's sniffer gives up on such files."""
+    lines = [line for line in text.splitlines()[:30] if line.strip()]
+    best, score = ",", 0
+    for candidate in DELIMITERS:
+        counts = Counter(line.count(candidate) for line in lines)
+        counts.pop(0, None)
+        agreeing = max(counts.values(), default=0)
+        if agreeing > score:
+            best, score = candidate, agreeing
+    return best
 
 
 def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
@@ -357,7 +374,9 @@ class _Writer:
         for service in s.execute(select(Service)).scalars():
             self.services[fold(service.name)] = self.services[fold(service.key)] = service
         self.managers: dict[str, uuid.UUID] = {}
+        self.names: dict[uuid.UUID, str] = {sv.id: sv.name for sv in self.services.values()}
         for manager in s.execute(select(Manager)).scalars():
+            self.names[manager.id] = manager.name
             self.managers[fold(manager.name)] = manager.id
             if manager.login:
                 self.managers[fold(manager.login)] = manager.id
@@ -387,9 +406,13 @@ class _Writer:
     def row(self, number: int, raw: dict[str, str]) -> None:
         raw = {k: v.strip() for k, v in raw.items()}
         if any(raw.values()):
-            {"clients": self._client, "contacts": self._contact, "projects": self._project}[
-                self.kind
-            ](number, raw)
+            handlers = {
+                "clients": self._client,
+                "contacts": self._contact,
+                "projects": self._project,
+                "services": self._catalogue,
+            }
+            handlers[self.kind](number, raw)
 
     def _first(self, number: int, value: Any, field_key: str) -> bool:
         """False (and an error) when an earlier line of the file had the same key."""
@@ -420,8 +443,21 @@ class _Writer:
         else:
             self.unchanged += 1
         self.preview.append(
-            {self.labels.get(k, k): "" if v is None else str(v) for k, v in values.items()}
+            {
+                self.labels.get(k.removesuffix("_id"), k): self._shown(k, v)
+                for k, v in values.items()
+            }
         )
+
+    def _shown(self, name: str, value: Any) -> str:
+        """A stored value as a person reads it: money in units, names instead of ids."""
+        if value is None:
+            return ""
+        if name == "monthly_budget":
+            return f"{value / 100:,.2f}".replace(",", " ")
+        if name in ("service_id", "manager_id"):
+            return self.names.get(value, "")
+        return value.isoformat() if isinstance(value, date) else str(value)
 
     def _client_of(self, number: int, text: str) -> Client | None:
         code = parse_code(CLIENT, text)
@@ -512,6 +548,27 @@ class _Writer:
             self.next_project += 1
         self._apply(project, values, existing is None)
         self.projects[match] = project
+
+    def _catalogue(self, number: int, raw: dict[str, str]) -> None:
+        data = {k: v for k, v in raw.items() if v}
+        edit = self._checked(number, ServiceCreate, {"name": "", **data})
+        if edit is None:
+            return
+        key = edit.key or fold(edit.name).replace(" ", "-")[:40]
+        match = fold(edit.name if self.key == "name" else key)
+        if not self._first(number, match, self.key):
+            return
+        existing = self.services.get(match)
+        taken = self.services.get(fold(key))
+        if taken is not None and taken is not existing:
+            self.fail(number, "key", f"“{key}” is the key of another service")
+            return
+        values = {"name": edit.name} | ({"key": key} if edit.key or existing is None else {})
+        count = len({sv.key for sv in self.services.values()})
+        service = existing or Service(key=key, name=edit.name, position=count + 1)
+        self._apply(service, values, existing is None)
+        self.services[fold(service.name)] = self.services[fold(service.key)] = service
+        self.names[service.id] = service.name
 
     def _look_up(self, number: int, field_key: str, text: str, known: Mapping[str, Any]) -> Any:
         found = known.get(fold(text))

@@ -261,6 +261,13 @@ MINUTES_IN_DAY = 24 * 60
 KpiChoice = Literal["", "positions", "traffic", "leads", "orders", "revenue"]
 
 
+class ServiceCreate(Input):
+    """A catalogue entry as an import brings it; the key defaults to the folded name."""
+
+    name: Title = Field(max_length=120)
+    key: Line = Field(default="", max_length=40)
+
+
 class ClientEdit(Input):
     """Everything the card's profile, time and response sections edit on the client row."""
 

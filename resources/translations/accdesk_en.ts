@@ -144,4 +144,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Import</name>
+    <message numerus="yes">
+        <source>%n line(s) under the header: %1</source>
+        <translation>
+            <numerusform>%n line under the header: %1</numerusform>
+            <numerusform>%n lines under the header: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 new, %2 updated, %3 unchanged, %n line(s) with problems.</source>
+        <translation>
+            <numerusform>%1 new, %2 updated, %3 unchanged, %n line with problems.</numerusform>
+            <numerusform>%1 new, %2 updated, %3 unchanged, %n lines with problems.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 new, %2 updated, %3 unchanged; %n line(s) with problems not imported.</source>
+        <translation>
+            <numerusform>%1 new, %2 updated, %3 unchanged; %n line with problems not imported.</numerusform>
+            <numerusform>%1 new, %2 updated, %3 unchanged; %n lines with problems not imported.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

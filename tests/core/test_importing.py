@@ -210,3 +210,20 @@ def test_cli_dry_run_reports_and_writes_nothing_then_imports(
     assert done.returncode == 0 and done.stdout.startswith("Imported from clients.csv: 2 new")
     again = json.loads(run("--json").stdout)
     assert (again["created"], again["unchanged"]) == (0, 2)
+
+
+def test_services_join_the_catalogue_and_formula_text_is_stored_as_typed(
+    demo_db: Database,
+) -> None:
+    rows = [["Услуга", "Код"], ["Аналитика маркетплейсов", "marketplaces"], ["SEO", ""]]
+    table = read_table(csv_bytes(rows, ";", "utf-8"), "services.csv")
+    report = import_rows(demo_db, "services", table, guess_mapping("services", table.headers))
+    assert (report.created, report.unchanged, report.errors) == (1, 1, ())
+    # A project can now use the new service; a cell that looks like a formula stays text.
+    rows = [["Клиент", "Проект", "Услуга"], ["Колос", '=HYPERLINK("x")', "marketplaces"]]
+    table = read_table(csv_bytes(rows, ";", "utf-8"), "projects.csv")
+    report = import_rows(demo_db, "projects", table, guess_mapping("projects", table.headers))
+    assert report.created == 1, report.errors
+    with demo_db.reading() as s:
+        stored = s.execute(select(Project).where(Project.name.startswith("="))).scalar_one()
+        assert stored.name == '=HYPERLINK("x")'

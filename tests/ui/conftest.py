@@ -38,6 +38,9 @@ class ScriptedDialogs(Dialogs):
     def open_database_path(self, parent: QWidget) -> str | None:
         return self.paths.pop(0)
 
+    def open_path(self, parent: QWidget, title: str, filters: str) -> str | None:
+        return self.paths.pop(0)
+
     def save_path(self, parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
         self.saved_as.append((title, suggested))
         return self.paths.pop(0)

@@ -1,0 +1,78 @@
+"""The import wizard as a new agency uses it on its first day."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QWizard
+from sqlalchemy import func, select
+
+from accdesk.models import Client
+from tests.ui.conftest import ScriptedDialogs, type_text
+from ui.import_dialog import ImportWizard
+from ui.main_window import MainWindow
+
+ROWS = (
+    "Клиенты агентства\n"
+    "Клиент;Часовой пояс;Бюджет в месяц\n"
+    "Ромашка;Asia/Vladivostok;150 000\n"
+    "\n"
+    "Лютик;Mars/Olympus;1\n"
+    "Василёк;Europe/Samara;90000\n"
+)
+
+
+def clients(window: MainWindow) -> int:
+    assert window.db is not None
+    with window.db.reading() as s:
+        return int(s.execute(select(func.count()).select_from(Client)).scalar_one())
+
+
+def test_a_spreadsheet_of_clients_is_checked_then_imported(
+    window: MainWindow,
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    source = tmp_path / "клиенты.csv"
+    source.write_bytes(ROWS.encode("cp1251"))
+    before = clients(window)
+    seen: dict[str, str] = {}
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, ImportWizard)
+        page = dialog.file_page
+        next_button = dialog.button(QWizard.WizardButton.NextButton)
+        assert not next_button.isEnabled()  # no file yet
+        page.path.setFocus()
+        type_text(page.path, f"{source}\n")
+        seen["read"] = page.read.text()
+        assert next_button.isEnabled()
+        QTest.mouseClick(next_button, Qt.MouseButton.LeftButton)
+        combos = dialog.columns_page.combos
+        assert combos["name"].currentText() == "Клиент"
+        assert combos["timezone"].currentText() == "Часовой пояс"
+        assert combos["legal_name"].currentText() == "— not imported —"
+        QTest.mouseClick(next_button, Qt.MouseButton.LeftButton)
+        check = dialog.check_page
+        seen["summary"] = check.summary.text()
+        assert check.preview.rowCount() == 2
+        assert check.preview.item(0, 0).text() == "Ромашка"
+        assert check.problems.rowCount() == 1
+        assert [check.problems.item(0, c).text() for c in range(2)] == ["5", "Часовой пояс"]
+        assert clients(window) == before  # the check wrote nothing
+        finish = dialog.button(QWizard.WizardButton.FinishButton)
+        QTest.mouseClick(finish, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(dialogs.errors), timeout=10_000)
+
+    dialogs.fill = fill
+    action = window.findChild(QAction, "actionImport")
+    assert action is not None and action.shortcut().toString() == "Ctrl+I"
+    action.trigger()
+    assert "cp1251" in seen["read"] and "3 lines under the header" in seen["read"]
+    assert seen["summary"].startswith("2 new, 0 updated, 0 unchanged, 1 line with problems")
+    assert clients(window) == before + 2
+    assert dialogs.errors[-1][1].startswith("2 new, 0 updated, 0 unchanged; 1 line with problems")
