@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QWizard
+from PySide6.QtWidgets import QDialog, QPushButton, QWizard
 from sqlalchemy import func, select
 
 from accdesk.models import Client
@@ -76,3 +76,35 @@ def test_a_spreadsheet_of_clients_is_checked_then_imported(
     assert seen["summary"].startswith("2 new, 0 updated, 0 unchanged, 1 line with problems")
     assert clients(window) == before + 2
     assert dialogs.errors[-1][1].startswith("2 new, 0 updated, 0 unchanged; 1 line with problems")
+
+
+def test_cancel_during_the_import_leaves_the_database_as_it_was(
+    window: MainWindow,
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    source = tmp_path / "many.csv"
+    lines = ["Клиент;Часовой пояс"] + [f"Клиент {n};Europe/Moscow" for n in range(5000)]
+    source.write_text("\n".join(lines), encoding="utf-8")
+    before = clients(window)
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, ImportWizard)
+        dialog.file_page.path.setText(str(source))
+        dialog.file_page.path.editingFinished.emit()
+        dialog.next()
+        dialog.next()
+        assert dialog.check_page.summary.text().startswith("5000 new")
+        finish = dialog.button(QWizard.WizardButton.FinishButton)
+        QTest.mouseClick(finish, Qt.MouseButton.LeftButton)
+        dialog.progress.show()  # as it does 300 ms into a long import
+        cancel = dialog.progress.findChild(QPushButton)
+        assert cancel is not None and cancel.text() == "Cancel"
+        QTest.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(dialogs.errors), timeout=20_000)
+
+    dialogs.fill = fill
+    window.import_spreadsheet()
+    assert dialogs.errors[-1] == ("Import", "the import was cancelled; nothing was written")
+    assert clients(window) == before
