@@ -28,7 +28,7 @@ from accdesk.facts import RESPONSE_BUCKETS
 from accdesk.files import write_export
 from accdesk.migrations import SCHEMA_HEAD
 from accdesk.ops.agenda import agenda, to_ics
-from accdesk.ops.archive import export_archive, import_archive
+from accdesk.ops.archive import copy_agency, export_archive, import_archive
 from accdesk.ops.briefs import EXPORT_FORMATS, PdfMaker, export_bytes, find_brief
 from accdesk.ops.importing import KEYS as IMPORT_KEYS
 from accdesk.ops.importing import KINDS, guess_mapping, import_rows, read_table
@@ -174,6 +174,17 @@ def build_parser() -> argparse.ArgumentParser:
         rows.add_argument("--dry-run", action="store_true", help="check and report only")
         rows.add_argument("--json", action="store_true", help="print the result as JSON")
         rows.set_defaults(run=_import_rows, kind=kind)
+
+    copy = sub.add_parser(
+        "copy", help="copy every row to another database (SQLite or a team server), ids kept"
+    )
+    copy.add_argument("--from", dest="source", required=True, metavar="PATH_OR_URL")
+    copy.add_argument("--to", dest="target", required=True, metavar="PATH_OR_URL")
+    copy.add_argument(
+        "--replace", action="store_true", help="empty a target that has data, then copy"
+    )
+    copy.add_argument("--json", action="store_true", help="print the result as JSON")
+    copy.set_defaults(run=_copy)
 
     workload = sub.add_parser("workload", help="projects, load and capacity per manager")
     _db_option(workload, default=argparse.SUPPRESS)
@@ -481,6 +492,22 @@ def _export_all(args: argparse.Namespace) -> int:
         f"{figures.projects} projects, {figures.requests} requests, {figures.briefs} briefs."
     )
     _emit(args, text, {"file": str(path), "bytes": len(data), **asdict(figures)})
+    return 0
+
+
+def _copy(args: argparse.Namespace) -> int:
+    source = open_database(args.source, read_only=True)
+    try:
+        target = open_database(args.target)
+        try:
+            counts = copy_agency(source, target, replace=args.replace)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    rows = sum(counts.values())
+    text = f"Copied {rows:,} rows from {source.location} to {target.location}; every table counted."
+    _emit(args, text, {"from": source.location, "to": target.location, "tables": counts})
     return 0
 
 

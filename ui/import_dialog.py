@@ -86,6 +86,7 @@ class ImportWizard(QWizard):
         self._db, self._dialogs, self._background = db, dialogs, background
         self.table: SourceTable | None = None
         self.report: ImportReport | None = None
+        self.progress: QProgressDialog | None = None  # while the import runs
         self.file_page = _FilePage(self)
         self.columns_page = _ColumnsPage(self)
         self.check_page = _CheckPage(self)
@@ -155,7 +156,9 @@ class ImportWizard(QWizard):
         self._background.run(job, self._done)
 
     def _done(self, report: ImportReport | None, error: Exception | None) -> None:
-        self.progress.close()
+        if self.progress is not None:
+            self.progress.close()
+            self.progress = None
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
         if error is not None or report is None:
             self._dialogs.error(self, tr("Import"), str(error))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, Table, Uuid, func, insert, select
+from sqlalchemy import Connection, Date, Table, Uuid, delete, func, insert, select
 from sqlalchemy.types import JSON
 from sqlmodel import SQLModel
 
@@ -117,7 +117,7 @@ def import_archive(db: Database, data: bytes, progress: Progress | None = None) 
     with db.transaction() as s:
         con = s.connection()
         for table in tables:
-            count = con.execute(select(func.count()).select_from(table)).scalar_one()
+            count = _count(con, table)
             if count:
                 raise ArchiveError(
                     f"the database is not empty ({table.name} has {count} rows); "
@@ -137,6 +137,44 @@ def import_archive(db: Database, data: bytes, progress: Progress | None = None) 
                 if progress is not None:
                     progress(done, total)
     return Changes.everything(tuple(t.name for t in tables))
+
+
+def copy_agency(
+    source: Database, target: Database, *, replace: bool = False, progress: Progress | None = None
+) -> dict[str, int]:
+    """Every row of `source` into `target` (SQLite or a server, either way), ids kept, in
+    one transaction on the target; the rows of each table are counted on both sides before
+    it commits. A target with rows is refused unless `replace`, which empties it first."""
+    tables = _tables()
+    counts: dict[str, int] = {}
+    with source.connection() as reader, target.transaction() as s:
+        writer = s.connection()
+        filled = {t.name: n for t in tables if (n := _count(writer, t))}
+        if filled and not replace:
+            name, n = next(iter(filled.items()))
+            raise ArchiveError(
+                f"the target is not empty ({name} has {n} rows); copy into a new database, "
+                "or ask to replace what it holds"
+            )
+        for table in reversed(tables):
+            writer.execute(delete(table))
+        total = sum(_count(reader, t) for t in tables)
+        done = 0
+        for table in tables:
+            result = reader.execution_options(yield_per=BATCH).execute(select(table))
+            for batch in result.partitions():
+                writer.execute(insert(table), [dict(row._mapping) for row in batch])
+                done += len(batch)
+                if progress is not None:
+                    progress(done, total)
+            counts[table.name] = _count(reader, table)
+            if _count(writer, table) != counts[table.name]:
+                raise ArchiveError(f"{table.name} did not copy whole; nothing was written")
+    return counts
+
+
+def _count(con: Connection, table: Table) -> int:
+    return int(con.execute(select(func.count()).select_from(table)).scalar_one())
 
 
 def _row(table: Table, row: Any, where: str) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlmodel import SQLModel
 
 from accdesk.db import Database, open_database
-from accdesk.ops.archive import ArchiveError, export_archive, import_archive
+from accdesk.ops.archive import ArchiveError, copy_agency, export_archive, import_archive
 from accdesk.ops.summary import counts
 
 
@@ -119,3 +119,29 @@ def test_cli_takes_everything_out_and_back(demo_path: Path, tmp_path: Path) -> N
     assert again.stderr.startswith("accdesk: the database is not empty")
     missing = run_cli("import", "all", str(tmp_path / "nope.json"), "--db", str(restored))
     assert missing.returncode == 1 and "cannot read" in missing.stderr
+
+
+def test_copy_keeps_every_row_and_id_and_refuses_a_target_with_data(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    target = open_database(tmp_path / "team.db")
+    try:
+        copied = copy_agency(demo_db, target)
+        assert copied["request"] == 400 and copied["project"] == 120
+        assert export_archive(target) == export_archive(demo_db)
+        with pytest.raises(ArchiveError, match="the target is not empty"):
+            copy_agency(demo_db, target)
+        # Asked to, it replaces what the target holds, and the result is the same again.
+        copy_agency(demo_db, target, replace=True)
+        assert export_archive(target) == export_archive(demo_db)
+    finally:
+        target.close()
+
+
+def test_cli_copy_from_one_database_to_another(demo_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "copy.db"
+    done = run_cli("copy", "--from", str(demo_path), "--to", str(target), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["tables"]["client"] == 40
+    again = run_cli("copy", "--from", str(demo_path), "--to", str(target))
+    assert again.returncode == 1 and "not empty" in again.stderr

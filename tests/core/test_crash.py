@@ -18,6 +18,9 @@ def test_confirmed_writes_survive_sigkill(
     with capsys.disabled():
         print(f"\ncrash harness: {report.line()}")
     assert report.kills == KILLS
-    assert report.confirmed > KILLS  # the kills landed while writes were going on
+    # The kills landed while writes were going on: on average one confirmed write every other
+    # cycle at least. A commit waits for the disk (synchronous=FULL), so a slow shared disk
+    # confirms about one write per cycle and a quiet one dozens.
+    assert report.confirmed >= KILLS // 2
     assert report.damaged == 0
     assert report.lost == 0
