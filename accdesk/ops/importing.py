@@ -36,7 +36,7 @@ DELIMITERS = ";,\t|"
 Progress = Callable[[int, int], bool]  # False: the person pressed Cancel
 
 
-class ImportError_(AccdeskError):
+class ImportProblem(AccdeskError):
     """A file or a mapping that cannot be imported, in one sentence."""
 
 
@@ -195,7 +195,7 @@ def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
         try:
             return data.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError) as exc:
-            raise ImportError_(f"the file cannot be read as {encoding}: {exc}") from exc
+            raise ImportProblem(f"the file cannot be read as {encoding}: {exc}") from exc
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     try:
@@ -208,7 +208,7 @@ def _read_xlsx(data: bytes) -> SourceTable:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ImportError_(f"this is not a readable Excel workbook ({exc})") from exc
+        raise ImportProblem(f"this is not a readable Excel workbook ({exc})") from exc
     sheet = book.worksheets[0]
     rows = [
         (n, ["" if v is None else _cell_text(v) for v in values])
@@ -234,7 +234,7 @@ def _table(
     filled = [(n, [c.strip() for c in row]) for n, row in rows if any(c.strip() for c in row)]
     start = next((i for i, (_n, row) in enumerate(filled) if sum(bool(c) for c in row) >= 2), None)
     if start is None:
-        raise ImportError_("the file has no header line with at least two columns")
+        raise ImportProblem("the file has no header line with at least two columns")
     headers = filled[start][1]
     width = len(headers)
     body = filled[start + 1 :]
@@ -272,7 +272,7 @@ def guess_mapping(kind: str, headers: Sequence[str]) -> dict[str, int]:
 
 def _kind(kind: str) -> str:
     if kind not in FIELDS:
-        raise ImportError_(f"can import {', '.join(KINDS)}, not {kind!r}")
+        raise ImportProblem(f"can import {', '.join(KINDS)}, not {kind!r}")
     return kind
 
 
@@ -318,13 +318,13 @@ def import_rows(
     kind = _kind(kind)
     key = key or KEYS[kind][0]
     if key not in KEYS[kind]:
-        raise ImportError_(f"{kind} are matched on {' or '.join(KEYS[kind])}, not {key!r}")
+        raise ImportProblem(f"{kind} are matched on {' or '.join(KEYS[kind])}, not {key!r}")
     for target in FIELDS[kind]:
         if target.required and target.key not in mapping:
-            raise ImportError_(f"no column is chosen for “{target.label}”, which is required")
+            raise ImportProblem(f"no column is chosen for “{target.label}”, which is required")
     for name, column in mapping.items():
         if not 0 <= column < len(table.headers):
-            raise ImportError_(f"the column chosen for {name!r} is not in the file")
+            raise ImportProblem(f"the column chosen for {name!r} is not in the file")
     total = len(table.rows)
     with db.transaction() as s:
         writer = _Writer(s, kind, key, table, mapping)
