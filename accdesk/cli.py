@@ -25,7 +25,7 @@ from accdesk.db import open_database, resolve_url, sqlite_path
 from accdesk.demo import SCALES, create_demo
 from accdesk.errors import AccdeskError
 from accdesk.facts import RESPONSE_BUCKETS
-from accdesk.files import write_export
+from accdesk.files import read_input, write_export
 from accdesk.migrations import SCHEMA_HEAD
 from accdesk.ops.agenda import agenda, to_ics
 from accdesk.ops.archive import copy_agency, export_archive, import_archive
@@ -513,10 +513,7 @@ def _copy(args: argparse.Namespace) -> int:
 
 def _import_all(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser()
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise AccdeskError(f"cannot read {source}: {exc.strerror}") from exc
+    data = read_input(source)
     db = open_database(args.db)
     try:
         import_archive(db, data)
@@ -533,10 +530,7 @@ def _import_all(args: argparse.Namespace) -> int:
 
 def _import_rows(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser()
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise AccdeskError(f"cannot read {source}: {exc.strerror}") from exc
+    data = read_input(source)
     table = read_table(data, source.name, encoding=args.encoding, delimiter=args.delimiter)
     mapping = guess_mapping(args.kind, table.headers)
     if args.map:

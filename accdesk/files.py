@@ -48,3 +48,12 @@ def write_export(path: Path, data: bytes) -> Path:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise AccdeskError(f"cannot write {path}: {reason.lower()}") from None
+
+
+def read_input(path: Path) -> bytes:
+    """A file the person named to be read in (an archive, a spreadsheet), or one sentence
+    saying why it cannot be."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise AccdeskError(f"cannot read {path}: {(exc.strerror or str(exc)).lower()}") from None

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from accdesk.db import Database
 from accdesk.errors import AccdeskError
+from accdesk.files import read_input
 from accdesk.ops.changes import Changes
 from accdesk.ops.importing import (
     FIELDS,
@@ -249,15 +250,13 @@ class _FilePage(QWizardPage):
         text = self.path.text().strip()
         if text:
             try:
-                data = Path(text).expanduser().read_bytes()
+                data = read_input(Path(text).expanduser())
                 table = read_table(
                     data,
                     Path(text).name,
                     encoding=self.encoding.currentData() or None,
                     delimiter=self.delimiter.currentData() or None,
                 )
-            except OSError as exc:
-                self.read.setText(tr("Cannot read the file: %1").replace("%1", exc.strerror or ""))
             except AccdeskError as exc:
                 self.read.setText(str(exc))
             else:
