@@ -19,6 +19,7 @@ from accdesk.errors import AccdeskError, DatabaseError
 from accdesk.files import PRIVATE_FILE
 from accdesk.locking import WriterLock
 from accdesk.sqlitefile import FileState, copy_database, inspect_sqlite, table_counts
+from accdesk.text import translate
 from accdesk.types import utcnow
 
 KEEP_DAILY = 7
@@ -130,11 +131,19 @@ def restore(backup: Path, database: Path, *, label: str = "replaced") -> Path | 
     # Foreign, newer and damaged files raise here; an older schema is fine (opening migrates).
     state = inspect_sqlite(backup, check="integrity_check").state
     if state is FileState.MISSING:
-        raise AccdeskError(f"{backup} does not exist")
+        raise AccdeskError(translate("Backup", "{backup} does not exist").format(backup=backup))
     if state is FileState.BLANK:
-        raise AccdeskError(f"{backup} is an empty SQLite file, not an accdesk backup")
+        raise AccdeskError(
+            translate("Backup", "{backup} is an empty SQLite file, not an accdesk backup").format(
+                backup=backup
+            )
+        )
     if backup.resolve() == database.resolve():
-        raise AccdeskError(f"{backup} is the database itself, not a backup of it")
+        raise AccdeskError(
+            translate("Backup", "{backup} is the database itself, not a backup of it").format(
+                backup=backup
+            )
+        )
     with WriterLock(database):
         aside = set_aside(database, label) if database.exists() else None
         try:

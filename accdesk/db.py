@@ -30,6 +30,7 @@ from accdesk.files import private_folder
 from accdesk.locking import WriterLock
 from accdesk.migrations import upgrade_to_head
 from accdesk.sqlitefile import APPLICATION_ID, FileState, copy_database, explain, inspect_sqlite
+from accdesk.text import translate
 
 APP_NAME = "accdesk"
 ENV_VAR = "ACCDESK_DB"
@@ -126,7 +127,9 @@ class Database:
         """One unit of work: committed when the block ends, rolled back if it raises."""
         if self.read_only:
             raise ReadOnlyDatabase(
-                f"{self.location} is open read-only here; nothing can be changed"
+                translate(
+                    "Database", "{location} is open read-only here; nothing can be changed"
+                ).format(location=self.location)
             )
         with self._problems_explained(), self._sessions() as session, session.begin():
             yield session
@@ -182,10 +185,14 @@ def open_database(
         return _open_server_database(url)
     if not path.exists():
         if read_only or not create:
-            raise DatabaseError(f"{path} does not exist")
+            raise DatabaseError(translate("Database", "{path} does not exist").format(path=path))
         if not path.parent.exists():
             if db is not None or os.environ.get(ENV_VAR):
-                raise DatabaseError(f"the folder {path.parent} does not exist")
+                raise DatabaseError(
+                    translate("Database", "the folder {parent} does not exist").format(
+                        parent=path.parent
+                    )
+                )
             private_folder(path.parent)
     if not read_only:
         sqlitefile.check_writable(path)
@@ -199,7 +206,9 @@ def open_database(
             os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         if inspection.state is not FileState.CURRENT and read_only:
             raise ReadOnlyDatabase(
-                f"{path} needs setting up or upgrading, which read-only cannot do"
+                translate(
+                    "Database", "{path} needs setting up or upgrading, which read-only cannot do"
+                ).format(path=path)
             )
         if inspection.state is FileState.OUTDATED and inspection.revision is not None:
             _backup_before_migration(path, inspection.revision)

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from accdesk.errors import AccdeskError
+from accdesk.text import translate
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -47,7 +48,11 @@ def write_export(path: Path, data: bytes) -> Path:
         return atomic_write(path, data)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise AccdeskError(f"cannot write {path}: {reason.lower()}") from None
+        raise AccdeskError(
+            translate("Database", "cannot write {path}: {reason}").format(
+                path=path, reason=reason.lower()
+            )
+        ) from None
 
 
 def read_input(path: Path) -> bytes:
@@ -56,4 +61,8 @@ def read_input(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise AccdeskError(f"cannot read {path}: {(exc.strerror or str(exc)).lower()}") from None
+        raise AccdeskError(
+            translate("Database", "cannot read {path}: {reason}").format(
+                path=path, reason=(exc.strerror or str(exc)).lower()
+            )
+        ) from None

@@ -12,6 +12,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from accdesk.errors import DatabaseInUse
+from accdesk.text import translate
 
 
 def lock_path(database: Path) -> Path:
@@ -29,8 +30,10 @@ class WriterLock:
             self._lock.acquire()
         except Timeout:
             raise DatabaseInUse(
-                f"{self.database} is open in another accdesk window or command; "
-                "it can be opened here read-only"
+                translate(
+                    "Database",
+                    "{database} is open in another accdesk window or command; it can be opened here read-only",  # noqa: E501
+                ).format(database=self.database)
             ) from None
 
     def release(self) -> None:

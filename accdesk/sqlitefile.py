@@ -28,6 +28,7 @@ from accdesk.errors import (
 )
 from accdesk.files import PRIVATE_FILE, private_folder
 from accdesk.migrations import SCHEMA_HEAD, known_revisions
+from accdesk.text import translate
 
 # "accd" in ASCII, written into the SQLite header so our files are recognisable as ours.
 APPLICATION_ID = 0x61636364
@@ -53,15 +54,28 @@ def explain(error: Exception, where: object) -> DatabaseError | None:
     the problems a person can act on (then it is a bug and stays as it is)."""
     text = str(error).lower()
     if "locked" in text or "busy" in text:
-        return DatabaseLocked(f"{where} is locked by another program; try again when it is done")
+        return DatabaseLocked(
+            translate(
+                "Database", "{where} is locked by another program; try again when it is done"
+            ).format(where=where)
+        )
     if "disk is full" in text or "database or disk is full" in text:
         return DiskFull(
-            f"the disk holding {where} is full: nothing was saved; free some space and try again"
+            translate(
+                "Database",
+                "the disk holding {where} is full: nothing was saved; free some space and try again",  # noqa: E501
+            ).format(where=where)
         )
     if "readonly" in text or "read-only" in text:
-        return ReadOnlyDatabase(f"{where} cannot be written to: {error}")
+        return ReadOnlyDatabase(
+            translate("Database", "{where} cannot be written to: {error}").format(
+                where=where, error=error
+            )
+        )
     if "malformed" in text or "not a database" in text or "disk i/o error" in text:
-        return DamagedDatabase(f"{where} is damaged: {error}")
+        return DamagedDatabase(
+            translate("Database", "{where} is damaged: {error}").format(where=where, error=error)
+        )
     return None
 
 
@@ -78,12 +92,18 @@ def writable(path: Path) -> bool:
 def check_writable(path: Path) -> None:
     if path.exists() and not writable(path):
         raise ReadOnlyDatabase(
-            f"{path} is read-only; accdesk needs to write to it (it can be opened read-only)"
+            translate(
+                "Database",
+                "{path} is read-only; accdesk needs to write to it (it can be opened read-only)",
+            ).format(path=path)
         )
     folder = path.parent
     if folder.exists() and not writable(folder):
         raise ReadOnlyDatabase(
-            f"the folder {folder} is read-only; accdesk needs to create files beside the database"
+            translate(
+                "Database",
+                "the folder {folder} is read-only; accdesk needs to create files beside the database",  # noqa: E501
+            ).format(folder=folder)
         )
 
 
@@ -98,18 +118,36 @@ def inspect_sqlite(path: Path, *, check: str | None = "quick_check") -> Inspecti
     if not path.exists():
         return Inspection(FileState.MISSING, None)
     if path.is_dir():
-        raise NotADatabase(f"{path} is a folder, not a database file")
+        raise NotADatabase(
+            translate("Database", "{path} is a folder, not a database file").format(path=path)
+        )
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        raise DatabaseError(f"{path} cannot be read: {exc.strerror}") from exc
+        raise DatabaseError(
+            translate("Database", "{path} cannot be read: {strerror}").format(
+                path=path, strerror=exc.strerror
+            )
+        ) from exc
     if not header:
-        raise NotADatabase(f"{path} is an empty file (0 bytes), not an accdesk database")
+        raise NotADatabase(
+            translate(
+                "Database", "{path} is an empty file (0 bytes), not an accdesk database"
+            ).format(path=path)
+        )
     if not header.startswith(SQLITE_MAGIC):
-        raise NotADatabase(f"{path} is not a database file (it is not SQLite)")
+        raise NotADatabase(
+            translate("Database", "{path} is not a database file (it is not SQLite)").format(
+                path=path
+            )
+        )
     if len(header) < 100:
-        raise DamagedDatabase(f"{path} is damaged: the file is shorter than a database header")
+        raise DamagedDatabase(
+            translate(
+                "Database", "{path} is damaged: the file is shorter than a database header"
+            ).format(path=path)
+        )
     try:
         con = read_only_connection(path)
         try:
@@ -126,11 +164,17 @@ def inspect_sqlite(path: Path, *, check: str | None = "quick_check") -> Inspecti
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise explain(exc, path) or DamagedDatabase(f"{path} is damaged: {exc}") from exc
+        raise explain(exc, path) or DamagedDatabase(
+            translate("Database", "{path} is damaged: {exc}").format(path=path, exc=exc)
+        ) from exc
     if not tables:
         return Inspection(FileState.BLANK, None)
     if app_id != APPLICATION_ID or revision is None:
-        raise ForeignDatabase(f"{path} belongs to another application, not accdesk")
+        raise ForeignDatabase(
+            translate("Database", "{path} belongs to another application, not accdesk").format(
+                path=path
+            )
+        )
     return classify(revision, str(path))
 
 
@@ -140,17 +184,21 @@ def classify(revision: str, where: str) -> Inspection:
     if revision in known_revisions():
         return Inspection(FileState.OUTDATED, revision)
     raise NewerDatabase(
-        f"{where} was made by a newer version of accdesk (schema {revision}); "
-        "update accdesk to open it"
+        translate(
+            "Database",
+            "{where} was made by a newer version of accdesk (schema {revision}); update accdesk to open it",  # noqa: E501
+        ).format(where=where, revision=revision)
     )
 
 
 def _check_pages(con: sqlite3.Connection, path: Path, check: str) -> None:
     if check not in ("quick_check", "integrity_check"):
-        raise ValueError(f"unknown check {check!r}")
+        raise ValueError(translate("Database", "unknown check {check!r}").format(check=check))
     problems = [row[0] for row in con.execute(f"PRAGMA {check}").fetchall()]
     if problems != ["ok"]:
-        raise DamagedDatabase(f"{path} is damaged: {problems[0]}")
+        raise DamagedDatabase(
+            translate("Database", "{path} is damaged: {value}").format(path=path, value=problems[0])
+        )
 
 
 def verify_sqlite(path: Path, check: str = "quick_check") -> None:
@@ -166,7 +214,9 @@ def verify_sqlite(path: Path, check: str = "quick_check") -> None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise explain(exc, path) or DamagedDatabase(f"{path} is damaged: {exc}") from exc
+        raise explain(exc, path) or DamagedDatabase(
+            translate("Database", "{path} is damaged: {exc}").format(path=path, exc=exc)
+        ) from exc
 
 
 def copy_database(source: Path, target: Path) -> Path:
@@ -193,14 +243,18 @@ def copy_database(source: Path, target: Path) -> Path:
             verify_sqlite(temp, "integrity_check")
         except DamagedDatabase as exc:
             raise DamagedDatabase(
-                f"{source} is damaged: its copy failed the integrity check ({exc})"
+                translate(
+                    "Database", "{value} is damaged: its copy failed the integrity check ({exc})"
+                ).format(value=source, exc=exc)
             ) from None
         temp.chmod(PRIVATE_FILE)
         with temp.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(temp, target)
     except sqlite3.DatabaseError as exc:
-        raise explain(exc, source) or DamagedDatabase(f"{source} is damaged: {exc}") from exc
+        raise explain(exc, source) or DamagedDatabase(
+            translate("Database", "{value} is damaged: {exc}").format(value=source, exc=exc)
+        ) from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()

@@ -11,6 +11,8 @@ from sqlalchemy import DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from accdesk.text import translate
+
 
 def utcnow() -> datetime:
     """The current instant as an aware UTC datetime: the only clock the core writes with."""
@@ -37,7 +39,11 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         if value.tzinfo is None or value.utcoffset() is None:
-            raise ValueError(f"naive datetime {value!r} cannot be stored; attach a time zone")
+            raise ValueError(
+                translate(
+                    "Database", "naive datetime {value!r} cannot be stored; attach a time zone"
+                ).format(value=value)
+            )
         value = value.astimezone(UTC)
         return value if dialect.name == "postgresql" else value.replace(tzinfo=None)
 

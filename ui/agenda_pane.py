@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,13 +60,13 @@ from ui.widgets import accessible
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 REPLAN_MS = 5 * 60_000  # the plan starts from "now", which moves
 KIND_LABELS = {
-    "request": "Answer",
-    "deadline": "Deadline",
-    "promise": "Promise",
-    "reaction": "Feedback reaction",
-    "upsell": "Up-sell",
-    "feedback": "Ask for feedback",
-    "greeting": "Greeting",
+    "request": QT_TRANSLATE_NOOP("AgendaPane", "Answer"),
+    "deadline": QT_TRANSLATE_NOOP("AgendaPane", "Deadline"),
+    "promise": QT_TRANSLATE_NOOP("AgendaPane", "Promise"),
+    "reaction": QT_TRANSLATE_NOOP("AgendaPane", "Feedback reaction"),
+    "upsell": QT_TRANSLATE_NOOP("AgendaPane", "Up-sell"),
+    "feedback": QT_TRANSLATE_NOOP("AgendaPane", "Ask for feedback"),
+    "greeting": QT_TRANSLATE_NOOP("AgendaPane", "Greeting"),
 }
 AGENDA_KINDS = (
     "request",

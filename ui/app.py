@@ -10,13 +10,14 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from accdesk.db import ENV_VAR, default_database_path
 from accdesk.files import atomic_write
 from ui.dialogs import Dialogs
+from ui.i18n import chosen_language, install_language
 from ui.main_window import MainWindow
 from ui.resources import resource_path
 
@@ -32,21 +33,19 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def configure_application(app: QApplication) -> None:
-    """Names, look and translations; separate so tests can dress pytest-qt's own application."""
+def configure_application(app: QApplication, language: str | None = None) -> None:
+    """Names, look and language; separate so tests can dress pytest-qt's own application.
+
+    The language is the one chosen in Settings, else the system's (see `ui.i18n`).
+    """
     app.setOrganizationName("accdesk")
     app.setApplicationName("accdesk")
     app.setApplicationDisplayName("accdesk")
+    app.setDesktopFileName("accdesk")
     app.setStyle("Fusion")
     app.setWindowIcon(QIcon(str(resource_path("icons/accdesk.svg"))))
     app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8"))
-    if QLocale.system().language() == QLocale.Language.C:
-        # A bare C locale (containers, CI) formats 920000 without grouping; English reads better.
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    # English plural forms ("1 project", "2 projects") come from a translation file, as Qt intends.
-    translator = QTranslator(app)
-    if translator.load(str(resource_path("translations/accdesk_en.qm"))):
-        app.installTranslator(translator)
+    install_language(app, language or chosen_language(QSettings()))
 
 
 def build_window(db: str | None, settings: QSettings, dialogs: Dialogs | None = None) -> MainWindow:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,8 +36,20 @@ from accdesk.ops.inputs import time_zones
 from ui.background import Background, ProgressCarrier
 from ui.widgets import accessible
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-KINDS = {DayKind.DAY_OFF: "Day off", DayKind.WORKING: "Working day", DayKind.SHORT: "Shortened day"}
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("CalendarDialog", "Monday"),
+    QT_TRANSLATE_NOOP("CalendarDialog", "Tuesday"),
+    QT_TRANSLATE_NOOP("CalendarDialog", "Wednesday"),
+    QT_TRANSLATE_NOOP("CalendarDialog", "Thursday"),
+    QT_TRANSLATE_NOOP("CalendarDialog", "Friday"),
+    QT_TRANSLATE_NOOP("CalendarDialog", "Saturday"),
+    QT_TRANSLATE_NOOP("CalendarDialog", "Sunday"),
+)
+KINDS = {
+    DayKind.DAY_OFF: QT_TRANSLATE_NOOP("CalendarDialog", "Day off"),
+    DayKind.WORKING: QT_TRANSLATE_NOOP("CalendarDialog", "Working day"),
+    DayKind.SHORT: QT_TRANSLATE_NOOP("CalendarDialog", "Shortened day"),
+}
 
 
 class CalendarDialog(QDialog):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,34 +23,39 @@ from accdesk.facts import bucket_for
 from accdesk.ops.inputs import ClientEdit, time_zones, validate
 from accdesk.ops.readmodels import ClientCard
 from accdesk.planning.clienttime import WorkingDay, overlap
-from ui.card_records import tr
 from ui.forms import Form
+from ui.i18n import translate
 
 CUSTOM = -1
 NEXT_DAY = 0
-RESPONSE_PRESETS = ((15, "15 minutes"), (60, "1 hour"), (180, "3 hours"), (360, "6 hours"))
+RESPONSE_PRESETS = (
+    (15, QT_TRANSLATE_NOOP("ClientCard", "15 minutes")),
+    (60, QT_TRANSLATE_NOOP("ClientCard", "1 hour")),
+    (180, QT_TRANSLATE_NOOP("ClientCard", "3 hours")),
+    (360, QT_TRANSLATE_NOOP("ClientCard", "6 hours")),
+)
 CHANNELS = ("email", "telegram", "phone", "whatsapp", "slack")
 KPIS = (
-    ("", "—"),
-    ("positions", "search positions"),
-    ("traffic", "traffic"),
-    ("leads", "leads"),
-    ("orders", "orders"),
-    ("revenue", "revenue"),
+    ("", QT_TRANSLATE_NOOP("ClientCard", "—")),
+    ("positions", QT_TRANSLATE_NOOP("ClientCard", "search positions")),
+    ("traffic", QT_TRANSLATE_NOOP("ClientCard", "traffic")),
+    ("leads", QT_TRANSLATE_NOOP("ClientCard", "leads")),
+    ("orders", QT_TRANSLATE_NOOP("ClientCard", "orders")),
+    ("revenue", QT_TRANSLATE_NOOP("ClientCard", "revenue")),
 )
 SLA_CLOCKS = (
-    ("agency", "the agency's working hours"),
-    ("client", "the client's working hours"),
-    ("overlap", "hours both are at work"),
+    ("agency", QT_TRANSLATE_NOOP("ClientCard", "the agency's working hours")),
+    ("client", QT_TRANSLATE_NOOP("ClientCard", "the client's working hours")),
+    ("overlap", QT_TRANSLATE_NOOP("ClientCard", "hours both are at work")),
 )
 
 
 def response_time_text(minutes: int | None) -> str:
     if minutes is None:
-        return tr("next business day")
+        return translate("ClientCard", "next business day")
     if minutes % 60 == 0:
-        return tr("%1 h").replace("%1", str(minutes // 60))
-    return tr("%1 min").replace("%1", str(minutes))
+        return translate("ClientCard", "%1 h").replace("%1", str(minutes // 60))
+    return translate("ClientCard", "%1 min").replace("%1", str(minutes))
 
 
 class ResponseTime(QWidget):
@@ -63,13 +68,13 @@ class ResponseTime(QWidget):
         self.preset = QComboBox(self)
         self.preset.setObjectName("responsePreset")
         for minutes, text in RESPONSE_PRESETS:
-            self.preset.addItem(tr(text), minutes)
-        self.preset.addItem(tr("next business day"), NEXT_DAY)
-        self.preset.addItem(tr("custom…"), CUSTOM)
+            self.preset.addItem(translate("ClientCard", text), minutes)
+        self.preset.addItem(translate("ClientCard", "next business day"), NEXT_DAY)
+        self.preset.addItem(translate("ClientCard", "custom…"), CUSTOM)
         self.minutes = QSpinBox(self)
         self.minutes.setObjectName("responseMinutes")
         self.minutes.setRange(0, 7 * 24 * 60)
-        self.minutes.setSuffix(tr(" min"))
+        self.minutes.setSuffix(translate("ClientCard", " min"))
         self.minutes.hide()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -107,50 +112,72 @@ class ProfilePage(QWidget):
         self.setObjectName("profilePage")
         self.card: ClientCard | None = None
         form = self.form = Form(lambda data: validate(ClientEdit, data), self)
-        form.line("name", tr("Name"))
-        form.line("legal_name", tr("Legal name"))
-        form.line("segment", tr("Segment"), tr("e.g. e-commerce, medicine"))
-        form.money("monthly_budget", tr("Monthly budget"))
+        form.line("name", translate("ClientCard", "Name"))
+        form.line("legal_name", translate("ClientCard", "Legal name"))
+        form.line(
+            "segment",
+            translate("ClientCard", "Segment"),
+            translate("ClientCard", "e.g. e-commerce, medicine"),
+        )
+        form.money("monthly_budget", translate("ClientCard", "Monthly budget"))
         form.choice(
             "preferred_channel",
-            tr("Preferred channel"),
+            translate("ClientCard", "Preferred channel"),
             [(c, c) for c in CHANNELS],
             searchable=True,
         )
-        form.choice("kpi_focus", tr("KPI focus"), [(k, tr(t)) for k, t in KPIS])
+        form.choice(
+            "kpi_focus",
+            translate("ClientCard", "KPI focus"),
+            [(k, translate("ClientCard", t)) for k, t in KPIS],
+        )
         self.kpi_hint = self._info(
             "",
             "kpiHint",
-            tr("Top positions alone pay no bills: agree a traffic, leads or orders goal too."),
+            translate(
+                "ClientCard",
+                "Top positions alone pay no bills: agree a traffic, leads or orders goal too.",
+            ),
         )
         zones = sorted(time_zones())
         form.choice(
-            "timezone", tr("Time zone"), [(z, z.replace("_", " ")) for z in zones], searchable=True
+            "timezone",
+            translate("ClientCard", "Time zone"),
+            [(z, z.replace("_", " ")) for z in zones],
+            searchable=True,
         )
-        form.time("work_start_minute", tr("Working day from"))
-        form.time("work_end_minute", tr("Working day until"))
-        self.local_time = self._info(tr("Their time now"), "clientLocalTime")
-        self.overlap = self._info(tr("Overlap with us"), "clientOverlap")
+        form.time("work_start_minute", translate("ClientCard", "Working day from"))
+        form.time("work_end_minute", translate("ClientCard", "Working day until"))
+        self.local_time = self._info(translate("ClientCard", "Their time now"), "clientLocalTime")
+        self.overlap = self._info(translate("ClientCard", "Overlap with us"), "clientOverlap")
         self.response = ResponseTime(self)
         form.custom(
             "response_minutes",
-            tr("Agreed response"),
+            translate("ClientCard", "Agreed response"),
             self.response,
             self.response.value,
             self.response.set_value,
             self.response.changed,
         )
         self.market = self._info("", "clientSlaMarket")
-        form.choice("sla_calendar", tr("Clock runs in"), [(k, tr(t)) for k, t in SLA_CLOCKS])
-        form.check("keep_manager", "", tr("Keep the same manager"))
-        notes = form.text("notes", tr("Notes"), tr("What to remember before the next call"))
+        form.choice(
+            "sla_calendar",
+            translate("ClientCard", "Clock runs in"),
+            [(k, translate("ClientCard", t)) for k, t in SLA_CLOCKS],
+        )
+        form.check("keep_manager", "", translate("ClientCard", "Keep the same manager"))
+        notes = form.text(
+            "notes",
+            translate("ClientCard", "Notes"),
+            translate("ClientCard", "What to remember before the next call"),
+        )
         notes.setMinimumHeight(90)
         form.finish()
 
-        self.save = QPushButton(tr("Save"), self)
+        self.save = QPushButton(translate("ClientCard", "Save"), self)
         self.save.setObjectName("profileSave")
         self.save.setToolTip(QKeySequence("Ctrl+Return").toString())
-        self.revert = QPushButton(tr("Revert"), self)
+        self.revert = QPushButton(translate("ClientCard", "Revert"), self)
         self.revert.setObjectName("profileRevert")
         self.save.clicked.connect(self._save)
         self.revert.clicked.connect(self.revert_requested)
@@ -210,11 +237,13 @@ class ProfilePage(QWidget):
         self.kpi_hint.setVisible(values.get("kpi_focus") == "positions")
         bucket = bucket_for(values.get("response_minutes"))
         self.market.setText(
-            tr("%1 % of agencies answer %2")
+            translate("ClientCard", "%1 % of agencies answer %2")
             .replace("%1", f"{bucket.share:g}")
-            .replace("%2", tr(bucket.label))
+            .replace("%2", translate("ClientCard", bucket.label))
             if bucket.share is not None
-            else tr("Slower than most agencies: about 70 % answer within an hour.")
+            else translate(
+                "ClientCard", "Slower than most agencies: about 70 % answer within an hour."
+            )
         )
         self.update_clock(datetime.now().astimezone())
 
@@ -232,7 +261,11 @@ class ProfilePage(QWidget):
         local = now.astimezone(ZoneInfo(zone))
         offset = local.utcoffset()
         hours = offset.total_seconds() / 3600 if offset is not None else 0
-        at_work = tr("at work") if client.is_working(now) else tr("outside working hours")
+        at_work = (
+            translate("ClientCard", "at work")
+            if client.is_working(now)
+            else translate("ClientCard", "outside working hours")
+        )
         self.local_time.setText(f"{local:%H:%M, %a %d.%m} (UTC{hours:+g}) · {at_work}")
         agency = WorkingDay(card.agency_timezone, *card.agency_day)
         today = now.astimezone(ZoneInfo(card.agency_timezone)).date()
@@ -242,14 +275,14 @@ class ProfilePage(QWidget):
             their_start, their_end = client.span(today)
             ours = ZoneInfo(card.agency_timezone)
             self.overlap.setText(
-                tr("none: their day is %1–%2 %3 time")
+                translate("ClientCard", "none: their day is %1–%2 %3 time")
                 .replace("%1", f"{their_start.astimezone(ours):%H:%M}")
                 .replace("%2", f"{their_end.astimezone(ours):%H:%M}")
                 .replace("%3", city)
             )
         else:
             self.overlap.setText(
-                tr("%1–%2 %3 time (%4 h)")
+                translate("ClientCard", "%1–%2 %3 time (%4 h)")
                 .replace("%1", f"{shared.start:%H:%M}")
                 .replace("%2", f"{shared.end:%H:%M}")
                 .replace("%3", city)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,73 +30,84 @@ from accdesk.ops.readmodels import (
 )
 from ui.formatting import day, money
 from ui.forms import Form
+from ui.i18n import translate
 from ui.record_model import Column, RecordModel
 
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """The card's strings share one translation context across its modules."""
-    return QCoreApplication.translate("ClientCard", text, disambiguation, n)
-
-
-FEASIBILITY = (("realistic", "realistic"), ("doubtful", "doubtful"), ("unrealistic", "unrealistic"))
+FEASIBILITY = (
+    ("realistic", QT_TRANSLATE_NOOP("ClientCard", "realistic")),
+    ("doubtful", QT_TRANSLATE_NOOP("ClientCard", "doubtful")),
+    ("unrealistic", QT_TRANSLATE_NOOP("ClientCard", "unrealistic")),
+)
 PROMISE_STATUS = (
-    ("open", "open"),
-    ("kept", "kept"),
-    ("broken", "broken"),
-    ("renegotiated", "renegotiated"),
+    ("open", QT_TRANSLATE_NOOP("ClientCard", "open")),
+    ("kept", QT_TRANSLATE_NOOP("ClientCard", "kept")),
+    ("broken", QT_TRANSLATE_NOOP("ClientCard", "broken")),
+    ("renegotiated", QT_TRANSLATE_NOOP("ClientCard", "renegotiated")),
 )
 OFFER_STATES = (
-    ("none", "—"),
-    ("prospect", "prospect"),
-    ("offered", "offered"),
-    ("active", "active"),
-    ("declined", "declined"),
+    ("none", QT_TRANSLATE_NOOP("ClientCard", "—")),
+    ("prospect", QT_TRANSLATE_NOOP("ClientCard", "prospect")),
+    ("offered", QT_TRANSLATE_NOOP("ClientCard", "offered")),
+    ("active", QT_TRANSLATE_NOOP("ClientCard", "active")),
+    ("declined", QT_TRANSLATE_NOOP("ClientCard", "declined")),
 )
 HELPERS = (
-    ("", "nobody yet"),
-    ("manager", "the account manager"),
-    ("department_head", "the department head"),
-    ("company_head", "the company head"),
-    ("salesperson", "a salesperson"),
+    ("", QT_TRANSLATE_NOOP("ClientCard", "nobody yet")),
+    ("manager", QT_TRANSLATE_NOOP("ClientCard", "the account manager")),
+    ("department_head", QT_TRANSLATE_NOOP("ClientCard", "the department head")),
+    ("company_head", QT_TRANSLATE_NOOP("ClientCard", "the company head")),
+    ("salesperson", QT_TRANSLATE_NOOP("ClientCard", "a salesperson")),
 )
 LABELS = dict(FEASIBILITY + PROMISE_STATUS + OFFER_STATES + HELPERS)
 
 
 def label(key: str) -> str:
-    return tr(LABELS.get(key, key))
+    return translate("ClientCard", LABELS.get(key, key))
 
 
 def _options(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    return [(key, tr(text)) for key, text in pairs]
+    return [(key, translate("ClientCard", text)) for key, text in pairs]
 
 
 def practice_label(key: str) -> str:
     practice = PRACTICES_BY_KEY.get(key)
-    return tr(practice.label) if practice else key
+    return translate("ClientCard", practice.label) if practice else key
 
 
 # Forms -------------------------------------------------------------------------------------
 
 
 def contact_form(form: Form) -> None:
-    form.line("name", tr("Name"), tr("e.g. Ирина Соколова"))
-    form.line("role", tr("Role"), tr("e.g. marketing director"))
-    form.line("email", tr("Email"), "name@example.com")
-    form.line("phone", tr("Phone"), "+7 900 123-45-67")
-    form.line("messenger", tr("Messenger"), "@telegram")
-    form.date("birthday", tr("Birthday"))
-    form.check("is_primary", "", tr("Primary contact"))
+    form.line(
+        "name", translate("ClientCard", "Name"), translate("ClientCard", "e.g. Ирина Соколова")
+    )
+    form.line(
+        "role", translate("ClientCard", "Role"), translate("ClientCard", "e.g. marketing director")
+    )
+    form.line("email", translate("ClientCard", "Email"), "name@example.com")
+    form.line("phone", translate("ClientCard", "Phone"), "+7 900 123-45-67")
+    form.line("messenger", translate("ClientCard", "Messenger"), "@telegram")
+    form.date("birthday", translate("ClientCard", "Birthday"))
+    form.check("is_primary", "", translate("ClientCard", "Primary contact"))
 
 
 def promise_form(form: Form) -> None:
-    form.text("what", tr("What was promised"), tr("e.g. top-10 for the main queries in two weeks"))
+    form.text(
+        "what",
+        translate("ClientCard", "What was promised"),
+        translate("ClientCard", "e.g. top-10 for the main queries in two weeks"),
+    )
     form.fields["what"].widget.setMaximumHeight(64)
-    form.line("promised_by", tr("Promised by"), tr("e.g. Антон, sales"))
-    form.date("promised_on", tr("Promised on"))
-    form.date("due_on", tr("Due by"))
-    form.choice("feasibility", tr("Feasibility"), _options(FEASIBILITY))
-    form.choice("status", tr("Status"), _options(PROMISE_STATUS))
-    form.text("note", tr("Note"))
+    form.line(
+        "promised_by",
+        translate("ClientCard", "Promised by"),
+        translate("ClientCard", "e.g. Антон, sales"),
+    )
+    form.date("promised_on", translate("ClientCard", "Promised on"))
+    form.date("due_on", translate("ClientCard", "Due by"))
+    form.choice("feasibility", translate("ClientCard", "Feasibility"), _options(FEASIBILITY))
+    form.choice("status", translate("ClientCard", "Status"), _options(PROMISE_STATUS))
+    form.text("note", translate("ClientCard", "Note"))
     form.fields["note"].widget.setMaximumHeight(64)
 
 
@@ -104,34 +115,42 @@ def loyalty_form(form: Form) -> None:
     options = [
         (
             p.key,
-            tr("%1 (%2 % of agencies)").replace("%1", tr(p.label)).replace("%2", f"{p.share:g}"),
+            translate("ClientCard", "%1 (%2 % of agencies)")
+            .replace("%1", translate("ClientCard", p.label))
+            .replace("%2", f"{p.share:g}"),
         )
         for p in sorted(LOYALTY_PRACTICES, key=lambda p: -p.share)
     ]
-    form.choice("practice", tr("Practice"), options)
-    form.date("done_on", tr("Done on"))
-    form.date("planned_on", tr("Planned for"))
-    form.text("note", tr("Note"))
+    form.choice("practice", translate("ClientCard", "Practice"), options)
+    form.date("done_on", translate("ClientCard", "Done on"))
+    form.date("planned_on", translate("ClientCard", "Planned for"))
+    form.text("note", translate("ClientCard", "Note"))
     form.fields["note"].widget.setMaximumHeight(64)
 
 
 def feedback_form(form: Form) -> None:
-    form.whole_number("score", tr("NPS score, 0–10"), "0–10")
-    form.text("comment", tr("Comment"))
+    form.whole_number("score", translate("ClientCard", "NPS score, 0–10"), "0–10")
+    form.text("comment", translate("ClientCard", "Comment"))
     form.fields["comment"].widget.setMaximumHeight(64)
-    form.date("received_on", tr("Received on"))
-    form.text("reaction", tr("Our reaction"), tr("what was done about it"))
+    form.date("received_on", translate("ClientCard", "Received on"))
+    form.text(
+        "reaction",
+        translate("ClientCard", "Our reaction"),
+        translate("ClientCard", "what was done about it"),
+    )
     form.fields["reaction"].widget.setMaximumHeight(64)
-    form.date("reacted_on", tr("Reacted on"))
+    form.date("reacted_on", translate("ClientCard", "Reacted on"))
 
 
 def service_form(form: Form) -> None:
-    form.choice("state", tr("State"), _options(OFFER_STATES))
-    form.money("monthly_value", tr("Monthly value"))
-    form.date("last_offer_on", tr("Last offer"))
-    next_offer = form.date("next_offer_on", tr("Next offer"))
-    next_offer.setToolTip(tr("Left empty, it follows the agency's up-sell cadence"))
-    form.choice("helper", tr("Who helps"), _options(HELPERS))
+    form.choice("state", translate("ClientCard", "State"), _options(OFFER_STATES))
+    form.money("monthly_value", translate("ClientCard", "Monthly value"))
+    form.date("last_offer_on", translate("ClientCard", "Last offer"))
+    next_offer = form.date("next_offer_on", translate("ClientCard", "Next offer"))
+    next_offer.setToolTip(
+        translate("ClientCard", "Left empty, it follows the agency's up-sell cadence")
+    )
+    form.choice("helper", translate("ClientCard", "Who helps"), _options(HELPERS))
 
 
 # Columns -----------------------------------------------------------------------------------
@@ -139,10 +158,16 @@ def service_form(form: Form) -> None:
 
 def contact_columns() -> list[Column]:
     return [
-        Column(tr("Name"), lambda c: ("★ " if c.is_primary else "") + c.name),
-        Column(tr("Role"), lambda c: c.role),
-        Column(tr("Reach"), lambda c: " · ".join(x for x in (c.phone, c.email, c.messenger) if x)),
-        Column(tr("Birthday"), lambda c: c.birthday.strftime("%d.%m") if c.birthday else ""),
+        Column(translate("ClientCard", "Name"), lambda c: ("★ " if c.is_primary else "") + c.name),
+        Column(translate("ClientCard", "Role"), lambda c: c.role),
+        Column(
+            translate("ClientCard", "Reach"),
+            lambda c: " · ".join(x for x in (c.phone, c.email, c.messenger) if x),
+        ),
+        Column(
+            translate("ClientCard", "Birthday"),
+            lambda c: c.birthday.strftime("%d.%m") if c.birthday else "",
+        ),
     ]
 
 
@@ -155,14 +180,21 @@ def _promise_tone(p: PromiseRow) -> str | None:
 def promise_columns(today: Callable[[], date]) -> list[Column]:
     def due(p: PromiseRow) -> str:
         late = p.status == "open" and p.due_on is not None and p.due_on < today()
-        return day(p.due_on) + (" " + tr("(overdue)") if late else "")
+        return day(p.due_on) + (" " + translate("ClientCard", "(overdue)") if late else "")
 
     return [
-        Column(tr("Promise"), lambda p: p.what, _promise_tone, lambda p: p.note or p.what),
-        Column(tr("By"), lambda p: p.promised_by),
-        Column(tr("Due"), due),
-        Column(tr("Feasibility"), lambda p: label(p.feasibility), _promise_tone),
-        Column(tr("Status"), lambda p: label(p.status), _promise_tone),
+        Column(
+            translate("ClientCard", "Promise"),
+            lambda p: p.what,
+            _promise_tone,
+            lambda p: p.note or p.what,
+        ),
+        Column(translate("ClientCard", "By"), lambda p: p.promised_by),
+        Column(translate("ClientCard", "Due"), due),
+        Column(
+            translate("ClientCard", "Feasibility"), lambda p: label(p.feasibility), _promise_tone
+        ),
+        Column(translate("ClientCard", "Status"), lambda p: label(p.status), _promise_tone),
     ]
 
 
@@ -170,12 +202,12 @@ def loyalty_columns() -> list[Column]:
     def when(a: LoyaltyRow) -> str:
         if a.done_on:
             return day(a.done_on)
-        return tr("planned %1").replace("%1", day(a.planned_on))
+        return translate("ClientCard", "planned %1").replace("%1", day(a.planned_on))
 
     return [
-        Column(tr("When"), when, lambda a: None if a.done_on else "warn"),
-        Column(tr("Practice"), lambda a: practice_label(a.practice)),
-        Column(tr("Note"), lambda a: a.note),
+        Column(translate("ClientCard", "When"), when, lambda a: None if a.done_on else "warn"),
+        Column(translate("ClientCard", "Practice"), lambda a: practice_label(a.practice)),
+        Column(translate("ClientCard", "Note"), lambda a: a.note),
     ]
 
 
@@ -184,12 +216,14 @@ def feedback_columns() -> list[Column]:
         return "bad" if f.unanswered else None
 
     return [
-        Column(tr("Date"), lambda f: day(f.received_on)),
-        Column(tr("NPS"), lambda f: str(f.score), tone),
-        Column(tr("Comment"), lambda f: f.comment),
+        Column(translate("ClientCard", "Date"), lambda f: day(f.received_on)),
+        Column(translate("ClientCard", "NPS"), lambda f: str(f.score), tone),
+        Column(translate("ClientCard", "Comment"), lambda f: f.comment),
         Column(
-            tr("Reaction"),
-            lambda f: f.reaction if not f.unanswered else tr("⚠ no reaction yet"),
+            translate("ClientCard", "Reaction"),
+            lambda f: (
+                f.reaction if not f.unanswered else translate("ClientCard", "⚠ no reaction yet")
+            ),
             tone,
         ),
     ]
@@ -208,13 +242,14 @@ def service_columns(currency: Callable[[], str], today: Callable[[], date]) -> l
         return "warn" if due and c.state in ("prospect", "offered", "declined") else None
 
     return [
-        Column(tr("Service"), lambda c: c.service, tone),
-        Column(tr("State"), lambda c: label(c.state), tone),
+        Column(translate("ClientCard", "Service"), lambda c: c.service, tone),
+        Column(translate("ClientCard", "State"), lambda c: label(c.state), tone),
         Column(
-            tr("Monthly"), lambda c: money(c.monthly_value, currency()) if c.monthly_value else ""
+            translate("ClientCard", "Monthly"),
+            lambda c: money(c.monthly_value, currency()) if c.monthly_value else "",
         ),
-        Column(tr("Next offer"), next_offer, tone),
-        Column(tr("Helps"), lambda c: label(c.helper) if c.helper else ""),
+        Column(translate("ClientCard", "Next offer"), next_offer, tone),
+        Column(translate("ClientCard", "Helps"), lambda c: label(c.helper) if c.helper else ""),
     ]
 
 
@@ -273,7 +308,7 @@ class RecordPage(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for action in actions:
-            button = QPushButton(action.text, self)
+            button = QPushButton(translate("ClientCard", action.text), self)
             button.setObjectName(f"{name}_{action.name}")
             button.clicked.connect(lambda _c=False, a=action.name: self._trigger(a))
             if action.shortcut is not None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -58,13 +58,13 @@ from ui.card_records import (
     promise_form,
     service_columns,
     service_form,
-    tr,
 )
 from ui.commands import OperationCommand, VersionedEdit
 from ui.dialogs import Dialogs
 from ui.events import AppEvents
 from ui.formatting import day, money
 from ui.forms import RecordDialog
+from ui.i18n import translate
 from ui.record_model import Column
 from ui.widgets import EmptyState, PaneTitle, accessible
 
@@ -72,9 +72,11 @@ GREETING_DAYS = 45  # how far ahead greeting dates are proposed
 CLOCK_MS = 20_000
 DRAFT_DELAY_MS = 400
 
-ADD = Action("add", tr("Add…"), False, QKeySequence.StandardKey.New)
-EDIT = Action("edit", tr("Edit…"), True, "Return")
-DELETE = Action("delete", tr("Delete"), True, QKeySequence.StandardKey.Delete)
+ADD = Action("add", QT_TRANSLATE_NOOP("ClientCard", "Add…"), False, QKeySequence.StandardKey.New)
+EDIT = Action("edit", QT_TRANSLATE_NOOP("ClientCard", "Edit…"), True, "Return")
+DELETE = Action(
+    "delete", QT_TRANSLATE_NOOP("ClientCard", "Delete"), True, QKeySequence.StandardKey.Delete
+)
 
 FORMS: dict[str, Callable[..., None]] = {
     "contact": contact_form,
@@ -83,10 +85,10 @@ FORMS: dict[str, Callable[..., None]] = {
     "feedback": feedback_form,
 }
 NOUNS = {
-    "contact": tr("contact"),
-    "promise": tr("promise"),
-    "loyalty": tr("loyalty action"),
-    "feedback": tr("feedback"),
+    "contact": QT_TRANSLATE_NOOP("ClientCard", "contact"),
+    "promise": QT_TRANSLATE_NOOP("ClientCard", "promise"),
+    "loyalty": QT_TRANSLATE_NOOP("ClientCard", "loyalty action"),
+    "feedback": QT_TRANSLATE_NOOP("ClientCard", "feedback"),
 }
 
 
@@ -120,15 +122,15 @@ class ClientCardPane(QWidget):
         self._writable = False
 
         self.empty = EmptyState(
-            tr("No client selected"),
-            tr("Select a project in the queue to see its client here."),
+            translate("ClientCard", "No client selected"),
+            translate("ClientCard", "Select a project in the queue to see its client here."),
             self,
         )
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 4, 8)
-        layout.addWidget(PaneTitle(tr("Client card"), self))
+        layout.addWidget(PaneTitle(translate("ClientCard", "Client card"), self))
         layout.addWidget(self.stack, 1)
 
         self._clock = QTimer(self)
@@ -145,13 +147,19 @@ class ClientCardPane(QWidget):
         """The card's body, built when the first client is shown: the window's first paint
         (the queue) does not wait for seven pages of forms and lists."""
         self._built = True
-        self.name = accessible(QLabel(self), "clientName", tr("Client"))
+        self.name = accessible(QLabel(self), "clientName", translate("ClientCard", "Client"))
         self.name.setWordWrap(True)
-        self.subtitle = accessible(QLabel(self), "clientSubtitle", tr("Client details"))
+        self.subtitle = accessible(
+            QLabel(self), "clientSubtitle", translate("ClientCard", "Client details")
+        )
         self.subtitle.setWordWrap(True)
-        self.facts = accessible(QLabel(self), "clientFacts", tr("Client at a glance"))
+        self.facts = accessible(
+            QLabel(self), "clientFacts", translate("ClientCard", "Client at a glance")
+        )
         self.facts.setWordWrap(True)
-        self.banner = accessible(QLabel(self), "promiseBanner", tr("Before your next call"))
+        self.banner = accessible(
+            QLabel(self), "promiseBanner", translate("ClientCard", "Before your next call")
+        )
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
 
@@ -162,48 +170,66 @@ class ClientCardPane(QWidget):
         self.contacts = RecordPage(
             "contacts",
             contact_columns(),
-            (ADD, EDIT, DELETE, Action("primary", tr("Make primary"), True)),
-            tr("No contacts yet. Add the people you talk to."),
+            (
+                ADD,
+                EDIT,
+                DELETE,
+                Action("primary", QT_TRANSLATE_NOOP("ClientCard", "Make primary"), True),
+            ),
+            translate("ClientCard", "No contacts yet. Add the people you talk to."),
             self,
         )
         self.services = RecordPage(
             "services",
             service_columns(self._currency, self._today),
-            (EDIT, Action("matrix", tr("Team up-sell matrix…"), False, writes=False)),
-            tr("The agency's service catalogue is empty."),
+            (
+                EDIT,
+                Action(
+                    "matrix",
+                    QT_TRANSLATE_NOOP("ClientCard", "Team up-sell matrix…"),
+                    False,
+                    writes=False,
+                ),
+            ),
+            translate("ClientCard", "The agency's service catalogue is empty."),
             self,
         )
         self.promises = RecordPage(
             "promises",
             promise_columns(self._today),
             (ADD, EDIT, DELETE),
-            tr("No promises registered. Add what sales promised at signing."),
+            translate("ClientCard", "No promises registered. Add what sales promised at signing."),
             self,
         )
         self.loyalty = RecordPage(
             "loyalty",
             loyalty_columns(),
             (ADD, EDIT, DELETE),
-            tr("Nothing done for loyalty yet."),
+            translate("ClientCard", "Nothing done for loyalty yet."),
             self,
         )
         self.greetings = RecordPage(
             "greetings",
             [
-                Column(tr("Date"), lambda g: day(g.day)),
-                Column(tr("Occasion"), lambda g: g.occasion),
+                Column(translate("ClientCard", "Date"), lambda g: day(g.day)),
+                Column(translate("ClientCard", "Occasion"), lambda g: g.occasion),
             ],
-            (Action("plan", tr("Plan a greeting"), True),),
-            tr("No birthdays or holidays in the next %1 days.").replace("%1", str(GREETING_DAYS)),
+            (Action("plan", QT_TRANSLATE_NOOP("ClientCard", "Plan a greeting"), True),),
+            translate("ClientCard", "No birthdays or holidays in the next %1 days.").replace(
+                "%1", str(GREETING_DAYS)
+            ),
             self,
         )
         self.practices = RecordPage(
             "practices",
             [
-                Column(tr("Practice"), lambda p: tr(p[0].label)),
-                Column(tr("Agencies"), lambda p: f"{p[0].share:g} %"),
                 Column(
-                    tr("Done here"),
+                    translate("ClientCard", "Practice"),
+                    lambda p: translate("ClientCard", p[0].label),
+                ),
+                Column(translate("ClientCard", "Agencies"), lambda p: f"{p[0].share:g} %"),
+                Column(
+                    translate("ClientCard", "Done here"),
                     lambda p: str(p[1]) if p[1] else "",
                     lambda p: "good" if p[1] else None,
                 ),
@@ -215,21 +241,31 @@ class ClientCardPane(QWidget):
         self.feedback = RecordPage(
             "feedback",
             feedback_columns(),
-            (ADD, Action("edit", tr("React / edit…"), True, "Return"), DELETE),
-            tr("No feedback yet. Ask for it regularly, and react to it."),
+            (
+                ADD,
+                Action("edit", QT_TRANSLATE_NOOP("ClientCard", "React / edit…"), True, "Return"),
+                DELETE,
+            ),
+            translate("ClientCard", "No feedback yet. Ask for it regularly, and react to it."),
             self,
         )
         self.history = RecordPage(
             "history",
             [
-                Column(tr("Since"), lambda a: a.assigned_at.astimezone().strftime("%d.%m.%Y")),
-                Column(tr("Manager"), lambda a: a.manager or tr("nobody")),
-                Column(tr("Before"), lambda a: a.previous_manager),
-                Column(tr("Project"), lambda a: a.project),
-                Column(tr("Reason"), lambda a: a.reason),
+                Column(
+                    translate("ClientCard", "Since"),
+                    lambda a: a.assigned_at.astimezone().strftime("%d.%m.%Y"),
+                ),
+                Column(
+                    translate("ClientCard", "Manager"),
+                    lambda a: a.manager or translate("ClientCard", "nobody"),
+                ),
+                Column(translate("ClientCard", "Before"), lambda a: a.previous_manager),
+                Column(translate("ClientCard", "Project"), lambda a: a.project),
+                Column(translate("ClientCard", "Reason"), lambda a: a.reason),
             ],
             (),
-            tr("No assignments recorded."),
+            translate("ClientCard", "No assignments recorded."),
             self,
         )
         for page, kind in (
@@ -254,13 +290,16 @@ class ClientCardPane(QWidget):
         self.history_summary.setWordWrap(True)
         self.chart: Any = None
         for widget, title in (
-            (self.profile, tr("Profile")),
-            (self._page(self.contacts), tr("Contacts")),
-            (self._page(self.services), tr("Services")),
-            (self._page(self.promises), tr("Promises")),
-            (self._loyalty_page(), tr("Loyalty")),
-            (self.feedback_page, tr("NPS")),
-            (self._page(self.history, head=self.history_summary), tr("History")),
+            (self.profile, translate("ClientCard", "Profile")),
+            (self._page(self.contacts), translate("ClientCard", "Contacts")),
+            (self._page(self.services), translate("ClientCard", "Services")),
+            (self._page(self.promises), translate("ClientCard", "Promises")),
+            (self._loyalty_page(), translate("ClientCard", "Loyalty")),
+            (self.feedback_page, translate("ClientCard", "NPS")),
+            (
+                self._page(self.history, head=self.history_summary),
+                translate("ClientCard", "History"),
+            ),
         ):
             self.tabs.addTab(widget, title)
         self.tabs.currentChanged.connect(self._on_tab)
@@ -290,8 +329,8 @@ class ClientCardPane(QWidget):
         column.setContentsMargins(0, 4, 0, 0)
         column.addWidget(self.loyalty, 3)
         for title, widget, stretch in (
-            (tr("Greeting dates ahead"), self.greetings, 2),
-            (tr("What agencies do for loyalty"), self.practices, 3),
+            (translate("ClientCard", "Greeting dates ahead"), self.greetings, 2),
+            (translate("ClientCard", "What agencies do for loyalty"), self.practices, 3),
         ):
             heading = QLabel(title, holder)
             heading.setObjectName("sectionTitle")
@@ -359,10 +398,13 @@ class ClientCardPane(QWidget):
         parts = [card.code, card.legal_name, card.segment]
         self.subtitle.setText(" · ".join(p for p in parts if p))
         self.facts.setText(
-            tr("%1 a month · reply within %2 · %3 · %4 projects · %5 requests waiting")
+            translate(
+                "ClientCard",
+                "%1 a month · reply within %2 · %3 · %4 projects · %5 requests waiting",
+            )
             .replace("%1", money(card.monthly_budget, card.currency))
             .replace("%2", response_time_text(card.response_minutes))
-            .replace("%3", ", ".join(card.managers) or tr("no manager"))
+            .replace("%3", ", ".join(card.managers) or translate("ClientCard", "no manager"))
             .replace("%4", str(card.project_count))
             .replace("%5", str(card.open_requests))
         )
@@ -387,7 +429,11 @@ class ClientCardPane(QWidget):
     def _show_banner(self, card: ClientCard) -> None:
         lines = []
         for p in card.promises_to_discuss:
-            due = ", " + tr("due %1").replace("%1", day(p.due_on)) if p.due_on else ""
+            due = (
+                ", " + translate("ClientCard", "due %1").replace("%1", day(p.due_on))
+                if p.due_on
+                else ""
+            )
             lines.append(
                 f"<li>{html.escape(p.what)} — {html.escape(p.promised_by)} "
                 f"({html.escape(label(p.feasibility) + due)})</li>"
@@ -396,16 +442,20 @@ class ClientCardPane(QWidget):
         if unanswered:
             lines.append(
                 "<li>"
-                + html.escape(tr("%n feedback answer(s) without a reaction", "", unanswered))
+                + html.escape(
+                    translate(
+                        "ClientCard", "%n feedback answer(s) without a reaction", "", unanswered
+                    )
+                )
                 + "</li>"
             )
         if len(card.managers_last_year) >= TOO_MANY_MANAGERS:
             lines.append(
                 "<li>"
                 + html.escape(
-                    tr("%1 managers in the last 12 months: continuity is at risk").replace(
-                        "%1", str(len(card.managers_last_year))
-                    )
+                    translate(
+                        "ClientCard", "%1 managers in the last 12 months: continuity is at risk"
+                    ).replace("%1", str(len(card.managers_last_year)))
                 )
                 + "</li>"
             )
@@ -414,9 +464,9 @@ class ClientCardPane(QWidget):
             return
         talk = len(card.promises_to_discuss)
         head = (
-            tr("Before your next call: %n promise(s) need a talk", "", talk)
+            translate("ClientCard", "Before your next call: %n promise(s) need a talk", "", talk)
             if talk
-            else tr("Before your next call")
+            else translate("ClientCard", "Before your next call")
         )
         self.banner.setText(
             f"<b>⚠ {html.escape(head)}</b><ul style='margin:2px 0 0 -20px'>{''.join(lines)}</ul>"
@@ -425,12 +475,15 @@ class ClientCardPane(QWidget):
 
     def _show_history(self, card: ClientCard) -> None:
         names = card.managers_last_year
-        text = tr("%n manager(s) in the last 12 months", "", len(names))
+        count = len(names)
+        text = translate("ClientCard", "%n manager(s) in the last 12 months", "", count)
         if names:
             text += ": " + ", ".join(names)
         warn = len(names) >= TOO_MANY_MANAGERS
         if warn:
-            text += ". " + tr("Clients who change managers often complain; keep this one stable.")
+            text += ". " + translate(
+                "ClientCard", "Clients who change managers often complain; keep this one stable."
+            )
         self.history_summary.setText(text)
         self.history_summary.setProperty("warning", warn)
         self.history_summary.style().polish(self.history_summary)
@@ -442,7 +495,7 @@ class ClientCardPane(QWidget):
         if holidays is None:
             # The holiday tables take a few tenths of a second: read once, off the GUI thread.
             self.greetings.set_rows([])
-            self.greetings.empty.setText(tr("Looking up holidays…"))
+            self.greetings.empty.setText(translate("ClientCard", "Looking up holidays…"))
             year = today.year
             self._background.run(
                 lambda: public_holidays("RU", year),
@@ -450,7 +503,9 @@ class ClientCardPane(QWidget):
             )
             return
         self.greetings.empty.setText(
-            tr("No birthdays or holidays in the next %1 days.").replace("%1", str(GREETING_DAYS))
+            translate("ClientCard", "No birthdays or holidays in the next %1 days.").replace(
+                "%1", str(GREETING_DAYS)
+            )
         )
         self.greetings.set_rows(
             greeting_dates(
@@ -499,7 +554,7 @@ class ClientCardPane(QWidget):
         self._events.changed.emit(changes)
 
     def _report(self, text: str) -> None:
-        self._dialogs.error(self, tr("Client card"), text)
+        self._dialogs.error(self, translate("ClientCard", "Client card"), text)
 
     def _save_profile(self, values: dict[str, Any]) -> None:
         card, db = self.card, self._db
@@ -521,7 +576,9 @@ class ClientCardPane(QWidget):
             return
         self._drop_draft(client_id)
         self.profile.form.load(values)  # saved: the form is clean until the next keystroke
-        title = tr("Edit client “%1”").replace("%1", str(values.get("name", ""))[:40])
+        title = translate("ClientCard", "Edit client “%1”").replace(
+            "%1", str(values.get("name", ""))[:40]
+        )
         self._edited(title, client_id, write, before, values, changes)
 
     def _edited(
@@ -545,9 +602,12 @@ class ClientCardPane(QWidget):
         question = (
             message
             + "\n\n"
-            + tr("Reload the client now? Your edits here will be replaced by the saved version.")
+            + translate(
+                "ClientCard",
+                "Reload the client now? Your edits here will be replaced by the saved version.",
+            )
         )
-        if self._dialogs.confirm(self, tr("Changed elsewhere"), question):
+        if self._dialogs.confirm(self, translate("ClientCard", "Changed elsewhere"), question):
             self._revert_profile()
         else:
             self.profile.form.show_problem(message)
@@ -583,8 +643,12 @@ class ClientCardPane(QWidget):
     def _edit_record(self, kind: str, row: Any, values: dict[str, Any]) -> None:
         if self.card is None or self._db is None:
             return
-        noun = NOUNS[kind]
-        title = (tr("Edit %1") if row is not None else tr("New %1")).replace("%1", noun)
+        noun = translate("ClientCard", NOUNS[kind])
+        title = (
+            translate("ClientCard", "Edit %1")
+            if row is not None
+            else translate("ClientCard", "New %1")
+        ).replace("%1", noun)
         dialog = RecordDialog(
             title,
             FORMS[kind],
@@ -600,12 +664,12 @@ class ClientCardPane(QWidget):
         """Store a record from its dialog and make it undoable; problems propagate to it."""
         card, db = self.card, self._db
         assert card is not None and db is not None
-        client_id, noun = card.id, NOUNS[kind]
+        client_id, noun = card.id, translate("ClientCard", NOUNS[kind])
         if row is None:
             new_id, changes = save_record(db, kind, client_id, data)
             self._undo.push(
                 OperationCommand(
-                    tr("Add %1").replace("%1", noun),
+                    translate("ClientCard", "Add %1").replace("%1", noun),
                     lambda: set_record_deleted(db, kind, client_id, new_id, False),
                     lambda: set_record_deleted(db, kind, client_id, new_id, True),
                     self._publish,
@@ -623,7 +687,12 @@ class ClientCardPane(QWidget):
 
             changes = write(data, row.version)
             self._edited(
-                tr("Edit %1").replace("%1", noun), record_id, write, _values(row), data, changes
+                translate("ClientCard", "Edit %1").replace("%1", noun),
+                record_id,
+                write,
+                _values(row),
+                data,
+                changes,
             )
             return
         self._publish(changes)
@@ -634,7 +703,9 @@ class ClientCardPane(QWidget):
             return
         client_id, record_id = card.id, row.id
         command = OperationCommand(
-            tr("Delete %1").replace("%1", NOUNS[kind]),
+            translate("ClientCard", "Delete %1").replace(
+                "%1", translate("ClientCard", NOUNS[kind])
+            ),
             lambda: set_record_deleted(db, kind, client_id, record_id, True),
             lambda: set_record_deleted(db, kind, client_id, record_id, False),
             self._publish,
@@ -661,7 +732,7 @@ class ClientCardPane(QWidget):
         def submit(values: dict[str, Any]) -> None:
             changes = write(values, cell.version)
             cell_id = next(iter(changes.kinds["client_service"]))
-            title = tr("Edit %1 for the client").replace("%1", cell.service)
+            title = translate("ClientCard", "Edit %1 for the client").replace("%1", cell.service)
             self._edited(title, cell_id, write, before, values, changes)
 
         dialog = RecordDialog(
@@ -711,7 +782,10 @@ class ClientCardPane(QWidget):
             return
         self.profile.form.restore(values)
         self.profile.form.show_problem(
-            tr("Unsaved edits from earlier are back. Save them, or Revert to drop them.")
+            translate(
+                "ClientCard",
+                "Unsaved edits from earlier are back. Save them, or Revert to drop them.",
+            )
         )
 
     # Reactions ----------------------------------------------------------------------------------

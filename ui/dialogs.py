@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from accdesk.backup import BackupInfo
+from ui.i18n import translate
 
 DB_FILTER = "accdesk database (*.db);;All files (*)"
 
@@ -18,7 +19,9 @@ class Dialogs:
         return path or None
 
     def open_database_path(self, parent: QWidget) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Open database"), "", DB_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            parent, translate("Dialogs", "Open database"), "", DB_FILTER
+        )
         return path or None
 
     def open_path(self, parent: QWidget, title: str, filters: str) -> str | None:
@@ -44,8 +47,11 @@ class Dialogs:
         labels = [describe_backup(parent, b) for b in backups]
         label, ok = QInputDialog.getItem(
             parent,
-            parent.tr("Restore from backup"),
-            parent.tr("The current database is kept aside, never deleted.\nRestore which backup?"),
+            translate("Dialogs", "Restore from backup"),
+            translate(
+                "Dialogs",
+                "The current database is kept aside, never deleted.\nRestore which backup?",
+            ),
             labels,
             0,
             False,
@@ -56,12 +62,12 @@ class Dialogs:
         self, parent: QWidget, managers: Sequence[tuple[uuid.UUID, str]]
     ) -> uuid.UUID | bool | None:
         """Who is using accdesk here: a manager, or True for a team lead seeing everyone."""
-        lead = parent.tr("Team lead: all managers")
+        lead = translate("Dialogs", "Team lead: all managers")
         labels = [name for _, name in managers] + [lead]
         label, ok = QInputDialog.getItem(
             parent,
-            parent.tr("Who are you?"),
-            parent.tr("“My queue” shows the projects of:"),
+            translate("Dialogs", "Who are you?"),
+            translate("Dialogs", "“My queue” shows the projects of:"),
             labels,
             0,
             False,
@@ -85,9 +91,11 @@ class Dialogs:
 
 
 def describe_backup(parent: QWidget, backup: BackupInfo) -> str:
-    kind = parent.tr("daily") if backup.kind == "daily" else parent.tr("weekly")
+    kind = (
+        translate("Dialogs", "daily") if backup.kind == "daily" else translate("Dialogs", "weekly")
+    )
     return (
-        parent.tr("%1 (%2): %3 clients, %4 projects, %5 briefs")
+        translate("Dialogs", "%1 (%2): %3 clients, %4 projects, %5 briefs")
         .replace("%1", backup.taken_at.strftime("%d.%m.%Y %H:%M"))
         .replace("%2", kind)
         .replace("%3", str(backup.clients))

@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,21 +45,28 @@ from accdesk.ops.importing import (
 )
 from ui.background import Background, ProgressCarrier
 from ui.dialogs import Dialogs
+from ui.i18n import translate
 
 FILE_FILTER = "Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"
-ENCODINGS = (("", "Detect"), ("utf-8", "UTF-8"), ("cp1251", "Windows-1251"))
-DELIMITERS = (("", "Detect"), (";", "Semicolon ;"), (",", "Comma ,"), ("\t", "Tab"), ("|", "|"))
+ENCODINGS = (
+    ("", QT_TRANSLATE_NOOP("Import", "Detect")),
+    ("utf-8", QT_TRANSLATE_NOOP("Import", "UTF-8")),
+    ("cp1251", QT_TRANSLATE_NOOP("Import", "Windows-1251")),
+)
+DELIMITERS = (
+    ("", QT_TRANSLATE_NOOP("Import", "Detect")),
+    (";", QT_TRANSLATE_NOOP("Import", "Semicolon ;")),
+    (",", QT_TRANSLATE_NOOP("Import", "Comma ,")),
+    ("\t", QT_TRANSLATE_NOOP("Import", "Tab")),
+    ("|", QT_TRANSLATE_NOOP("Import", "|")),
+)
 KIND_LABELS = {
-    "clients": "Clients",
-    "contacts": "Contacts",
-    "projects": "Projects",
-    "services": "Services (the catalogue)",
+    "clients": QT_TRANSLATE_NOOP("Import", "Clients"),
+    "contacts": QT_TRANSLATE_NOOP("Import", "Contacts"),
+    "projects": QT_TRANSLATE_NOOP("Import", "Projects"),
+    "services": QT_TRANSLATE_NOOP("Import", "Services (the catalogue)"),
 }
 NOT_IMPORTED = -1
-
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("Import", text, disambiguation, n)
 
 
 def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> None:
@@ -83,7 +90,7 @@ class ImportWizard(QWizard):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
-        self.setWindowTitle(tr("Import from a spreadsheet"))
+        self.setWindowTitle(translate("Import", "Import from a spreadsheet"))
         self._db, self._dialogs, self._background = db, dialogs, background
         self.table: SourceTable | None = None
         self.report: ImportReport | None = None
@@ -93,7 +100,7 @@ class ImportWizard(QWizard):
         self.check_page = _CheckPage(self)
         for page in (self.file_page, self.columns_page, self.check_page):
             self.addPage(page)
-        self.setButtonText(QWizard.WizardButton.FinishButton, tr("Import"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, translate("Import", "Import"))
         self.resize(860, 620)
 
     # What the pages share ----------------------------------------------------------------
@@ -122,7 +129,7 @@ class ImportWizard(QWizard):
                 self._db, self.kind, self.table, self.mapping(), dry_run=True, **self.options()
             )
         except AccdeskError as exc:
-            self._dialogs.error(self, tr("Import"), str(exc))
+            self._dialogs.error(self, translate("Import", "Import"), str(exc))
             self.report = None
         return self.report
 
@@ -138,7 +145,13 @@ class ImportWizard(QWizard):
         )
         cancel = threading.Event()
         carrier = ProgressCarrier(self)
-        progress = QProgressDialog(tr("Importing…"), tr("Cancel"), 0, len(table.rows), self)
+        progress = QProgressDialog(
+            translate("Import", "Importing…"),
+            translate("Import", "Cancel"),
+            0,
+            len(table.rows),
+            self,
+        )
         progress.setObjectName("importProgress")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -162,18 +175,20 @@ class ImportWizard(QWizard):
             self.progress = None
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
         if error is not None or report is None:
-            self._dialogs.error(self, tr("Import"), str(error))
+            self._dialogs.error(self, translate("Import", "Import"), str(error))
             return
         self.report = report
+        problem_lines = len({e.row for e in report.errors})
         if report.written:
             self.imported.emit(Changes.everything(("client", "contact", "project")))
         self._dialogs.about(
             self,
-            tr("Import"),
-            tr(
+            translate("Import", "Import"),
+            translate(
+                "Import",
                 "%1 new, %2 updated, %3 unchanged; %n line(s) with problems not imported.",
                 "",
-                len({e.row for e in report.errors}),
+                problem_lines,
             )
             .replace("%1", str(report.created))
             .replace("%2", str(report.updated))
@@ -186,27 +201,29 @@ class _FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.wizard_ = wizard
-        self.setTitle(tr("Which file, and what is in it"))
+        self.setTitle(translate("Import", "Which file, and what is in it"))
         self.kind = QComboBox(self)
         self.kind.setObjectName("importKind")
         for kind in KINDS:
-            self.kind.addItem(tr(KIND_LABELS[kind]), kind)
+            self.kind.addItem(translate("Import", KIND_LABELS[kind]), kind)
         self.path = QLineEdit(self)
         self.path.setObjectName("importPath")
-        self.path.setPlaceholderText(tr("A .csv or .xlsx file"))
-        browse = QPushButton(tr("Choose…"), self)
+        self.path.setPlaceholderText(translate("Import", "A .csv or .xlsx file"))
+        browse = QPushButton(translate("Import", "Choose…"), self)
         browse.clicked.connect(self._browse)
         self.encoding = QComboBox(self)
         self.encoding.setObjectName("importEncoding")
         for value, label in ENCODINGS:
-            self.encoding.addItem(tr(label), value)
+            self.encoding.addItem(translate("Import", label), value)
         self.delimiter = QComboBox(self)
         self.delimiter.setObjectName("importDelimiter")
         for value, label in DELIMITERS:
-            self.delimiter.addItem(tr(label), value)
+            self.delimiter.addItem(translate("Import", label), value)
         self.key = QComboBox(self)
         self.key.setObjectName("importKey")
-        self.strict = QCheckBox(tr("Stop on errors: import nothing if any line is wrong"), self)
+        self.strict = QCheckBox(
+            translate("Import", "Stop on errors: import nothing if any line is wrong"), self
+        )
         self.strict.setObjectName("importStrict")
         self.read = QLabel(self)
         self.read.setObjectName("importRead")
@@ -215,11 +232,11 @@ class _FilePage(QWizardPage):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form = QFormLayout(self)
-        form.addRow(tr("Import"), self.kind)
-        form.addRow(tr("File"), row)
-        form.addRow(tr("Encoding (CSV)"), self.encoding)
-        form.addRow(tr("Delimiter (CSV)"), self.delimiter)
-        form.addRow(tr("Match rows on"), self.key)
+        form.addRow(translate("Import", "Import"), self.kind)
+        form.addRow(translate("Import", "File"), row)
+        form.addRow(translate("Import", "Encoding (CSV)"), self.encoding)
+        form.addRow(translate("Import", "Delimiter (CSV)"), self.delimiter)
+        form.addRow(translate("Import", "Match rows on"), self.key)
         form.addRow("", self.strict)
         form.addRow("", self.read)
         self.kind.currentIndexChanged.connect(self._keys)
@@ -236,10 +253,12 @@ class _FilePage(QWizardPage):
         self.key.clear()
         labels = {t.key: t.label for t in FIELDS[kind]}
         for key in KEYS[kind]:
-            self.key.addItem(tr(labels[key]), key)
+            self.key.addItem(translate("Import", labels[key]), key)
 
     def _browse(self) -> None:
-        chosen = self.wizard_._dialogs.open_path(self, tr("Import from a spreadsheet"), FILE_FILTER)
+        chosen = self.wizard_._dialogs.open_path(
+            self, translate("Import", "Import from a spreadsheet"), FILE_FILTER
+        )
         if chosen:
             self.path.setText(chosen)
             self._load()
@@ -261,13 +280,14 @@ class _FilePage(QWizardPage):
                 self.read.setText(str(exc))
             else:
                 self.wizard_.table = table
+                lines = len(table.rows)
                 how = (
-                    tr("Excel workbook")
+                    translate("Import", "Excel workbook")
                     if table.encoding is None
                     else f"{table.encoding}, «{table.delimiter!r}»".replace("'", "")
                 )
                 self.read.setText(
-                    tr("%n line(s) under the header: %1", "", len(table.rows)).replace(
+                    translate("Import", "%n line(s) under the header: %1", "", lines).replace(
                         "%1", f"{how}; " + " | ".join(table.headers)
                     )
                 )
@@ -281,8 +301,10 @@ class _ColumnsPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.wizard_ = wizard
-        self.setTitle(tr("Which column holds what"))
-        self.setSubTitle(tr("Guessed from the headers; fields marked * are required."))
+        self.setTitle(translate("Import", "Which column holds what"))
+        self.setSubTitle(
+            translate("Import", "Guessed from the headers; fields marked * are required.")
+        )
         self.form = QFormLayout(self)
         self.combos: dict[str, QComboBox] = {}
 
@@ -296,14 +318,16 @@ class _ColumnsPage(QWizardPage):
         for target in FIELDS[self.wizard_.kind]:
             combo = QComboBox(self)
             combo.setObjectName(f"importColumn_{target.key}")
-            combo.addItem(tr("— not imported —"), NOT_IMPORTED)
+            combo.addItem(translate("Import", "— not imported —"), NOT_IMPORTED)
             for i, header in enumerate(table.headers):
                 combo.addItem(header, i)
             if target.key in guessed:
                 combo.setCurrentIndex(combo.findData(guessed[target.key]))
             combo.currentIndexChanged.connect(self.completeChanged)
             self.combos[target.key] = combo
-            self.form.addRow(tr(target.label) + (" *" if target.required else ""), combo)
+            self.form.addRow(
+                translate("Import", target.label) + (" *" if target.required else ""), combo
+            )
 
     def isComplete(self) -> bool:
         required = [t.key for t in FIELDS[self.wizard_.kind] if t.required]
@@ -316,7 +340,7 @@ class _CheckPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.wizard_ = wizard
-        self.setTitle(tr("Check before importing"))
+        self.setTitle(translate("Import", "Check before importing"))
         self.summary = QLabel(self)
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
@@ -330,9 +354,13 @@ class _CheckPage(QWizardPage):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(QLabel(tr("The first lines as they will be stored:"), self))
+        layout.addWidget(
+            QLabel(translate("Import", "The first lines as they will be stored:"), self)
+        )
         layout.addWidget(self.preview, 2)
-        layout.addWidget(QLabel(tr("Problems (these lines are not imported):"), self))
+        layout.addWidget(
+            QLabel(translate("Import", "Problems (these lines are not imported):"), self)
+        )
         layout.addWidget(self.problems, 1)
 
     def initializePage(self) -> None:
@@ -341,24 +369,30 @@ class _CheckPage(QWizardPage):
             self.summary.setText("")
             return
         lines = len({e.row for e in report.errors})
-        text = tr("%1 new, %2 updated, %3 unchanged, %n line(s) with problems.", "", lines)
+        text = translate(
+            "Import", "%1 new, %2 updated, %3 unchanged, %n line(s) with problems.", "", lines
+        )
         text = (
             text.replace("%1", str(report.created))
             .replace("%2", str(report.updated))
             .replace("%3", str(report.unchanged))
         )
         if lines and self.wizard_.options()["stop_on_errors"]:
-            text += " " + tr("With “stop on errors” nothing will be imported.")
+            text += " " + translate("Import", "With “stop on errors” nothing will be imported.")
         self.summary.setText(text)
         headers = list(report.preview[0]) if report.preview else []
         _fill(
             self.preview,
-            [tr(h) for h in headers],
+            [translate("Import", h) for h in headers],
             [[row.get(h, "") for h in headers] for row in report.preview],
         )
         _fill(
             self.problems,
-            [tr("Line"), tr("Column"), tr("Problem")],
+            [
+                translate("Import", "Line"),
+                translate("Import", "Column"),
+                translate("Import", "Problem"),
+            ],
             [[str(e.row), e.column, e.message] for e in report.errors],
         )
         self.problems.horizontalHeader().setStretchLastSection(True)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,7 +27,12 @@ from ui.widgets import accessible
 Choices = Mapping[str, list[tuple[uuid.UUID, str]]]
 # Called with the form's values; returns {field: message} when refused, None when stored.
 Submit = Callable[[dict[str, Any]], Mapping[str, str] | None]
-STATUSES = (("active", "Active"), ("planned", "Planned"), ("paused", "Paused"), ("done", "Done"))
+STATUSES = (
+    ("active", QT_TRANSLATE_NOOP("ProjectDialog", "Active")),
+    ("planned", QT_TRANSLATE_NOOP("ProjectDialog", "Planned")),
+    ("paused", QT_TRANSLATE_NOOP("ProjectDialog", "Paused")),
+    ("done", QT_TRANSLATE_NOOP("ProjectDialog", "Done")),
+)
 
 
 class ProjectDialog(QDialog):

@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ui.queue_model import STATUS_LABELS, tr
+from ui.i18n import translate
+from ui.queue_model import STATUS_LABELS
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -22,7 +23,7 @@ class StatusDelegate(QStyledItemDelegate):
         combo.setAccessibleName(self.tr("Status"))
         for key, label in STATUS_LABELS.items():
             if key != "archived":  # archiving is its own action, with its own undo text
-                combo.addItem(tr(label), key)
+                combo.addItem(translate("QueueModel", label), key)
         return combo  # committed on Enter or on leaving it, as any cell editor is
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:

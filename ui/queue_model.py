@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QByteArray,
     QCoreApplication,
@@ -36,6 +37,7 @@ from accdesk.ops.priority import Scorer
 from accdesk.ops.readmodels import ProjectRow
 from accdesk.planning.priority import Factor, Health, Score, health
 from accdesk.types import utcnow
+from ui.i18n import translate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -45,22 +47,22 @@ MIME = "application/x-accdesk-projects"
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("QueueModel", text)
-
-
 def _date(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
 
 
 STATUS_LABELS = {
-    "planned": "Planned",
-    "active": "Active",
-    "paused": "Paused",
-    "done": "Done",
-    "archived": "Archived",
+    "planned": QT_TRANSLATE_NOOP("QueueModel", "Planned"),
+    "active": QT_TRANSLATE_NOOP("QueueModel", "Active"),
+    "paused": QT_TRANSLATE_NOOP("QueueModel", "Paused"),
+    "done": QT_TRANSLATE_NOOP("QueueModel", "Done"),
+    "archived": QT_TRANSLATE_NOOP("QueueModel", "Archived"),
 }
-HEALTH_LABELS = {Health.GOOD: "Good", Health.WATCH: "Watch", Health.AT_RISK: "At risk"}
+HEALTH_LABELS = {
+    Health.GOOD: QT_TRANSLATE_NOOP("QueueModel", "Good"),
+    Health.WATCH: QT_TRANSLATE_NOOP("QueueModel", "Watch"),
+    Health.AT_RISK: QT_TRANSLATE_NOOP("QueueModel", "At risk"),
+}
 HEALTH_COLOURS = {Health.GOOD: "#2e7d32", Health.WATCH: "#9a6700", Health.AT_RISK: "#c62828"}
 HEALTH_ICONS = {
     Health.GOOD: QStyle.StandardPixmap.SP_DialogApplyButton,
@@ -181,49 +183,66 @@ class QueueModel(QAbstractTableModel):
         return (
             Column(
                 "position",
-                "#",
+                QT_TRANSLATE_NOOP("QueueModel", "#"),
                 lambda r: str(r.queue_position),
                 lambda r: (r.manager, r.queue_position),
                 True,
             ),
-            Column("code", "Code", lambda r: r.code, lambda r: r.code),
-            Column("project", "Project", lambda r: r.name, lambda r: r.name.casefold()),
+            Column(
+                "code", QT_TRANSLATE_NOOP("QueueModel", "Code"), lambda r: r.code, lambda r: r.code
+            ),
+            Column(
+                "project",
+                QT_TRANSLATE_NOOP("QueueModel", "Project"),
+                lambda r: r.name,
+                lambda r: r.name.casefold(),
+            ),
             Column(
                 "client",
-                "Client",
+                QT_TRANSLATE_NOOP("QueueModel", "Client"),
                 lambda r: r.client_name,
                 lambda r: r.client_name.casefold(),
             ),
             Column(
                 "health",
-                "Health",
-                lambda r: tr(HEALTH_LABELS[self.health_of(r)]),
+                QT_TRANSLATE_NOOP("QueueModel", "Health"),
+                lambda r: translate("QueueModel", HEALTH_LABELS[self.health_of(r)]),
                 lambda r: list(Health).index(self.health_of(r)),
             ),
             Column(
                 "score",
-                "Score",
+                QT_TRANSLATE_NOOP("QueueModel", "Score"),
                 lambda r: str(self.score_of(r).total) if self.scores_ready else "",
                 lambda r: self.score_of(r).total,
                 True,
             ),
-            Column("service", "Service", lambda r: r.service, lambda r: r.service.casefold()),
-            Column("manager", "Manager", lambda r: r.manager, lambda r: r.manager.casefold()),
+            Column(
+                "service",
+                QT_TRANSLATE_NOOP("QueueModel", "Service"),
+                lambda r: r.service,
+                lambda r: r.service.casefold(),
+            ),
+            Column(
+                "manager",
+                QT_TRANSLATE_NOOP("QueueModel", "Manager"),
+                lambda r: r.manager,
+                lambda r: r.manager.casefold(),
+            ),
             Column(
                 "status",
-                "Status",
-                lambda r: tr(STATUS_LABELS.get(r.status, r.status)),
+                QT_TRANSLATE_NOOP("QueueModel", "Status"),
+                lambda r: translate("QueueModel", STATUS_LABELS.get(r.status, r.status)),
                 lambda r: list(STATUS_LABELS).index(r.status),
             ),
             Column(
                 "deadline",
-                "Deadline",
+                QT_TRANSLATE_NOOP("QueueModel", "Deadline"),
                 lambda r: _date(r.deadline),
                 lambda r: r.deadline.toordinal() if r.deadline else far,
             ),
             Column(
                 "response_due",
-                "Reply due",
+                QT_TRANSLATE_NOOP("QueueModel", "Reply due"),
                 lambda r: self._due_text(r),
                 lambda r: r.next_response_due.timestamp() if r.next_response_due else float("inf"),
             ),
@@ -233,7 +252,7 @@ class QueueModel(QAbstractTableModel):
         if row.next_response_due is None:
             return ""
         text = row.next_response_due.astimezone(self._zone).strftime("%d.%m %H:%M")
-        return tr("%1 late").replace("%1", text) if self._late(row) else text
+        return translate("QueueModel", "%1 late").replace("%1", text) if self._late(row) else text
 
     def _late(self, row: ProjectRow) -> bool:
         return row.next_response_due is not None and row.next_response_due < self._now
@@ -577,16 +596,16 @@ class QueueModel(QAbstractTableModel):
         record = self._rows[row]
         if key == "score":
             if not self.scores_ready:
-                return tr("Working out the score…")
+                return translate("QueueModel", "Working out the score…")
             parts = self.score_at(row).parts
             if not parts:
-                return tr("Nothing raises this project's priority now")
+                return translate("QueueModel", "Nothing raises this project's priority now")
             return "\n".join(explain(p.factor, p.points, p.value) for p in parts)
         if key == "project":
-            pinned = "\n" + tr("Pinned") if record.pinned else ""
+            pinned = "\n" + translate("QueueModel", "Pinned") if record.pinned else ""
             return f"{record.code} · {record.name}\n{record.client_name}{pinned}"
         if key == "status" and self.editable:
-            return tr("Double-click or press F2 to change the status")
+            return translate("QueueModel", "Double-click or press F2 to change the status")
         return None
 
     def headerData(
@@ -594,7 +613,7 @@ class QueueModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._columns):
-            return tr(self._columns[section].header)
+            return translate("QueueModel", self._columns[section].header)
         return None
 
     # Drag and drop -----------------------------------------------------------------------

@@ -54,6 +54,7 @@ from accdesk.types import utcnow
 from ui.commands import OperationCommand
 from ui.dialogs import Dialogs
 from ui.events import AppEvents
+from ui.i18n import translate
 from ui.project_dialog import ProjectDialog
 from ui.queue_delegate import StatusDelegate
 from ui.queue_model import HEALTH_LABELS, STATUS_LABELS, QueueModel
@@ -122,12 +123,12 @@ class QueuePane(QWidget):
         self.status.addItem(self.tr("Any status"), "")
         for key, label in STATUS_LABELS.items():
             if key != "archived":
-                self.status.addItem(self.tr(label), key)
+                self.status.addItem(translate("QueueModel", label), key)
         self.service = self._combo("queueService", self.tr("Service"))
         self.health = self._combo("queueHealth", self.tr("Client health"))
         self.health.addItem(self.tr("Any health"), "")
         for value, label in HEALTH_LABELS.items():
-            self.health.addItem(self.tr(label), value.value)
+            self.health.addItem(translate("QueueModel", label), value.value)
         self.order = self._combo("queueOrder", self.tr("Order"))
         self.order.addItem(self.tr("Manual order"), MANUAL)
         self.order.addItem(self.tr("By priority"), PRIORITY)
@@ -547,7 +548,9 @@ class QueuePane(QWidget):
             return
         label = self.tr("Archive %1") if status == "archived" else self.tr("Set %1 to %2")
         self._push(
-            label.replace("%1", row.code).replace("%2", self.tr(STATUS_LABELS[status])),
+            label.replace("%1", row.code).replace(
+                "%2", translate("QueueModel", STATUS_LABELS[status])
+            ),
             lambda: set_status(db, row.id, status),
             lambda: set_status(db, row.id, row.status),
         )
@@ -595,7 +598,9 @@ class QueuePane(QWidget):
         status = menu.addMenu(self.tr("Status"))
         for key, label in STATUS_LABELS.items():
             if key != "archived":
-                action = status.addAction(self.tr(label), lambda k=key: self.change_status(k))
+                action = status.addAction(
+                    translate("QueueModel", label), lambda k=key: self.change_status(k)
+                )
                 action.setCheckable(True)
                 action.setChecked(key == row.status)
         menu.addAction(self.tr("Archive"), lambda: self.change_status("archived"))

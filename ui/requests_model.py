@@ -9,8 +9,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from accdesk.ops.readmodels import RequestRow
 from accdesk.types import utcnow
+from ui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -27,34 +28,36 @@ SOON_MINUTES = 15  # a deadline this close is shown in amber (and notified)
 # What a manager scans first (how long, who, what) comes first: the pane is often narrow.
 COLUMNS = ("countdown", "client", "text", "due", "client_time", "project", "manager", "channel")
 HEADERS = {
-    "countdown": "Due in",
-    "due": "Deadline",
-    "client_time": "Client's time",
-    "client": "Client",
-    "text": "Request",
-    "project": "Project",
-    "manager": "Manager",
-    "channel": "Channel",
+    "countdown": QT_TRANSLATE_NOOP("RequestsModel", "Due in"),
+    "due": QT_TRANSLATE_NOOP("RequestsModel", "Deadline"),
+    "client_time": QT_TRANSLATE_NOOP("RequestsModel", "Client's time"),
+    "client": QT_TRANSLATE_NOOP("RequestsModel", "Client"),
+    "text": QT_TRANSLATE_NOOP("RequestsModel", "Request"),
+    "project": QT_TRANSLATE_NOOP("RequestsModel", "Project"),
+    "manager": QT_TRANSLATE_NOOP("RequestsModel", "Manager"),
+    "channel": QT_TRANSLATE_NOOP("RequestsModel", "Channel"),
 }
 OVERDUE = QColor("#b42318")
 SOON = QColor("#b54708")
 DONE = QColor("#027a48")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RequestsModel", text)
-
-
 def span(minutes: int) -> str:
     """A duration as a person reads it at a glance: 45 min, 2 h 05 min, 3 d 4 h."""
     minutes = abs(minutes)
     if minutes < 60:
-        return tr("%1 min").replace("%1", str(minutes))
+        return translate("RequestsModel", "%1 min").replace("%1", str(minutes))
     hours, rest = divmod(minutes, 60)
     if hours < 24:
-        return tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", f"{rest:02d}")
+        return (
+            translate("RequestsModel", "%1 h %2 min")
+            .replace("%1", str(hours))
+            .replace("%2", f"{rest:02d}")
+        )
     days, hours = divmod(hours, 24)
-    return tr("%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
+    return (
+        translate("RequestsModel", "%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
+    )
 
 
 class RequestsModel(QAbstractTableModel):
@@ -109,7 +112,7 @@ class RequestsModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return tr(HEADERS[COLUMNS[section]])
+            return translate("RequestsModel", HEADERS[COLUMNS[section]])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -141,13 +144,19 @@ class RequestsModel(QAbstractTableModel):
         if column == "countdown":
             if row.answered_at is not None:
                 waited = span(row.waited_minutes or 0)
-                return (tr("answered in %1") if row.met() else tr("late, after %1")).replace(
-                    "%1", waited
-                )
+                return (
+                    translate("RequestsModel", "answered in %1")
+                    if row.met()
+                    else translate("RequestsModel", "late, after %1")
+                ).replace("%1", waited)
             left = self.minutes_left(row)
             if left is None:
                 return ""
-            return (tr("overdue %1") if left < 0 else tr("in %1")).replace("%1", span(left))
+            return (
+                translate("RequestsModel", "overdue %1")
+                if left < 0
+                else translate("RequestsModel", "in %1")
+            ).replace("%1", span(left))
         if column == "due":
             return row.due_at.astimezone(self.zone).strftime("%a %d.%m %H:%M") if row.due_at else ""
         if column == "client_time":
@@ -155,7 +164,7 @@ class RequestsModel(QAbstractTableModel):
                 return ""
             theirs = ZoneInfo(row.client_zone)
             if theirs.utcoffset(row.due_at) == self.zone.utcoffset(row.due_at):
-                return tr("same")
+                return translate("RequestsModel", "same")
             city = row.client_zone.rsplit("/", 1)[-1].replace("_", " ")
             return f"{row.due_at.astimezone(theirs):%a %H:%M} {city}"
         if column == "client":

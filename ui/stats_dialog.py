@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,12 +34,19 @@ from accdesk.ops.stats import ResponseFigures, ResponseStats, response_stats
 from accdesk.types import utcnow
 from ui.background import Background
 from ui.dialogs import Dialogs
+from ui.i18n import translate
 from ui.table_export import export_view
 from ui.widgets import accessible
 
 OURS = QColor("#2f5d8a")
 MARKET = QColor("#c7ccd4")
-BAND_LABELS = ("≤ 15 min", "≤ 1 h", "≤ 3 h", "≤ 6 h", "> 6 h")
+BAND_LABELS = (
+    QT_TRANSLATE_NOOP("StatsDialog", "≤ 15 min"),
+    QT_TRANSLATE_NOOP("StatsDialog", "≤ 1 h"),
+    QT_TRANSLATE_NOOP("StatsDialog", "≤ 3 h"),
+    QT_TRANSLATE_NOOP("StatsDialog", "≤ 6 h"),
+    QT_TRANSLATE_NOOP("StatsDialog", "> 6 h"),
+)
 WIDTH = 0.36
 
 
@@ -55,8 +62,10 @@ class ResponseChart(pg.PlotWidget):
         self.setMinimumHeight(220)
         plot = self.getPlotItem()
         plot.showGrid(y=True, alpha=0.15)
-        plot.getAxis("bottom").setTicks([list(enumerate(BAND_LABELS))])
-        plot.getAxis("left").setLabel("% of answers")
+        plot.getAxis("bottom").setTicks(
+            [[(i, translate("StatsDialog", b)) for i, b in enumerate(BAND_LABELS)]]
+        )
+        plot.getAxis("left").setLabel(translate("StatsDialog", "% of answers"))
         plot.setXRange(-0.6, len(BAND_LABELS) - 0.4, padding=0)
         self.legend = plot.addLegend(offset=(-10, 10))
         self.ours = pg.BarGraphItem(x=[], height=[], width=WIDTH, brush=OURS, pen=None, name="")
@@ -179,7 +188,7 @@ class StatsDialog(QDialog):
         headers = [
             self.tr("Name"),
             self.tr("Answered"),
-            *BAND_LABELS,
+            *(translate("StatsDialog", b) for b in BAND_LABELS),
             self.tr("On time"),
             self.tr("Median"),
             self.tr("Waiting"),

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView, QWidget
 
 from accdesk.errors import AccdeskError
 from accdesk.files import write_export
 from accdesk.sheets import table_csv, table_xlsx
 from ui.dialogs import Dialogs
+from ui.i18n import translate
 
 FILTERS = "Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TableExport", text)
 
 
 def shown_table(view: QTableView) -> tuple[list[str], list[list[str]]]:
@@ -42,7 +39,9 @@ def export_view(
     parent: QWidget, view: QTableView, dialogs: Dialogs, title: str, suggested: str
 ) -> Path | None:
     """Ask where, then write the table; an unknown ending means CSV. Problems are shown."""
-    target = dialogs.save_path(parent, tr("Export table"), f"{suggested}.xlsx", FILTERS)
+    target = dialogs.save_path(
+        parent, translate("TableExport", "Export table"), f"{suggested}.xlsx", FILTERS
+    )
     if not target:
         return None
     path = Path(target)
@@ -57,5 +56,5 @@ def export_view(
     try:
         return write_export(path, data)
     except AccdeskError as exc:
-        dialogs.error(parent, tr("Export table"), str(exc))
+        dialogs.error(parent, translate("TableExport", "Export table"), str(exc))
         return None

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from accdesk.ops.readmodels import UpsellMatrix
-from ui.card_records import label, tr
+from ui.card_records import label
+from ui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 FIXED = 2  # client and manager columns before the services
@@ -61,7 +62,7 @@ class MatrixModel(QAbstractTableModel):
     def set_matrix(self, matrix: UpsellMatrix) -> None:
         self.beginResetModel()
         self._matrix = matrix
-        due_word = tr("due")
+        due_word = translate("ClientCard", "due")
         self._texts = [
             [
                 (label(cell.state) if cell.state != "none" else "")
@@ -89,9 +90,9 @@ class MatrixModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == 0:
-            return tr("Client")
+            return translate("ClientCard", "Client")
         if section == 1:
-            return tr("Manager")
+            return translate("ClientCard", "Manager")
         if FIXED <= section < self.columnCount():
             return self._matrix.services[section - FIXED][1]
         return None
@@ -116,7 +117,9 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if cell.due else None
         if role == Qt.ItemDataRole.ToolTipRole and cell.next_offer_on is not None:
-            return tr("Next offer %1").replace("%1", cell.next_offer_on.strftime("%d.%m.%Y"))
+            return translate("ClientCard", "Next offer %1").replace(
+                "%1", cell.next_offer_on.strftime("%d.%m.%Y")
+            )
         return None
 
 
@@ -152,15 +155,15 @@ class UpsellMatrixDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("upsellMatrix")
-        self.setWindowTitle(tr("Up-sell matrix"))
+        self.setWindowTitle(translate("ClientCard", "Up-sell matrix"))
         self.model = MatrixModel(self)
         self.proxy = MatrixFilter(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(self)
         self.search.setObjectName("matrixSearch")
-        self.search.setPlaceholderText(tr("Find a client or manager"))
+        self.search.setPlaceholderText(translate("ClientCard", "Find a client or manager"))
         self.search.setClearButtonEnabled(True)
-        self.only_due = QCheckBox(tr("Only clients with an offer due"), self)
+        self.only_due = QCheckBox(translate("ClientCard", "Only clients with an offer due"), self)
         self.only_due.setObjectName("matrixOnlyDue")
         self.only_due.setChecked(True)
         self.summary = QLabel(self)
@@ -183,7 +186,7 @@ class UpsellMatrixDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.only_due)
-        hint = QLabel(tr("Double-click a client to open their card."), self)
+        hint = QLabel(translate("ClientCard", "Double-click a client to open their card."), self)
         hint.setObjectName("emptyText")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -203,7 +206,7 @@ class UpsellMatrixDialog(QDialog):
         matrix = self.model.matrix
         clients = sum(1 for row in matrix.cells if any(c.due for c in row))
         self.summary.setText(
-            tr("%1 offers due for %2 of %3 clients · showing %4")
+            translate("ClientCard", "%1 offers due for %2 of %3 clients · showing %4")
             .replace("%1", str(matrix.due_count))
             .replace("%2", str(clients))
             .replace("%3", str(len(matrix.clients)))

@@ -15,8 +15,8 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QByteArray,
-    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -60,7 +60,8 @@ from ui.background import Background
 from ui.commands import OperationCommand
 from ui.dialogs import Dialogs
 from ui.events import AppEvents
-from ui.queue_model import MIME, standard_icon
+from ui.i18n import translate
+from ui.queue_model import MIME, STATUS_LABELS, standard_icon
 from ui.record_model import Column, RecordModel
 from ui.table_export import export_view
 
@@ -71,10 +72,6 @@ OVER, UNDER = 1.0, 0.6  # utilisation marked as overloaded above, as underused b
 OVER_COLOUR, UNDER_COLOUR, OK_COLOUR = "#c62828", "#9a6700", "#2f5d8a"
 # Which kinds of change can alter what this window shows.
 KINDS = ("project", "assignment", "request", "card")
-
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("Workload", text, disambiguation, n)
 
 
 def percent(share: float | None) -> str:
@@ -107,30 +104,45 @@ def project_ids(data: QMimeData) -> list[uuid.UUID]:
 def _utilisation_tip(m: ManagerLoad) -> str:
     state = state_of(m)
     if state == "over":
-        return tr("Over capacity: more than 100 % of the weekly hours")
+        return translate("Workload", "Over capacity: more than 100 % of the weekly hours")
     if state == "under":
-        return tr("Under 60 % of capacity: room for more work")
+        return translate("Workload", "Under 60 % of capacity: room for more work")
     return percent(m.utilisation)
 
 
 MANAGER_COLUMNS = (
-    (Column("Manager", lambda m: m.name), lambda m: m.name),
-    (Column("Projects", lambda m: str(m.projects)), lambda m: m.projects),
-    (Column("Load, h", lambda m: hours(m.load_hours)), lambda m: m.load_hours),
-    (Column("Capacity, h", lambda m: hours(m.capacity_hours)), lambda m: m.capacity_hours),
+    (Column(QT_TRANSLATE_NOOP("Workload", "Manager"), lambda m: m.name), lambda m: m.name),
+    (
+        Column(QT_TRANSLATE_NOOP("Workload", "Projects"), lambda m: str(m.projects)),
+        lambda m: m.projects,
+    ),
+    (
+        Column(QT_TRANSLATE_NOOP("Workload", "Load, h"), lambda m: hours(m.load_hours)),
+        lambda m: m.load_hours,
+    ),
+    (
+        Column(QT_TRANSLATE_NOOP("Workload", "Capacity, h"), lambda m: hours(m.capacity_hours)),
+        lambda m: m.capacity_hours,
+    ),
     (
         Column(
-            "Utilisation",
+            QT_TRANSLATE_NOOP("Workload", "Utilisation"),
             lambda m: percent(m.utilisation),
             tone=lambda m: {"over": "bad", "under": "warn"}.get(state_of(m)),
             tip=_utilisation_tip,
         ),
         lambda m: m.utilisation,
     ),
-    (Column("Clients", lambda m: str(m.clients)), lambda m: m.clients),
-    (Column("Waiting", lambda m: str(m.open_requests)), lambda m: m.open_requests),
     (
-        Column("On time, 30 d", lambda m: percent(m.met_share)),
+        Column(QT_TRANSLATE_NOOP("Workload", "Clients"), lambda m: str(m.clients)),
+        lambda m: m.clients,
+    ),
+    (
+        Column(QT_TRANSLATE_NOOP("Workload", "Waiting"), lambda m: str(m.open_requests)),
+        lambda m: m.open_requests,
+    ),
+    (
+        Column(QT_TRANSLATE_NOOP("Workload", "On time, 30 d"), lambda m: percent(m.met_share)),
         lambda m: -1.0 if m.met_share is None else m.met_share,
     ),
 )
@@ -147,7 +159,9 @@ class _Rows(RecordModel):
         numeric: frozenset[int],
         parent: Any = None,
     ) -> None:
-        super().__init__([replace(c, title=tr(c.title)) for c, _key in columns], parent)
+        super().__init__(
+            [replace(c, title=translate("Workload", c.title)) for c, _key in columns], parent
+        )
         self._keys = [key for _c, key in columns]
         self._numeric = numeric
 
@@ -222,19 +236,28 @@ class ManagersModel(_Rows):
 
 def _work_tip(w: WorkRow) -> str:
     if w.keep_manager:
-        return tr("The client asked to keep their manager")
+        return translate("Workload", "The client asked to keep their manager")
     if w.pinned:
-        return tr("Pinned: a rebalance leaves it where it is")
+        return translate("Workload", "Pinned: a rebalance leaves it where it is")
     return w.name
 
 
 WORK_COLUMNS = (
-    (Column("Code", lambda w: w.code), lambda w: w.code),
-    (Column("Project", lambda w: w.name, tip=_work_tip), lambda w: w.name),
-    (Column("Client", lambda w: w.client), lambda w: w.client),
-    (Column("Service", lambda w: w.service), lambda w: w.service),
-    (Column("Status", lambda w: tr(w.status)), lambda w: w.status),
-    (Column("Hours", lambda w: hours(w.hours)), lambda w: w.hours),
+    (Column(QT_TRANSLATE_NOOP("Workload", "Code"), lambda w: w.code), lambda w: w.code),
+    (
+        Column(QT_TRANSLATE_NOOP("Workload", "Project"), lambda w: w.name, tip=_work_tip),
+        lambda w: w.name,
+    ),
+    (Column(QT_TRANSLATE_NOOP("Workload", "Client"), lambda w: w.client), lambda w: w.client),
+    (Column(QT_TRANSLATE_NOOP("Workload", "Service"), lambda w: w.service), lambda w: w.service),
+    (
+        Column(
+            QT_TRANSLATE_NOOP("Workload", "Status"),
+            lambda w: translate("QueueModel", STATUS_LABELS.get(w.status, w.status)),
+        ),
+        lambda w: w.status,
+    ),
+    (Column(QT_TRANSLATE_NOOP("Workload", "Hours"), lambda w: hours(w.hours)), lambda w: w.hours),
 )
 
 
@@ -292,11 +315,11 @@ class LoadChart(QWidget):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("workloadChart")
-        self.setAccessibleName(tr("Load and projects per manager"))
+        self.setAccessibleName(translate("Workload", "Load and projects per manager"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.load_plot = self._plot(tr("Load, h (| capacity)"))
-        self.count_plot = self._plot(tr("Projects (| average)"))
+        self.load_plot = self._plot(translate("Workload", "Load, h (| capacity)"))
+        self.count_plot = self._plot(translate("Workload", "Projects (| average)"))
         self.count_plot.getPlotItem().hideAxis("left")
         self.count_plot.setYLink(self.load_plot)
         layout.addWidget(self.load_plot, 3)
@@ -377,19 +400,20 @@ class RebalanceDialog(QDialog):
     def __init__(self, plan: RebalancePlan, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("rebalanceDialog")
-        self.setWindowTitle(tr("Rebalance the team"))
+        self.setWindowTitle(translate("Workload", "Rebalance the team"))
         self.plan = plan
         layout = QVBoxLayout(self)
         summary = QLabel(self)
         summary.setObjectName("rebalanceSummary")
         summary.setWordWrap(True)
+        moved = sum(len(m.project_ids) for m in plan.moves)
         if plan.moves:
             summary.setText(
-                tr(
-                    "%n project(s) move, %1 h a week. The highest load goes from %2 to %3;"
-                    " no rebalance goes below %4.",
+                translate(
+                    "Workload",
+                    "%n project(s) move, %1 h a week. The highest load goes from %2 to %3; no rebalance goes below %4.",  # noqa: E501
                     "",
-                    sum(len(m.project_ids) for m in plan.moves),
+                    moved,
                 )
                 .replace("%1", hours(plan.moved_hours))
                 .replace("%2", percent(plan.max_before))
@@ -398,8 +422,9 @@ class RebalanceDialog(QDialog):
             )
         else:
             summary.setText(
-                tr(
-                    "Nothing to move: no move lowers the highest load (%1) without breaking a rule."
+                translate(
+                    "Workload",
+                    "Nothing to move: no move lowers the highest load (%1) without breaking a rule.",  # noqa: E501
                 ).replace("%1", percent(plan.max_before))
             )
         layout.addWidget(summary)
@@ -408,8 +433,8 @@ class RebalanceDialog(QDialog):
         self.before = ManagersModel(self, droppable=False)
         self.after = ManagersModel(self, droppable=False)
         for title, model, team, name in (
-            (tr("Before"), self.before, plan.before, "rebalanceBefore"),
-            (tr("After"), self.after, plan.after, "rebalanceAfter"),
+            (translate("Workload", "Before"), self.before, plan.before, "rebalanceBefore"),
+            (translate("Workload", "After"), self.after, plan.after, "rebalanceAfter"),
         ):
             model.set_team(team)
             column = QVBoxLayout()
@@ -443,7 +468,7 @@ class RebalanceDialog(QDialog):
 
         buttons = QDialogButtonBox(self)
         self.apply_button = buttons.addButton(
-            tr("Apply chosen moves"), QDialogButtonBox.ButtonRole.AcceptRole
+            translate("Workload", "Apply chosen moves"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.apply_button.setObjectName("applyRebalance")
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -464,13 +489,15 @@ class CompareChart(pg.PlotWidget):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent, background="w")
         self.setObjectName("rebalanceChart")
-        self.setAccessibleName(tr("Utilisation before and after"))
+        self.setAccessibleName(translate("Workload", "Utilisation before and after"))
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         item = self.getPlotItem()
         item.setTitle(
-            tr("Utilisation, % (grey: now, colour: after the moves)"), color="#444", size="9pt"
+            translate("Workload", "Utilisation, % (grey: now, colour: after the moves)"),
+            color="#444",
+            size="9pt",
         )
         item.showGrid(x=True, alpha=0.15)
         item.getViewBox().invertY(True)
@@ -505,11 +532,14 @@ class CompareChart(pg.PlotWidget):
 
 
 MOVE_COLUMNS = (
-    (Column("Move", lambda m: m.what, tip=lambda m: m.client), lambda m: m.what),
-    (Column("From", lambda m: m.source), lambda m: m.source),
-    (Column("To", lambda m: m.target), lambda m: m.target),
-    (Column("Hours", lambda m: hours(m.hours)), lambda m: m.hours),
-    (Column("Why", lambda m: m.reason), lambda m: m.reason),
+    (
+        Column(QT_TRANSLATE_NOOP("Workload", "Move"), lambda m: m.what, tip=lambda m: m.client),
+        lambda m: m.what,
+    ),
+    (Column(QT_TRANSLATE_NOOP("Workload", "From"), lambda m: m.source), lambda m: m.source),
+    (Column(QT_TRANSLATE_NOOP("Workload", "To"), lambda m: m.target), lambda m: m.target),
+    (Column(QT_TRANSLATE_NOOP("Workload", "Hours"), lambda m: hours(m.hours)), lambda m: m.hours),
+    (Column(QT_TRANSLATE_NOOP("Workload", "Why"), lambda m: m.reason), lambda m: m.reason),
 )
 
 
@@ -560,7 +590,7 @@ class WorkloadWindow(QDialog):
         super().__init__(parent)
         self.setObjectName("workloadWindow")
         self._settings = settings
-        self.setWindowTitle(tr("Team workload"))
+        self.setWindowTitle(translate("Workload", "Team workload"))
         self.setWindowFlag(Qt.WindowType.Window)
         self._db, self._events, self._undo = db, events, undo
         self._dialogs, self._background, self._now = dialogs, background, now
@@ -572,28 +602,36 @@ class WorkloadWindow(QDialog):
         self.summary.setObjectName("workloadSummary")
         self.summary.setWordWrap(True)
         top.addWidget(self.summary, 1)
-        self.move_button = QPushButton(tr("Move to…"), self)
+        self.move_button = QPushButton(translate("Workload", "Move to…"), self)
         self.move_button.setObjectName("moveProjects")
-        self.move_button.setToolTip(tr("Move the selected projects to another manager (Ctrl+M)"))
+        self.move_button.setToolTip(
+            translate("Workload", "Move the selected projects to another manager (Ctrl+M)")
+        )
         self.move_menu = QMenu(self.move_button)
         self.move_button.setMenu(self.move_menu)
         self.move_menu.aboutToShow.connect(self._fill_move_menu)
         top.addWidget(self.move_button)
-        self.client_button = QPushButton(tr("Whole client"), self)
+        self.client_button = QPushButton(translate("Workload", "Whole client"), self)
         self.client_button.setObjectName("selectClient")
-        self.client_button.setToolTip(tr("Select all of this client's projects in the list"))
+        self.client_button.setToolTip(
+            translate("Workload", "Select all of this client's projects in the list")
+        )
         self.client_button.clicked.connect(self.select_whole_client)
         top.addWidget(self.client_button)
-        self.export_button = QPushButton(tr("Export…"), self)
+        self.export_button = QPushButton(translate("Workload", "Export…"), self)
         self.export_button.setObjectName("exportWorkload")
-        self.export_button.setToolTip(tr("The managers' table as Excel or CSV"))
+        self.export_button.setToolTip(translate("Workload", "The managers' table as Excel or CSV"))
         self.export_button.clicked.connect(
             lambda: export_view(
-                self, self.managers_table, self._dialogs, tr("Team workload"), "workload"
+                self,
+                self.managers_table,
+                self._dialogs,
+                translate("Workload", "Team workload"),
+                "workload",
             )
         )
         top.addWidget(self.export_button)
-        self.rebalance_button = QPushButton(tr("Suggest rebalance…"), self)
+        self.rebalance_button = QPushButton(translate("Workload", "Suggest rebalance…"), self)
         self.rebalance_button.setObjectName("suggestRebalance")
         self.rebalance_button.clicked.connect(self.suggest)
         top.addWidget(self.rebalance_button)
@@ -646,7 +684,10 @@ class WorkloadWindow(QDialog):
         split.setSizes([380, 320])
         layout.addWidget(split, 1)
         hint = QLabel(
-            tr("Drag projects onto a manager's row (from here or from the queue) to move them."),
+            translate(
+                "Workload",
+                "Drag projects onto a manager's row (from here or from the queue) to move them.",
+            ),
             self,
         )
         hint.setObjectName("workloadHint")
@@ -685,9 +726,10 @@ class WorkloadWindow(QDialog):
         self.managers.set_team(team)
         self.chart.show_team(team)
         self.summary.setText(
-            tr(
+            translate(
+                "Workload",
                 "%1 managers · %2 projects and %3 h a week per manager on average"
-                " · the team is at %4 of its capacity"
+                " · the team is at %4 of its capacity",
             )
             .replace("%1", str(len(team.managers)))
             .replace("%2", f"{team.projects_per_manager:.1f}")
@@ -713,8 +755,11 @@ class WorkloadWindow(QDialog):
         rows = manager_work(self._db, manager_id) if manager_id else []
         self.work.set_work(rows)
         name = self.managers_proxy.index(index.row(), 0).data() if index.isValid() else ""
+        count = len(rows)
         self.work_heading.setText(
-            tr("<b>%1</b>: %n open project(s)", "", len(rows)).replace("%1", name or "")
+            translate("Workload", "<b>%1</b>: %n open project(s)", "", count).replace(
+                "%1", name or ""
+            )
         )
 
     def selected_projects(self) -> list[uuid.UUID]:
@@ -765,24 +810,32 @@ class WorkloadWindow(QDialog):
         try:
             warnings = move_warnings(self._db, moving, target, self._now())
         except AccdeskError as exc:
-            self._dialogs.error(self, tr("Cannot move"), str(exc))
+            self._dialogs.error(self, translate("Workload", "Cannot move"), str(exc))
             return
         if warnings and not self._dialogs.confirm(
-            self, tr("Move anyway?"), "\n\n".join([*warnings, tr("Move the projects anyway?")])
+            self,
+            translate("Workload", "Move anyway?"),
+            "\n\n".join([*warnings, translate("Workload", "Move the projects anyway?")]),
         ):
             return
+        count = len(moving)
         reason = self._dialogs.ask_text(
             self,
-            tr("Why do they move?"),
-            tr(
-                "%n project(s) to %1. The reason goes into the client's history:", "", len(moving)
+            translate("Workload", "Why do they move?"),
+            translate(
+                "Workload",
+                "%n project(s) to %1. The reason goes into the client's history:",
+                "",
+                count,
             ).replace("%1", names.get(target, "")),
         )
         if reason is None:
             return
         moves = [ProjectMove(p, owners[p], target) for p in moving]
         self._store(
-            tr("Move %n project(s) to %1", "", len(moves)).replace("%1", names.get(target, "")),
+            translate("Workload", "Move %n project(s) to %1", "", count).replace(
+                "%1", names.get(target, "")
+            ),
             moves,
             reason,
         )
@@ -792,7 +845,7 @@ class WorkloadWindow(QDialog):
         try:
             done = reassign(self._db, moves, reason, record_ids, now=self._now())
         except AccdeskError as exc:
-            self._dialogs.error(self, tr("Cannot move"), str(exc))
+            self._dialogs.error(self, translate("Workload", "Cannot move"), str(exc))
             return
         back = list(done.back)
 
@@ -809,7 +862,7 @@ class WorkloadWindow(QDialog):
         self._events.changed.emit(changes)
 
     def _report(self, message: str) -> None:
-        self._dialogs.error(self, tr("Cannot move"), message)
+        self._dialogs.error(self, translate("Workload", "Cannot move"), message)
 
     # Rebalancing -----------------------------------------------------------------------------
     def suggest(self) -> None:
@@ -818,16 +871,16 @@ class WorkloadWindow(QDialog):
             return
         self._busy = True
         self.rebalance_button.setEnabled(False)
-        self.rebalance_button.setText(tr("Computing…"))
+        self.rebalance_button.setText(translate("Workload", "Computing…"))
         db, now = self._db, self._now()
         self._background.run(lambda: suggest_rebalance(db, now), self._suggested)
 
     def _suggested(self, plan: RebalancePlan | None, error: Exception | None) -> None:
         self._busy = False
         self.rebalance_button.setEnabled(True)
-        self.rebalance_button.setText(tr("Suggest rebalance…"))
+        self.rebalance_button.setText(translate("Workload", "Suggest rebalance…"))
         if error is not None or plan is None:
-            self._dialogs.error(self, tr("Cannot rebalance"), str(error))
+            self._dialogs.error(self, translate("Workload", "Cannot rebalance"), str(error))
             return
         dialog = RebalanceDialog(plan, self)
         accepted = self._dialogs.run(dialog) == QDialog.DialogCode.Accepted
@@ -835,4 +888,9 @@ class WorkloadWindow(QDialog):
         dialog.deleteLater()
         if accepted and chosen:
             moves = moves_of(plan, chosen)
-            self._store(tr("Rebalance: %n project(s)", "", len(moves)), moves, tr("Rebalance"))
+            count = len(moves)
+            self._store(
+                translate("Workload", "Rebalance: %n project(s)", "", count),
+                moves,
+                translate("Workload", "Rebalance"),
+            )

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from accdesk.briefs.schema import FIELD_TYPES, MAX_LEVEL, MIN_LEVEL, Section, Template
+from accdesk.text import translate
 from accdesk.types import typed_number
 
 TITLE_MAX = 300
@@ -64,7 +65,7 @@ def hours_from_text(text: str) -> float | None:
         return None
     number = typed_number(text)
     if number is None:
-        raise ValueError("type a number of hours, like 6 or 1.5")
+        raise ValueError(translate("Briefs", "type a number of hours, like 6 or 1.5"))
     return float(number)
 
 
@@ -133,32 +134,38 @@ def problems(template: Template, content: BriefContent) -> dict[str, str]:
     """
     errors: dict[str, str] = {}
     if not content.title.strip():
-        errors["title"] = "write what needs to be done"
+        errors["title"] = translate("Briefs", "write what needs to be done")
     elif "\n" in content.title:
-        errors["title"] = "must be one line"
+        errors["title"] = translate("Briefs", "must be one line")
     elif len(content.title) > TITLE_MAX:
-        errors["title"] = f"is longer than {TITLE_MAX} characters"
+        errors["title"] = translate("Briefs", "is longer than {TITLE_MAX} characters").format(
+            TITLE_MAX=TITLE_MAX
+        )
     if not MIN_LEVEL <= content.level <= MAX_LEVEL:
-        errors["level"] = f"must be from {MIN_LEVEL} to {MAX_LEVEL}"
+        errors["level"] = translate("Briefs", "must be from {MIN_LEVEL} to {MAX_LEVEL}").format(
+            MIN_LEVEL=MIN_LEVEL, MAX_LEVEL=MAX_LEVEL
+        )
     for key, value in content.values.items():
         section = template.section(key)
         if section is None:
-            errors[key] = f"is not a section of a “{template.name}” brief"
+            errors[key] = translate("Briefs", "is not a section of a “{name}” brief").format(
+                name=template.name
+            )
         elif value is None:
             continue
         elif not isinstance(value, SHAPES[section.kind]):
-            errors[key] = "has the wrong kind of value"
+            errors[key] = translate("Briefs", "has the wrong kind of value")
         elif isinstance(value, tuple) and not all(
             isinstance(v, FieldSpec if section.kind == "fields" else str) for v in value
         ):
-            errors[key] = "has the wrong kind of items"
+            errors[key] = translate("Briefs", "has the wrong kind of items")
     shown = {s.key: s for s in template.expected(content.level)}
     for key, section in shown.items():
         value = content.value(key)
         if key in errors:
             continue
         if section.kind == "number" and isinstance(value, float) and value < 0:
-            errors[key] = "cannot be below zero"
+            errors[key] = translate("Briefs", "cannot be below zero")
         if section.kind == "fields":
             errors.update(_field_problems(tuple(value or ())))
     return errors
@@ -182,16 +189,21 @@ def _field_problems(fields: tuple[FieldSpec, ...]) -> dict[str, str]:
     for row, spec in enumerate(fields, start=1):
         name = spec.name.strip().casefold()
         if not name:
-            errors[f"fields.{row}.name"] = "the field needs a name"
+            errors[f"fields.{row}.name"] = translate("Briefs", "the field needs a name")
         elif name in seen:
-            errors[f"fields.{row}.name"] = f"“{spec.name.strip()}” is already row {seen[name]}"
+            errors[f"fields.{row}.name"] = translate(
+                "Briefs", "“{name}” is already row {row}"
+            ).format(name=spec.name.strip(), row=seen[name])
         else:
             seen[name] = row
         if spec.type not in FIELD_TYPES:
-            errors[f"fields.{row}.type"] = f"“{spec.type}” is not a field type"
+            errors[f"fields.{row}.type"] = translate(
+                "Briefs", "“{type}” is not a field type"
+            ).format(type=spec.type)
         if spec.rule.strip() and not spec.error.strip():
             errors.setdefault(
-                f"fields.{row}.error", "say what the visitor sees when the rule fails"
+                f"fields.{row}.error",
+                translate("Briefs", "say what the visitor sees when the rule fails"),
             )
     return errors
 

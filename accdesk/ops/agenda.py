@@ -48,6 +48,7 @@ from accdesk.ops.settings import get_setting
 from accdesk.planning.agenda import KINDS, AgendaItem, Block, DayPlan, plan_day
 from accdesk.planning.greetings import greeting_dates, public_holidays
 from accdesk.planning.upsell import RETRY_STATES, next_offer, offer_due
+from accdesk.text import translate
 from accdesk.types import utcnow, uuid_from_db
 
 PROMISE_HORIZON = 3  # days ahead a promise's date appears on the agenda
@@ -77,7 +78,7 @@ def agenda(db: Database, manager_id: uuid.UUID, day: date, now: datetime) -> Age
     with db.reading() as s:
         manager = s.get(Manager, manager_id)
         if manager is None:
-            raise NotFound("this manager no longer exists")
+            raise NotFound(translate("Agenda", "this manager no longer exists"))
         rules = load_rules(s)
         zone = ZoneInfo(rules.zone)
         clock = rules.clock()
@@ -269,8 +270,12 @@ class _Gatherer:
             self.item(
                 "promise",
                 f"promise:{p.id}",
-                f"Promise to {self.clients[p.client_id].name}",
-                f"{p.what} (promised by {p.promised_by}, due {p.due_on:%d.%m})",
+                translate("Agenda", "Promise to {name}").format(
+                    name=self.clients[p.client_id].name
+                ),
+                translate(
+                    "Agenda", "{what} (promised by {promised_by}, due {due_on:%d.%m})"
+                ).format(what=p.what, promised_by=p.promised_by, due_on=p.due_on),
                 due=datetime.combine(p.due_on, time(23, 59), self.zone) if p.due_on else None,
                 client_id=p.client_id,
             )
@@ -290,7 +295,9 @@ class _Gatherer:
             self.item(
                 "reaction",
                 f"reaction:{f.id}",
-                f"React to {self.clients[f.client_id].name}'s feedback",
+                translate("Agenda", "React to {name}'s feedback").format(
+                    name=self.clients[f.client_id].name
+                ),
                 f"NPS {f.score}: {f.comment}" if f.comment else f"NPS {f.score}",
                 client_id=f.client_id,
             )
@@ -317,10 +324,14 @@ class _Gatherer:
             self.item(
                 "upsell",
                 f"upsell:{cs.id}",
-                f"Offer {cs.name} to {self.clients[cs.client_id].name}",
-                "First offer"
+                translate("Agenda", "Offer {name} to {name2}").format(
+                    name=cs.name, name2=self.clients[cs.client_id].name
+                ),
+                translate("Agenda", "First offer")
                 if cs.last_offer_on is None
-                else f"Last offered {cs.last_offer_on:%d.%m.%Y}",
+                else translate("Agenda", "Last offered {last_offer_on:%d.%m.%Y}").format(
+                    last_offer_on=cs.last_offer_on
+                ),
                 client_id=cs.client_id,
             )
             for cs in found
@@ -351,8 +362,10 @@ class _Gatherer:
             self.item(
                 "feedback",
                 f"feedback:{client.id}",
-                f"Ask {client.name} for feedback",
-                f"Last heard {last[client.id]:%d.%m.%Y}" if client.id in last else "Never asked",
+                translate("Agenda", "Ask {name} for feedback").format(name=client.name),
+                translate("Agenda", "Last heard {value:%d.%m.%Y}").format(value=last[client.id])
+                if client.id in last
+                else translate("Agenda", "Never asked"),
                 client_id=client.id,
             )
             for client in self.clients.values()
@@ -397,7 +410,7 @@ def set_item_minutes(
     db: Database, manager_id: uuid.UUID, day: date, key: str, minutes: int
 ) -> Changes:
     if not 5 <= minutes <= 480:
-        raise ValidationError({"minutes": "must be from 5 to 480 minutes"})
+        raise ValidationError({"minutes": translate("Agenda", "must be from 5 to 480 minutes")})
     with db.transaction() as s:
         mark = _mark(s, manager_id, day, key)
         mark.minutes = minutes
@@ -408,7 +421,9 @@ def set_item_minutes(
 
 def _mark(s: Session, manager_id: uuid.UUID, day: date, key: str) -> AgendaMark:
     if key.split(":", 1)[0] not in KINDS:
-        raise ValidationError({"key": f"“{key}” is not an agenda item"})
+        raise ValidationError(
+            {"key": translate("Agenda", "“{key}” is not an agenda item").format(key=key)}
+        )
     mark = s.exec(
         select(AgendaMark).where(
             AgendaMark.manager_id == manager_id, AgendaMark.day == day, AgendaMark.key == key
@@ -475,7 +490,11 @@ def _do(
         action_id = uuid.uuid5(EFFECT_NAMESPACE, f"{key}/{day}")
         action = s.get(LoyaltyAction, action_id)
         practice = "greetings" if kind == "greeting" else "feedback"
-        note = rest.split(":", 1)[1] if kind == "greeting" else "Asked for feedback"
+        note = (
+            rest.split(":", 1)[1]
+            if kind == "greeting"
+            else translate("Agenda", "Asked for feedback")
+        )
         if action is None:
             action = LoyaltyAction(id=action_id, client_id=target, practice=practice)
             s.add(action)
@@ -546,7 +565,7 @@ def remove_meeting(db: Database, meeting_id: uuid.UUID, removed: bool = True) ->
     with db.transaction() as s:
         meeting = s.get(Meeting, meeting_id)
         if meeting is None:
-            raise NotFound("this meeting no longer exists")
+            raise NotFound(translate("Agenda", "this meeting no longer exists"))
         meeting.deleted_at = utcnow() if removed else None
         s.flush()
         return Changes.one("meeting", meeting.id, meeting.version)

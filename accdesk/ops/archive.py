@@ -23,6 +23,7 @@ from accdesk.db import Database
 from accdesk.errors import AccdeskError
 from accdesk.migrations import SCHEMA_HEAD
 from accdesk.ops.changes import Changes
+from accdesk.text import translate
 from accdesk.types import UTCDateTime
 
 FORMAT = "accdesk-archive"
@@ -58,19 +59,27 @@ def _in(column_type: Any, value: Any, where: str) -> Any:
         if isinstance(column_type, UTCDateTime):
             moment = datetime.fromisoformat(value)
             if moment.tzinfo is None:
-                raise ValueError("no time zone")
+                raise ValueError(translate("Archive", "no time zone"))
             return moment
         if isinstance(column_type, Date):
             return date.fromisoformat(value)
     except (TypeError, ValueError) as exc:
-        raise ArchiveError(f"{where}: {value!r} is not a valid value ({exc})") from exc
+        raise ArchiveError(
+            translate("Archive", "{where}: {value!r} is not a valid value ({exc})").format(
+                where=where, value=value, exc=exc
+            )
+        ) from exc
     if isinstance(column_type, JSON):
         return value
     expected = column_type.python_type
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-        raise ArchiveError(f"{where}: {value!r} is not a {expected.__name__}")
+        raise ArchiveError(
+            translate("Archive", "{where}: {value!r} is not a {kind}").format(
+                where=where, value=value, kind=expected.__name__
+            )
+        )
     return value
 
 
@@ -97,21 +106,31 @@ def import_archive(db: Database, data: bytes, progress: Progress | None = None) 
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ArchiveError(f"this is not an accdesk archive: {exc}") from exc
+        raise ArchiveError(
+            translate("Archive", "this is not an accdesk archive: {exc}").format(exc=exc)
+        ) from exc
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ArchiveError("this is not an accdesk archive (its format is not named)")
+        raise ArchiveError(
+            translate("Archive", "this is not an accdesk archive (its format is not named)")
+        )
     if document.get("schema") != SCHEMA_HEAD:
         raise ArchiveError(
-            f"the archive has schema {document.get('schema')!r} and this accdesk {SCHEMA_HEAD!r};"
-            " restore it with the accdesk that made it"
+            translate(
+                "Archive",
+                "the archive has schema {found!r} and this accdesk {ours!r}; restore it with the accdesk that made it",  # noqa: E501
+            ).format(found=document.get("schema"), ours=SCHEMA_HEAD)
         )
     stored = document.get("tables")
     if not isinstance(stored, dict):
-        raise ArchiveError("the archive holds no tables")
+        raise ArchiveError(translate("Archive", "the archive holds no tables"))
     tables = _tables()
     unknown = sorted(set(stored) - {t.name for t in tables})
     if unknown:
-        raise ArchiveError(f"the archive has tables this accdesk does not know: {unknown}")
+        raise ArchiveError(
+            translate(
+                "Archive", "the archive has tables this accdesk does not know: {unknown}"
+            ).format(unknown=unknown)
+        )
     total = sum(len(rows) for rows in stored.values() if isinstance(rows, list))
     done = 0
     with db.transaction() as s:
@@ -120,13 +139,17 @@ def import_archive(db: Database, data: bytes, progress: Progress | None = None) 
             count = _count(con, table)
             if count:
                 raise ArchiveError(
-                    f"the database is not empty ({table.name} has {count} rows); "
-                    "restore into a new database"
+                    translate(
+                        "Archive",
+                        "the database is not empty ({name} has {count} rows); restore into a new database",  # noqa: E501
+                    ).format(name=table.name, count=count)
                 )
         for table in tables:
             rows = stored.get(table.name, [])
             if not isinstance(rows, list):
-                raise ArchiveError(f"{table.name} is not a list of rows")
+                raise ArchiveError(
+                    translate("Archive", "{name} is not a list of rows").format(name=table.name)
+                )
             for first in range(0, len(rows), BATCH):
                 batch = [
                     _row(table, row, f"{table.name} row {first + n + 1}")
@@ -153,8 +176,10 @@ def copy_agency(
         if filled and not replace:
             name, n = next(iter(filled.items()))
             raise ArchiveError(
-                f"the target is not empty ({name} has {n} rows); copy into a new database, "
-                "or ask to replace what it holds"
+                translate(
+                    "Archive",
+                    "the target is not empty ({name} has {value} rows); copy into a new database, or ask to replace what it holds",  # noqa: E501
+                ).format(name=name, value=n)
             )
         for table in reversed(tables):
             writer.execute(delete(table))
@@ -169,7 +194,11 @@ def copy_agency(
                     progress(done, total)
             counts[table.name] = _count(reader, table)
             if _count(writer, table) != counts[table.name]:
-                raise ArchiveError(f"{table.name} did not copy whole; nothing was written")
+                raise ArchiveError(
+                    translate("Archive", "{name} did not copy whole; nothing was written").format(
+                        name=table.name
+                    )
+                )
     return counts
 
 
@@ -179,12 +208,20 @@ def _count(con: Connection, table: Table) -> int:
 
 def _row(table: Table, row: Any, where: str) -> dict[str, Any]:
     if not isinstance(row, Mapping):
-        raise ArchiveError(f"{where} is not an object")
+        raise ArchiveError(translate("Archive", "{where} is not an object").format(where=where))
     names = {c.name for c in table.columns}
     unknown = sorted(set(row) - names)
     if unknown:
-        raise ArchiveError(f"{where} has columns this accdesk does not know: {unknown}")
+        raise ArchiveError(
+            translate(
+                "Archive", "{where} has columns this accdesk does not know: {unknown}"
+            ).format(where=where, unknown=unknown)
+        )
     missing = sorted(names - set(row))
     if missing:
-        raise ArchiveError(f"{where} lacks columns: {missing}")
+        raise ArchiveError(
+            translate("Archive", "{where} lacks columns: {missing}").format(
+                where=where, missing=missing
+            )
+        )
     return {c.name: _in(c.type, row[c.name], f"{where}, {c.name}") for c in table.columns}

@@ -34,6 +34,7 @@ from accdesk.ops.changes import Changes
 from accdesk.ops.inputs import BriefCreate, BriefPatch, DraftText, validate
 from accdesk.ops.readmodels import BriefDoc, DraftDoc, RevisionDoc
 from accdesk.ops.settings import get_setting, put_setting
+from accdesk.text import translate
 from accdesk.types import utcnow
 
 # Saves this close together are one revision: history shows sittings, not keystrokes.
@@ -101,14 +102,14 @@ def find_brief(db: Database, code: str) -> BriefDoc:
             ids = [i for i in s.exec(select(Brief.id)).all() if i.hex.startswith(prefix)]
             brief = s.get(Brief, ids[0]) if len(ids) == 1 else None
         if brief is None or brief.deleted_at is not None:
-            raise NotFound(f"there is no brief {code!r}")
+            raise NotFound(translate("Briefs", "there is no brief {code!r}").format(code=code))
         return _doc(brief)
 
 
 def _live_brief(s: Session, brief_id: uuid.UUID) -> Brief:
     brief = s.get(Brief, brief_id)
     if brief is None or brief.deleted_at is not None:
-        raise NotFound("this brief no longer exists")
+        raise NotFound(translate("Briefs", "this brief no longer exists"))
     return brief
 
 
@@ -148,12 +149,20 @@ def audience_levels(db: Database) -> dict[str, int]:
 def check_audience_levels(data: dict[str, Any]) -> None:
     """Raise `ValidationError` unless every entry is a known audience with a level 1..10."""
     errors = {
-        key: f"must be a whole number from {MIN_LEVEL} to {MAX_LEVEL}"
+        key: translate("Briefs", "must be a whole number from {MIN_LEVEL} to {MAX_LEVEL}").format(
+            MIN_LEVEL=MIN_LEVEL, MAX_LEVEL=MAX_LEVEL
+        )
         for key, value in data.items()
         if key in DEFAULT_AUDIENCE_LEVELS
         and not (isinstance(value, int) and MIN_LEVEL <= value <= MAX_LEVEL)
     }
-    errors.update({key: "is not an audience" for key in data if key not in DEFAULT_AUDIENCE_LEVELS})
+    errors.update(
+        {
+            key: translate("Briefs", "is not an audience")
+            for key in data
+            if key not in DEFAULT_AUDIENCE_LEVELS
+        }
+    )
     if errors:
         raise ValidationError(errors)
 
@@ -170,7 +179,7 @@ def save_template(db: Database, brief_id: uuid.UUID, name: str) -> tuple[Templat
     is written in it as the starting text of every new brief of that template. A template
     of the same name is replaced."""
     if not name.strip():
-        raise ValidationError({"name": "give the template a name"})
+        raise ValidationError({"name": translate("Briefs", "give the template a name")})
     with db.transaction() as s:
         brief = _content(_live_brief(s, brief_id))
         stored = get_setting(s, "brief_templates")
@@ -190,7 +199,9 @@ def save_template(db: Database, brief_id: uuid.UUID, name: str) -> tuple[Templat
             | {
                 "key": key,
                 "name": name.strip(),
-                "description": f"Made from “{brief.title}”"[:300],
+                "description": translate("Briefs", "Made from “{title}”").format(title=brief.title)[
+                    :300
+                ],
                 "level": brief.level,
                 "audience": brief.audience,
                 "starter": starter,
@@ -209,7 +220,7 @@ def create_brief(
     edit = validate(BriefCreate, data)
     with db.transaction() as s:
         if s.get(Project, project_id) is None:
-            raise NotFound("this project no longer exists")
+            raise NotFound(translate("Briefs", "this project no longer exists"))
         template = _templates(s).get(edit.template)
         content = replace(
             from_json({"values": dict(template.starter)}),
@@ -252,7 +263,7 @@ def update_brief(
             version = brief.version
     except StaleDataError:
         raise StaleEdit(
-            "this brief was changed elsewhere while you were saving; reload it"
+            translate("Briefs", "this brief was changed elsewhere while you were saving; reload it")
         ) from None
     return Changes.one("brief", brief_id, version)
 
@@ -312,7 +323,9 @@ def restore_revision(
             )
         ).first()
         if old is None:
-            raise NotFound(f"this brief has no revision {number}")
+            raise NotFound(
+                translate("Briefs", "this brief has no revision {number}").format(number=number)
+            )
         data = to_json(from_json(old.sections))
     return update_brief(db, brief_id, data, expected_version=expected_version)
 
@@ -329,7 +342,7 @@ def set_brief_status(
     """Move a brief along draft -> sent -> accepted (or back). A date not given is now;
     going back clears the dates of the later steps."""
     if status not in set(BriefStatus):
-        raise ValidationError({"status": "must be draft, sent or accepted"})
+        raise ValidationError({"status": translate("Briefs", "must be draft, sent or accepted")})
     now = utcnow()
     with db.transaction() as s:
         brief = _live_brief(s, brief_id)
@@ -348,7 +361,10 @@ def set_brief_status(
 
 def _stale_message(brief: Brief) -> str:
     code = format_code(BRIEF, brief.number)
-    return f"{code} was changed elsewhere since you opened it; reload it to see the newer text"
+    return translate(
+        "Briefs",
+        "{code} was changed elsewhere since you opened it; reload it to see the newer text",
+    ).format(code=code)
 
 
 # --- Drafts -------------------------------------------------------------------------------------
@@ -433,5 +449,15 @@ def export_bytes(db: Database, brief: BriefDoc, fmt: str, pdf: PdfMaker | None =
     if fmt == "pdf" and pdf is not None:
         return pdf(brief_html(template, brief.content))
     if fmt == "pdf":
-        raise AccdeskError("PDF export needs the window's libraries: run it as `accdesk brief …`")
-    raise ValidationError({"format": f"must be one of: {', '.join(EXPORT_FORMATS)}"})
+        raise AccdeskError(
+            translate(
+                "Briefs", "PDF export needs the window's libraries: run it as `accdesk brief …`"
+            )
+        )
+    raise ValidationError(
+        {
+            "format": translate("Briefs", "must be one of: {value}").format(
+                value=", ".join(EXPORT_FORMATS)
+            )
+        }
+    )

@@ -63,24 +63,50 @@ from accdesk.ops.readmodels import (
 from accdesk.ops.settings import get_setting
 from accdesk.planning.continuity import managers_since
 from accdesk.planning.upsell import next_offer, offer_due
+from accdesk.text import QT_TRANSLATE_NOOP, translate
 from accdesk.types import utcnow
 
 CARD = "card"  # the kind naming the clients whose card changed, whatever part of it
 
 
 class Record(NamedTuple):
-    """A kind of row the card adds and edits: its table, its input and its name in messages."""
+    """A kind of row the card adds and edits: its table, its input, and how messages name it.
+
+    `noun` is the object of "… was changed elsewhere" and `gone` a whole sentence, because
+    languages with cases need a different form of the noun in each.
+    """
 
     table: type[Entity]
     edit: type[Input]
     noun: str
+    gone: str
 
 
 RECORDS: Mapping[str, Record] = {
-    "contact": Record(Contact, ContactEdit, "contact"),
-    "promise": Record(Promise, PromiseEdit, "promise"),
-    "loyalty": Record(LoyaltyAction, LoyaltyEdit, "loyalty action"),
-    "feedback": Record(Feedback, FeedbackEdit, "feedback"),
+    "contact": Record(
+        Contact,
+        ContactEdit,
+        QT_TRANSLATE_NOOP("Clients", "this contact"),
+        QT_TRANSLATE_NOOP("Clients", "this contact no longer exists"),
+    ),
+    "promise": Record(
+        Promise,
+        PromiseEdit,
+        QT_TRANSLATE_NOOP("Clients", "this promise"),
+        QT_TRANSLATE_NOOP("Clients", "this promise no longer exists"),
+    ),
+    "loyalty": Record(
+        LoyaltyAction,
+        LoyaltyEdit,
+        QT_TRANSLATE_NOOP("Clients", "this loyalty action"),
+        QT_TRANSLATE_NOOP("Clients", "this loyalty action no longer exists"),
+    ),
+    "feedback": Record(
+        Feedback,
+        FeedbackEdit,
+        QT_TRANSLATE_NOOP("Clients", "this feedback"),
+        QT_TRANSLATE_NOOP("Clients", "this feedback no longer exists"),
+    ),
 }
 
 
@@ -336,20 +362,26 @@ def upsell_matrix(db: Database, today: date) -> UpsellMatrix:
 def _live_client(s: Session, client_id: uuid.UUID) -> Client:
     client = s.get(Client, client_id)
     if client is None or client.deleted_at is not None:
-        raise NotFound("this client no longer exists")
+        raise NotFound(translate("Clients", "this client no longer exists"))
     return client
 
 
 def _check_version(row: Entity, expected: int | None, what: str) -> None:
     if row.version != expected:
         raise StaleEdit(
-            f"{what} was changed elsewhere since you opened it; "
-            "nothing was saved: reload to see the newer version"
+            translate(
+                "Clients",
+                "{what} was changed elsewhere since you opened it; nothing was saved: reload to see the newer version",  # noqa: E501
+            ).format(what=what)
         )
 
 
 def _stale_on_write(what: str) -> StaleEdit:
-    return StaleEdit(f"{what} was changed elsewhere while you were saving; nothing was saved")
+    return StaleEdit(
+        translate(
+            "Clients", "{what} was changed elsewhere while you were saving; nothing was saved"
+        ).format(what=what)
+    )
 
 
 def update_client(
@@ -371,7 +403,7 @@ def update_client(
             s.flush()
             version = client.version
     except StaleDataError:
-        raise _stale_on_write("the client") from None
+        raise _stale_on_write(translate("Clients", "the client")) from None
     return Changes.of(
         {"client": frozenset([client_id]), CARD: frozenset([client_id])}, {client_id: version}
     )
@@ -397,7 +429,7 @@ def save_record(
                 s.add(row)
             else:
                 row = _live_record(s, record, record_id, client_id)
-                _check_version(row, expected_version, f"this {record.noun}")
+                _check_version(row, expected_version, translate("Clients", record.noun))
                 for key, value in values.items():
                     setattr(row, key, value)
                 row.updated_at = utcnow()
@@ -406,7 +438,7 @@ def save_record(
             if kind == "contact":
                 touched |= _one_primary(s, client_id, row)
     except StaleDataError:
-        raise _stale_on_write(f"this {record.noun}") from None
+        raise _stale_on_write(translate("Clients", record.noun)) from None
     return row.id, _record_changes(kind, client_id, touched)
 
 
@@ -418,7 +450,7 @@ def set_record_deleted(
     with db.transaction() as s:
         row: Any = s.get(record.table, record_id)
         if row is None or row.client_id != client_id:
-            raise NotFound(f"this {record.noun} no longer exists")
+            raise NotFound(translate("Clients", record.gone))
         row.deleted_at = utcnow() if deleted else None
         row.updated_at = utcnow()
         s.flush()
@@ -435,7 +467,7 @@ def _record_changes(kind: str, client_id: uuid.UUID, versions: dict[uuid.UUID, i
 def _live_record(s: Session, record: Record, record_id: uuid.UUID, client_id: uuid.UUID) -> Any:
     row: Any = s.get(record.table, record_id)
     if row is None or row.deleted_at is not None or row.client_id != client_id:
-        raise NotFound(f"this {record.noun} no longer exists")
+        raise NotFound(translate("Clients", record.gone))
     return row
 
 
@@ -476,16 +508,20 @@ def set_service_cell(
             client = _live_client(s, client_id)
             service = s.get(Service, service_id)
             if service is None:
-                raise NotFound("this service is no longer in the catalogue")
+                raise NotFound(translate("Clients", "this service is no longer in the catalogue"))
             cell = s.exec(
                 select(ClientService).where(
                     ClientService.client_id == client_id, ClientService.service_id == service_id
                 )
             ).first()
-            what = f"{service.name} of {format_code(CLIENT, client.number)}"
+            what = translate("Clients", "{service} of {client}").format(
+                service=service.name, client=format_code(CLIENT, client.number)
+            )
             if cell is None:
                 if expected_version is not None:
-                    raise NotFound(f"{what} no longer exists")
+                    raise NotFound(
+                        translate("Clients", "{what} no longer exists").format(what=what)
+                    )
                 cell = ClientService(client_id=client_id, service_id=service_id)
                 s.add(cell)
             else:
@@ -502,5 +538,5 @@ def set_service_cell(
             s.flush()
             cell_id, version = cell.id, cell.version
     except StaleDataError:
-        raise _stale_on_write("this service") from None
+        raise _stale_on_write(translate("Clients", "this service")) from None
     return _record_changes("client_service", client_id, {cell_id: version})

@@ -48,6 +48,7 @@ from accdesk.planning.business import (
     to_minute,
 )
 from accdesk.planning.workdays import WorkdayCalendar
+from accdesk.text import translate
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) while a long computation runs."""
@@ -387,9 +388,13 @@ def _checked_calendar(view: CalendarView) -> tuple[list[list[list[int]]], list[C
     """The settings and override rows `view` stands for; every problem, named by field."""
     errors: dict[str, str] = {}
     if view.zone not in time_zones():
-        errors["zone"] = f"“{view.zone}” is not a known time zone (e.g. Europe/Moscow)"
+        errors["zone"] = translate(
+            "Calendar", "“{zone}” is not a known time zone (e.g. Europe/Moscow)"
+        ).format(zone=view.zone)
     if view.country not in holidays.list_supported_countries():
-        errors["country"] = f"“{view.country}” is not a country code the holiday calendar knows"
+        errors["country"] = translate(
+            "Calendar", "“{country}” is not a country code the holiday calendar knows"
+        ).format(country=view.country)
     week: list[list[list[int]]] = []
     for n, text in enumerate(view.week):
         try:
@@ -397,17 +402,21 @@ def _checked_calendar(view: CalendarView) -> tuple[list[list[list[int]]], list[C
         except ValueError as exc:
             errors[f"week.{n}"] = str(exc)
     if len(view.week) != 7:
-        errors["week"] = "needs hours for each of the seven days"
+        errors["week"] = translate("Calendar", "needs hours for each of the seven days")
     elif not errors and not any(week):
-        errors["week"] = "has no working hours at all"
+        errors["week"] = translate("Calendar", "has no working hours at all")
     rows: list[CalendarDay] = []
     seen: set[date] = set()
     for n, d in enumerate(view.days):
         if d.day in seen:
-            errors[f"days.{n}.day"] = f"{d.day:%d.%m.%Y} is listed twice"
+            errors[f"days.{n}.day"] = translate(
+                "Calendar", "{day:%d.%m.%Y} is listed twice"
+            ).format(day=d.day)
         seen.add(d.day)
         if d.kind not in set(DayKind):
-            errors[f"days.{n}.kind"] = f"“{d.kind}” is not a kind of day"
+            errors[f"days.{n}.kind"] = translate(
+                "Calendar", "“{kind}” is not a kind of day"
+            ).format(kind=d.kind)
             continue
         start = end = None
         if d.kind != DayKind.DAY_OFF:
@@ -417,7 +426,9 @@ def _checked_calendar(view: CalendarView) -> tuple[list[list[list[int]]], list[C
                 errors[f"days.{n}.hours"] = str(exc)
                 continue
             if d.kind == DayKind.SHORT and len(hours) != 1:
-                errors[f"days.{n}.hours"] = "a shortened day needs one range, like 10:00-16:00"
+                errors[f"days.{n}.hours"] = translate(
+                    "Calendar", "a shortened day needs one range, like 10:00-16:00"
+                )
                 continue
             if hours:
                 start, end = hours[0][0], hours[-1][1]

@@ -29,6 +29,7 @@ from accdesk.db import Database
 from accdesk.errors import AccdeskError, ValidationError
 from accdesk.models import Client, Contact, Manager, Project, ProjectStatus, Service
 from accdesk.ops.inputs import ClientEdit, ContactEdit, ProjectCreate, ServiceCreate, validate
+from accdesk.text import translate
 from accdesk.types import typed_number, utcnow
 
 KINDS = ("clients", "contacts", "projects", "services")
@@ -195,7 +196,11 @@ def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
         try:
             return data.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError) as exc:
-            raise ImportProblem(f"the file cannot be read as {encoding}: {exc}") from exc
+            raise ImportProblem(
+                translate("Import", "the file cannot be read as {encoding}: {exc}").format(
+                    encoding=encoding, exc=exc
+                )
+            ) from exc
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     try:
@@ -208,7 +213,9 @@ def _read_xlsx(data: bytes) -> SourceTable:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ImportProblem(f"this is not a readable Excel workbook ({exc})") from exc
+        raise ImportProblem(
+            translate("Import", "this is not a readable Excel workbook ({exc})").format(exc=exc)
+        ) from exc
     sheet = book.worksheets[0]
     rows = [
         (n, ["" if v is None else _cell_text(v) for v in values])
@@ -234,7 +241,9 @@ def _table(
     filled = [(n, [c.strip() for c in row]) for n, row in rows if any(c.strip() for c in row)]
     start = next((i for i, (_n, row) in enumerate(filled) if sum(bool(c) for c in row) >= 2), None)
     if start is None:
-        raise ImportProblem("the file has no header line with at least two columns")
+        raise ImportProblem(
+            translate("Import", "the file has no header line with at least two columns")
+        )
     headers = filled[start][1]
     width = len(headers)
     body = filled[start + 1 :]
@@ -272,7 +281,11 @@ def guess_mapping(kind: str, headers: Sequence[str]) -> dict[str, int]:
 
 def _kind(kind: str) -> str:
     if kind not in FIELDS:
-        raise ImportProblem(f"can import {', '.join(KINDS)}, not {kind!r}")
+        raise ImportProblem(
+            translate("Import", "can import {value}, not {kind!r}").format(
+                value=", ".join(KINDS), kind=kind
+            )
+        )
     return kind
 
 
@@ -318,13 +331,25 @@ def import_rows(
     kind = _kind(kind)
     key = key or KEYS[kind][0]
     if key not in KEYS[kind]:
-        raise ImportProblem(f"{kind} are matched on {' or '.join(KEYS[kind])}, not {key!r}")
+        raise ImportProblem(
+            translate("Import", "{kind} are matched on {value}, not {key!r}").format(
+                kind=kind, value=" or ".join(KEYS[kind]), key=key
+            )
+        )
     for target in FIELDS[kind]:
         if target.required and target.key not in mapping:
-            raise ImportProblem(f"no column is chosen for “{target.label}”, which is required")
+            raise ImportProblem(
+                translate("Import", "no column is chosen for “{label}”, which is required").format(
+                    label=target.label
+                )
+            )
     for name, column in mapping.items():
         if not 0 <= column < len(table.headers):
-            raise ImportProblem(f"the column chosen for {name!r} is not in the file")
+            raise ImportProblem(
+                translate("Import", "the column chosen for {name!r} is not in the file").format(
+                    name=name
+                )
+            )
     total = len(table.rows)
     with db.transaction() as s:
         writer = _Writer(s, kind, key, table, mapping)
@@ -332,7 +357,9 @@ def import_rows(
             writer.row(number, {k: row[c] for k, c in mapping.items()})
             tick = done % 200 == 0 or done == total
             if progress is not None and tick and not progress(done, total):
-                raise ImportCancelled("the import was cancelled; nothing was written")
+                raise ImportCancelled(
+                    translate("Import", "the import was cancelled; nothing was written")
+                )
         write = not dry_run and not (stop_on_errors and writer.errors)
         if not write:
             s.rollback()
@@ -419,7 +446,13 @@ class _Writer:
         first = self.seen.setdefault(value, number)
         if first != number:
             label = self.labels[field_key].lower()
-            self.fail(number, field_key, f"the same {label} as line {first}")
+            self.fail(
+                number,
+                field_key,
+                translate("Import", "the same {label} as line {first}").format(
+                    label=label, first=first
+                ),
+            )
         return first == number
 
     def _checked(self, number: int, model: type[Any], data: dict[str, Any]) -> Any:
@@ -463,7 +496,13 @@ class _Writer:
         code = parse_code(CLIENT, text)
         found = self.numbered.get(code) if code is not None else self.clients.get(fold(text))
         if found is None:
-            self.fail(number, "client", f"no client “{text}” in this agency; import clients first")
+            self.fail(
+                number,
+                "client",
+                translate(
+                    "Import", "no client “{text}” in this agency; import clients first"
+                ).format(text=text),
+            )
         return found
 
     def _client(self, number: int, raw: dict[str, str]) -> None:
@@ -473,7 +512,7 @@ class _Writer:
             return
         match = fold(getattr(edit, self.key))
         if not match:
-            self.fail(number, self.key, "is needed to match the client")
+            self.fail(number, self.key, translate("Import", "is needed to match the client"))
             return
         if not self._first(number, match, self.key):
             return
@@ -488,7 +527,11 @@ class _Writer:
         client = self._client_of(number, raw.pop("client"))
         data: dict[str, Any] = {k: v for k, v in raw.items() if v}
         if "birthday" in data and (born := _date(data["birthday"])) is None:
-            self.fail(number, "birthday", "must be a date, such as 23.11.1985 or 1985-11-23")
+            self.fail(
+                number,
+                "birthday",
+                translate("Import", "must be a date, such as 23.11.1985 or 1985-11-23"),
+            )
             return
         if "birthday" in data:
             data["birthday"] = born
@@ -497,7 +540,7 @@ class _Writer:
             return
         match = (client.id, fold(getattr(edit, self.key)))
         if not match[1]:
-            self.fail(number, self.key, "is needed to match the contact")
+            self.fail(number, self.key, translate("Import", "is needed to match the contact"))
             return
         if not self._first(number, match, self.key):
             return
@@ -515,9 +558,21 @@ class _Writer:
         )
         data: dict[str, Any] = {"name": raw.get("name", "")}
         for name, parse, message in (
-            ("status", _status, "must be planned, active, paused or done"),
-            ("deadline", _date, "must be a date, such as 31.12.2026"),
-            ("weekly_effort_hours", _hours, "must be a number of hours, like 6 or 1.5"),
+            (
+                "status",
+                _status,
+                translate("Import", "must be planned, active, paused or done"),
+            ),
+            (
+                "deadline",
+                _date,
+                translate("Import", "must be a date, such as 31.12.2026"),
+            ),
+            (
+                "weekly_effort_hours",
+                _hours,
+                translate("Import", "must be a number of hours, like 6 or 1.5"),
+            ),
         ):
             if raw.get(name):
                 value = parse(raw[name])
@@ -561,7 +616,11 @@ class _Writer:
         existing = self.services.get(match)
         taken = self.services.get(fold(key))
         if taken is not None and taken is not existing:
-            self.fail(number, "key", f"“{key}” is the key of another service")
+            self.fail(
+                number,
+                "key",
+                translate("Import", "“{key}” is the key of another service").format(key=key),
+            )
             return
         values = {"name": edit.name} | ({"key": key} if edit.key or existing is None else {})
         count = len({sv.key for sv in self.services.values()})
@@ -573,7 +632,13 @@ class _Writer:
     def _look_up(self, number: int, field_key: str, text: str, known: Mapping[str, Any]) -> Any:
         found = known.get(fold(text))
         if found is None:
-            self.fail(number, field_key, f"“{text}” is not a {field_key} of this agency")
+            self.fail(
+                number,
+                field_key,
+                translate("Import", "“{text}” is not a {field_key} of this agency").format(
+                    text=text, field_key=field_key
+                ),
+            )
         return found
 
 

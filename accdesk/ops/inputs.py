@@ -22,6 +22,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from accdesk.briefs.schema import AUDIENCE_NAMES
 from accdesk.errors import ValidationError
 from accdesk.facts import PRACTICES_BY_KEY
+from accdesk.text import translate
 from accdesk.types import typed_number
 
 TITLE_MAX = 300
@@ -35,11 +36,19 @@ def _one_line(value: str) -> str:
     """
     value = value.strip()
     if not value:
-        raise ValueError("must not be empty")
+        raise ValueError(translate("Input", "must not be empty"))
     if len(value) > TITLE_MAX:
-        raise ValueError(f"is too long (at most {TITLE_MAX} characters)")
+        raise ValueError(
+            translate("Input", "is too long (at most {TITLE_MAX} characters)").format(
+                TITLE_MAX=TITLE_MAX
+            )
+        )
     if any(unicodedata.category(ch) == "Cc" for ch in value):
-        raise ValueError("must be one line of text, without line breaks or control characters")
+        raise ValueError(
+            translate(
+                "Input", "must be one line of text, without line breaks or control characters"
+            )
+        )
     return value
 
 
@@ -62,7 +71,7 @@ PHONE_CHARS = re.compile(r"\+?[\d\s().-]+")
 def _email(value: str) -> str:
     value = value.strip()
     if value and not EMAIL.fullmatch(value):
-        raise ValueError("must look like name@example.com")
+        raise ValueError(translate("Input", "must look like name@example.com"))
     return value
 
 
@@ -73,7 +82,7 @@ def _phone(value: str) -> str:
         return ""
     digits = sum(ch.isdigit() for ch in value)
     if not PHONE_CHARS.fullmatch(value) or not 7 <= digits <= 15:
-        raise ValueError("must be a phone: 7 to 15 digits")
+        raise ValueError(translate("Input", "must be a phone: 7 to 15 digits"))
     return value
 
 
@@ -84,7 +93,11 @@ def time_zones() -> frozenset[str]:
 
 def _time_zone(value: str) -> str:
     if value not in time_zones():
-        raise ValueError(f"“{value}” is not a known time zone; pick one from the list")
+        raise ValueError(
+            translate("Input", "“{value}” is not a known time zone; pick one from the list").format(
+                value=value
+            )
+        )
     return value
 
 
@@ -95,19 +108,19 @@ def _money(value: Any) -> Any:
             return 0
         amount = typed_number(value)
         if amount is None or amount.as_tuple().exponent < -2:  # type: ignore[operator]
-            raise ValueError("must be an amount, such as 150000 or 150000.50")
+            raise ValueError(translate("Input", "must be an amount, such as 150000 or 150000.50"))
         value = int(amount * 100)
     if isinstance(value, int) and not isinstance(value, bool):
         if value < 0:
-            raise ValueError("must not be negative")
+            raise ValueError(translate("Input", "must not be negative"))
         if value > MONEY_MAX:
-            raise ValueError("is too large")
+            raise ValueError(translate("Input", "is too large"))
     return value
 
 
 def _not_in_future(value: date | None) -> date | None:
     if value is not None and value > date.today():
-        raise ValueError("is in the future")
+        raise ValueError(translate("Input", "is in the future"))
     return value
 
 
@@ -133,7 +146,9 @@ class Input(BaseModel):
 
 def _audience(value: str) -> str:
     if value not in AUDIENCE_NAMES:
-        raise ValueError(f"“{value}” is not one of the audiences")
+        raise ValueError(
+            translate("Input", "“{value}” is not one of the audiences").format(value=value)
+        )
     return value
 
 
@@ -164,17 +179,19 @@ def _sentence(error: Any) -> str:
     if kind == "value_error":
         return str(ctx["error"])
     if kind == "missing":
-        return "is required"
+        return translate("Input", "is required")
     if kind == "greater_than_equal":
-        return f"must be at least {ctx['ge']:g}"
+        return translate("Input", "must be at least {value:g}").format(value=ctx["ge"])
     if kind == "less_than_equal":
-        return f"must be at most {ctx['le']:g}"
+        return translate("Input", "must be at most {value:g}").format(value=ctx["le"])
     if kind == "string_too_long":
-        return f"is too long (at most {ctx['max_length']} characters)"
+        return translate("Input", "is too long (at most {value} characters)").format(
+            value=ctx["max_length"]
+        )
     if kind == "extra_forbidden":
-        return "is not a known field"
+        return translate("Input", "is not a known field")
     if kind == "literal_error":
-        return f"must be one of: {ctx['expected']}"
+        return translate("Input", "must be one of: {value}").format(value=ctx["expected"])
     return str(error["msg"]).rstrip(".").lower()
 
 
@@ -201,9 +218,9 @@ def _plain_json(value: dict[str, Any]) -> dict[str, Any]:
     try:
         size = len(json.dumps(value, allow_nan=False))
     except (TypeError, ValueError):
-        raise ValueError("must be plain text, numbers and lists") from None
+        raise ValueError(translate("Input", "must be plain text, numbers and lists")) from None
     if size > DRAFT_MAX:
-        raise ValueError("is too long to keep as a draft")
+        raise ValueError(translate("Input", "is too long to keep as a draft"))
     return value
 
 
@@ -229,13 +246,13 @@ class ProjectCreate(Input):
 def _request_text(value: str) -> str:
     value = value.strip()
     if not value:
-        raise ValueError("must say what the client asked")
+        raise ValueError(translate("Input", "must say what the client asked"))
     return value
 
 
 def _aware(value: datetime) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError("needs a time zone")
+        raise ValueError(translate("Input", "needs a time zone"))
     return value
 
 
@@ -288,7 +305,9 @@ class ClientEdit(Input):
 
     def problems(self) -> dict[str, str]:
         if self.work_end_minute <= self.work_start_minute:
-            return {"work_end_minute": "must be after the start of the working day"}
+            return {
+                "work_end_minute": translate("Input", "must be after the start of the working day")
+            }
         return {}
 
 
@@ -314,7 +333,7 @@ class ServiceCellEdit(Input):
 
     def problems(self) -> dict[str, str]:
         if self.last_offer_on and self.next_offer_on and self.next_offer_on < self.last_offer_on:
-            return {"next_offer_on": "is before the last offer"}
+            return {"next_offer_on": translate("Input", "is before the last offer")}
         return {}
 
 
@@ -329,7 +348,7 @@ class PromiseEdit(Input):
 
     def problems(self) -> dict[str, str]:
         if self.due_on is not None and self.due_on < self.promised_on:
-            return {"due_on": "is before the day the promise was made"}
+            return {"due_on": translate("Input", "is before the day the promise was made")}
         return {}
 
 
@@ -343,9 +362,9 @@ class LoyaltyEdit(Input):
 
     def problems(self) -> dict[str, str]:
         if self.practice not in PRACTICES_BY_KEY:
-            return {"practice": "is not one of the loyalty practices"}
+            return {"practice": translate("Input", "is not one of the loyalty practices")}
         if self.done_on is None and self.planned_on is None:
-            return {"done_on": "give the day it was done, or plan a day for it"}
+            return {"done_on": translate("Input", "give the day it was done, or plan a day for it")}
         return {}
 
 
@@ -358,9 +377,9 @@ class FeedbackEdit(Input):
 
     def problems(self) -> dict[str, str]:
         if self.reaction.strip() and self.reacted_on is None:
-            return {"reacted_on": "give the day of the reaction"}
+            return {"reacted_on": translate("Input", "give the day of the reaction")}
         if self.reacted_on is not None and not self.reaction.strip():
-            return {"reaction": "say what was done, or clear the reaction date"}
+            return {"reaction": translate("Input", "say what was done, or clear the reaction date")}
         if self.reacted_on is not None and self.reacted_on < self.received_on:
-            return {"reacted_on": "is before the feedback was received"}
+            return {"reacted_on": translate("Input", "is before the feedback was received")}
         return {}

@@ -15,6 +15,7 @@ from accdesk.ops.readmodels import ProjectRow
 from accdesk.ops.settings import get_setting, put_setting
 from accdesk.planning.priority import PRESETS, Score, Weights, score_values
 from accdesk.planning.workdays import WorkdayCalendar
+from accdesk.text import translate
 
 DEFAULT_PRESET = "conveyor"
 NO_DEADLINE_PRESSURE = frozenset({ProjectStatus.DONE.value, ProjectStatus.PAUSED.value})
@@ -86,7 +87,13 @@ def priority_rules(db: Database) -> tuple[str, Weights]:
 
 def set_priority_preset(db: Database, name: str) -> Changes:
     if name not in PRESETS:
-        raise ValidationError({"preset": f"must be one of: {', '.join(PRESETS)}"})
+        raise ValidationError(
+            {
+                "preset": translate("Input", "must be one of: {value}").format(
+                    value=", ".join(PRESETS)
+                )
+            }
+        )
     with db.transaction() as s:
         setting = put_setting(s, "priority", {"preset": name})
         return Changes.one("setting", setting.id, setting.version)

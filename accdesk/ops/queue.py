@@ -46,6 +46,7 @@ from accdesk.models import (
 from accdesk.ops.changes import Changes
 from accdesk.ops.inputs import ProjectCreate, validate
 from accdesk.ops.readmodels import ProjectRow
+from accdesk.text import translate
 from accdesk.types import as_date, as_utc, utcnow, uuid_from_db
 
 RISKY = (Feasibility.DOUBTFUL, Feasibility.UNREALISTIC)
@@ -281,7 +282,10 @@ def reorder(db: Database, manager_id: uuid.UUID | None, ordered: Sequence[uuid.U
             set(ordered)
         ) != len(ordered):
             raise StaleEdit(
-                "the queue changed elsewhere while you were ordering it; reload it and try again"
+                translate(
+                    "Queue",
+                    "the queue changed elsewhere while you were ordering it; reload it and try again",  # noqa: E501
+                )
             )
         positions = dict(current)
         moved = [
@@ -304,10 +308,14 @@ def reorder(db: Database, manager_id: uuid.UUID | None, ordered: Sequence[uuid.U
 def _live_project(s: Session, project_id: uuid.UUID, expected_version: int | None) -> Project:
     project = s.get(Project, project_id)
     if project is None or project.deleted_at is not None:
-        raise NotFound("this project no longer exists")
+        raise NotFound(translate("Queue", "this project no longer exists"))
     if expected_version is not None and project.version != expected_version:
         code = format_code(PROJECT, project.number)
-        raise StaleEdit(f"{code} was changed elsewhere since you saw it; reload it")
+        raise StaleEdit(
+            translate("Queue", "{code} was changed elsewhere since you saw it; reload it").format(
+                code=code
+            )
+        )
     return project
 
 
@@ -328,7 +336,13 @@ def set_status(
     db: Database, project_id: uuid.UUID, status: str, *, expected_version: int | None = None
 ) -> Changes:
     if status not in ProjectStatus.__members__.values():
-        raise ValidationError({"status": f"must be one of: {', '.join(ProjectStatus)}"})
+        raise ValidationError(
+            {
+                "status": translate("Queue", "must be one of: {value}").format(
+                    value=", ".join(ProjectStatus)
+                )
+            }
+        )
     return _change_project(db, project_id, expected_version, status=status)
 
 
@@ -345,16 +359,16 @@ def create_project(db: Database, data: dict[str, Any], *, today: date) -> tuple[
     """
     new = validate(ProjectCreate, data)
     if new.deadline is not None and new.deadline < today:
-        raise ValidationError({"deadline": "is in the past"})
+        raise ValidationError({"deadline": translate("Queue", "is in the past")})
     with db.transaction() as s:
         errors = {}
         client = s.get(Client, new.client_id)
         if client is None or client.deleted_at is not None:
-            errors["client_id"] = "is not a client of this agency"
+            errors["client_id"] = translate("Queue", "is not a client of this agency")
         if s.get(Service, new.service_id) is None:
-            errors["service_id"] = "is not a service of this agency"
+            errors["service_id"] = translate("Queue", "is not a service of this agency")
         if new.manager_id is not None and s.get(Manager, new.manager_id) is None:
-            errors["manager_id"] = "is not a manager of this agency"
+            errors["manager_id"] = translate("Queue", "is not a manager of this agency")
         if errors:
             raise ValidationError(errors)
         number = (s.execute(select(func.max(col(Project.number)))).scalar() or 0) + 1
@@ -383,7 +397,7 @@ def set_deleted(db: Database, project_id: uuid.UUID, deleted: bool) -> Changes:
     with db.transaction() as s:
         project = s.get(Project, project_id)
         if project is None:
-            raise NotFound("this project no longer exists")
+            raise NotFound(translate("Queue", "this project no longer exists"))
         project.deleted_at = utcnow() if deleted else None
         project.updated_at = utcnow()
         s.flush()

@@ -22,6 +22,7 @@ from accdesk.ops.changes import Changes
 from accdesk.ops.deadlines import ClientTerms, clocks_for
 from accdesk.ops.inputs import RequestCreate, validate
 from accdesk.ops.readmodels import BriefDoc, RequestRow
+from accdesk.text import translate
 from accdesk.types import as_utc, utcnow, uuid_from_db
 
 FUTURE_SLACK = timedelta(minutes=1)  # clocks of two machines never agree to the second
@@ -104,7 +105,7 @@ def get_request(db: Database, request_id: uuid.UUID) -> RequestRow:
     with db.reading() as s:
         row = s.execute(_row_query().where(r.c.id == request_id)).first()
     if row is None:
-        raise NotFound("this request no longer exists")
+        raise NotFound(translate("Requests", "this request no longer exists"))
     return _request_row(row)
 
 
@@ -121,7 +122,9 @@ def add_request(
     with db.transaction() as s:
         client = s.get(Client, edit.client_id)
         if client is None or client.deleted_at is not None:
-            raise ValidationError({"client_id": "this client no longer exists"})
+            raise ValidationError(
+                {"client_id": translate("Requests", "this client no longer exists")}
+            )
         manager_id = None
         if edit.project_id is not None:
             manager_id = _project_of(s, edit.project_id, client.id).manager_id
@@ -148,7 +151,11 @@ def check_request(data: dict[str, Any], now: datetime | None = None) -> RequestC
     edit = validate(RequestCreate, data)
     if edit.received_at > (now or utcnow()) + FUTURE_SLACK:
         raise ValidationError(
-            {"received_at": "is in the future; a request is recorded once it has arrived"}
+            {
+                "received_at": translate(
+                    "Requests", "is in the future; a request is recorded once it has arrived"
+                )
+            }
         )
     return edit
 
@@ -156,7 +163,9 @@ def check_request(data: dict[str, Any], now: datetime | None = None) -> RequestC
 def _project_of(s: Session, project_id: uuid.UUID, client_id: uuid.UUID) -> Project:
     project = s.get(Project, project_id)
     if project is None or project.client_id != client_id:
-        raise ValidationError({"project_id": "choose one of this client's projects"})
+        raise ValidationError(
+            {"project_id": translate("Requests", "choose one of this client's projects")}
+        )
     return project
 
 
@@ -177,7 +186,7 @@ def remove_request(db: Database, request_id: uuid.UUID) -> Changes:
     with db.transaction() as s:
         request = s.get(Request, request_id)
         if request is None:
-            raise NotFound("this request no longer exists")
+            raise NotFound(translate("Requests", "this request no longer exists"))
         s.delete(request)
     return Changes.one("request", request_id)
 
@@ -185,9 +194,11 @@ def remove_request(db: Database, request_id: uuid.UUID) -> Changes:
 def _live_request(s: Session, request_id: uuid.UUID, expected_version: int) -> Request:
     request = s.get(Request, request_id)
     if request is None:
-        raise NotFound("this request no longer exists")
+        raise NotFound(translate("Requests", "this request no longer exists"))
     if request.version != expected_version:
-        raise StaleEdit("the request was changed elsewhere; reload to see it")
+        raise StaleEdit(
+            translate("Requests", "the request was changed elsewhere; reload to see it")
+        )
     return request
 
 
@@ -202,11 +213,13 @@ def set_answered(
     """Record the first response at `answered_at` (None takes it back)."""
     moment = now or utcnow()
     if answered_at is not None and answered_at > moment + FUTURE_SLACK:
-        raise ValidationError({"answered_at": "is in the future"})
+        raise ValidationError({"answered_at": translate("Requests", "is in the future")})
     with db.transaction() as s:
         request = _live_request(s, request_id, expected_version)
         if answered_at is not None and answered_at < request.received_at:
-            raise ValidationError({"answered_at": "is before the request was received"})
+            raise ValidationError(
+                {"answered_at": translate("Requests", "is before the request was received")}
+            )
         request.first_response_at = answered_at
         if answered_at is None:
             request.waited_minutes = None
@@ -244,13 +257,18 @@ def brief_from_request(db: Database, request_id: uuid.UUID) -> tuple[BriefDoc, C
     whole text kept in the notes."""
     row = get_request(db, request_id)
     if row.project_id is None:
-        raise ValidationError({"project_id": "link the request to a project first"})
+        raise ValidationError(
+            {"project_id": translate("Requests", "link the request to a project first")}
+        )
     note = f"{row.channel}, {row.received_at:%Y-%m-%d %H:%M} UTC:\n{row.text}"
     return create_brief(db, row.project_id, {"title": _title(row.text), "notes": note})
 
 
 def _title(text: str, limit: int = 120) -> str:
-    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "Client request")
+    line = next(
+        (ln.strip() for ln in text.splitlines() if ln.strip()),
+        translate("Requests", "Client request"),
+    )
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
@@ -267,9 +285,18 @@ def find_client(db: Database, text: str) -> uuid.UUID:
             rows = s.execute(select(col(Client.id), col(Client.name)).where(live)).all()
             exact = [cid for cid, n in rows if n.casefold() == name]
             found = exact or [cid for cid, n in rows if n.casefold().startswith(name)]
-    if len(found) != 1:
-        problem = "no client matches" if not found else f"{len(found)} clients match"
-        raise NotFound(f"{problem} “{text}”; give the code (C-0007) or more of the name")
+    count = len(found)
+    if count != 1:
+        problem = (
+            translate("Requests", "no client matches")
+            if not found
+            else translate("Requests", "%n client(s) match", None, count)
+        )
+        raise NotFound(
+            translate(
+                "Requests", "{problem} “{text}”; give the code (C-0007) or more of the name"
+            ).format(problem=problem, text=text)
+        )
     return uuid_from_db(found[0])
 
 
@@ -282,9 +309,18 @@ def find_manager(db: Database, text: str) -> uuid.UUID:
         mid for mid, name, login in rows if wanted in ((login or "").casefold(), name.casefold())
     ]
     found = found or [mid for mid, name, _ in rows if name.casefold().startswith(wanted)]
-    if len(found) != 1:
-        problem = "no manager matches" if not found else f"{len(found)} managers match"
-        raise NotFound(f"{problem} “{text}”; give the login or more of the name")
+    count = len(found)
+    if count != 1:
+        problem = (
+            translate("Requests", "no manager matches")
+            if not found
+            else translate("Requests", "%n manager(s) match", None, count)
+        )
+        raise NotFound(
+            translate("Requests", "{problem} “{text}”; give the login or more of the name").format(
+                problem=problem, text=text
+            )
+        )
     return uuid_from_db(found[0])
 
 
@@ -314,5 +350,5 @@ def deadline_for(db: Database, client_id: uuid.UUID, received_at: datetime) -> t
     with db.reading() as s:
         client = s.get(Client, client_id)
         if client is None:
-            raise NotFound("this client no longer exists")
+            raise NotFound(translate("Requests", "this client no longer exists"))
         return clocks_for(s).due(ClientTerms.of(client), received_at), client.timezone

@@ -20,6 +20,7 @@ from accdesk.db import Database
 from accdesk.facts import RESPONSE_BUCKETS
 from accdesk.models import Client, Manager, Request
 from accdesk.ops.settings import get_setting
+from accdesk.text import translate
 from accdesk.types import uuid_from_db
 
 
@@ -140,7 +141,7 @@ def _group(
         figures.append(
             ResponseFigures(
                 key=uuid_from_db(key) if key else None,
-                label=names.get(key, "No manager"),
+                label=names.get(key, translate("Stats", "No manager")),
                 answered=sums[0],
                 met=sums[1],
                 waiting=sums[2],
@@ -186,7 +187,7 @@ class _Medians:
 
 def _names(s: Any) -> dict[str, str]:
     m, c = Manager.__table__, Client.__table__  # type: ignore[attr-defined]
-    names: dict[Any, str] = {None: "All requests"}
+    names: dict[Any, str] = {None: translate("Stats", "All requests")}
     names.update((k, v) for k, v in s.execute(select(type_coerce(m.c.id, String), m.c.name)))
     for key, number, name in s.execute(select(type_coerce(c.c.id, String), c.c.number, c.c.name)):
         names[key] = f"{format_code(CLIENT, number)} {name}"

@@ -35,6 +35,7 @@ from accdesk.ops.readmodels import ManagerLoad, MoveRow, RebalancePlan, TeamLoad
 from accdesk.ops.settings import get_setting
 from accdesk.planning.continuity import TOO_MANY_MANAGERS, managers_since
 from accdesk.planning.workload import Move, Person, Rules, Work, rebalance
+from accdesk.text import translate
 from accdesk.types import utcnow, uuid_from_db
 
 OPEN = (ProjectStatus.ACTIVE, ProjectStatus.PLANNED, ProjectStatus.PAUSED)
@@ -193,7 +194,7 @@ def move_warnings(
     with db.reading() as s:
         manager = s.get(Manager, target)
         if manager is None:
-            raise NotFound("this manager no longer exists")
+            raise NotFound(translate("Workload", "this manager no longer exists"))
         rules = rebalance_rules(s)
         moving = s.exec(select(Project).where(col(Project.id).in_(list(project_ids)))).all()
         skills = _skills(s).get(target, {})
@@ -206,18 +207,28 @@ def move_warnings(
             level = skills.get(service_id, 0)
             if level < rules.min_skill:
                 warnings.append(
-                    f"{manager.name}'s {service} level is {level}, below the agency's "
-                    f"minimum of {rules.min_skill}."
+                    translate(
+                        "Workload",
+                        "{name}'s {service} level is {level}, below the agency's minimum of {min_skill}.",  # noqa: E501
+                    ).format(
+                        name=manager.name, service=service, level=level, min_skill=rules.min_skill
+                    )
                 )
         for client_id in sorted({p.client_id for p in moving}):
             history = _client_history(s, client_id)
             seen = managers_since(history, now - CONTINUITY_WINDOW)
-            if manager.name not in seen and len(seen) + 1 >= TOO_MANY_MANAGERS:
+            would_have = len(seen) + 1
+            if manager.name not in seen and would_have >= TOO_MANY_MANAGERS:
                 client = s.get(Client, client_id)
                 assert client is not None
                 warnings.append(
-                    f"{client.name} would have {len(seen) + 1} managers within 12 months "
-                    f"({', '.join([*seen, manager.name])}); clients notice a third."
+                    translate(
+                        "Workload",
+                        "{name} would have %n manager(s) within 12 months ({managers}); "
+                        "clients notice a third.",
+                        None,
+                        would_have,
+                    ).format(name=client.name, managers=", ".join([*seen, manager.name]))
                 )
         return warnings
 
@@ -266,23 +277,31 @@ def reassign(
     """
     reason = reason.strip()
     if not undoing and not reason:
-        raise ValidationError({"reason": "reason must not be empty: say why the projects move"})
+        raise ValidationError(
+            {"reason": translate("Workload", "reason must not be empty: say why the projects move")}
+        )
     if len(reason) > REASON_LIMIT:
-        raise ValidationError({"reason": f"reason must be at most {REASON_LIMIT} characters"})
+        raise ValidationError(
+            {
+                "reason": translate(
+                    "Workload", "reason must be at most {REASON_LIMIT} characters"
+                ).format(REASON_LIMIT=REASON_LIMIT)
+            }
+        )
     if len(record_ids) != len(moves):
-        raise ValueError("one history row id is needed per move")
+        raise ValueError(translate("Workload", "one history row id is needed per move"))
     now = now or utcnow()
     with db.transaction() as s:
         targets = {m.target for m in moves if m.target is not None}
         if len(targets) < len({m.target for m in moves}) and not undoing:
-            raise ValidationError({"manager": "manager must be chosen"})
+            raise ValidationError({"manager": translate("Workload", "manager must be chosen")})
         live = set(
             s.execute(
                 sa_select(col(Manager.id)).where(col(Manager.id).in_(targets), col(Manager.active))
             ).scalars()
         )
         if targets - live:
-            raise NotFound("a manager you chose is no longer in the team")
+            raise NotFound(translate("Workload", "a manager you chose is no longer in the team"))
         ends = _order_ends(s, targets)
         back: list[ProjectMove] = []
         versions: dict[uuid.UUID, int] = {}
@@ -290,12 +309,23 @@ def reassign(
         for move, record_id in zip(moves, record_ids, strict=True):
             project = s.get(Project, move.project_id)
             if project is None or project.deleted_at is not None:
-                raise NotFound("a project you are moving no longer exists")
+                raise NotFound(translate("Workload", "a project you are moving no longer exists"))
             code = format_code(PROJECT, project.number)
             if project.manager_id != move.source:
-                raise StaleEdit(f"{code} was moved by someone else meanwhile; reload and try again")
+                raise StaleEdit(
+                    translate(
+                        "Workload",
+                        "{code} was moved by someone else meanwhile; reload and try again",
+                    ).format(code=code)
+                )
             if move.target == move.source:
-                raise ValidationError({"manager": f"{code} is already with that manager"})
+                raise ValidationError(
+                    {
+                        "manager": translate(
+                            "Workload", "{code} is already with that manager"
+                        ).format(code=code)
+                    }
+                )
             back.append(ProjectMove(project.id, move.target, move.source, project.queue_position))
             project.manager_id = move.target
             if move.position is None and move.target is not None:
@@ -495,19 +525,29 @@ def _describe(move: Move, names: _Names, work: Mapping[uuid.UUID, Work]) -> Move
     if len(move.project_ids) == 1:
         what = names.projects[move.project_ids[0]]
     else:
-        what = f"{len(move.project_ids)} projects of {client}"
+        count = len(move.project_ids)
+        what = translate("Workload", "%n project(s) of {client}", None, count).format(client=client)
     services = sorted({work[p].service_id for p in move.project_ids}, key=str)
     skill = ", ".join(
-        f"{names.services.get(sv, '?')} level {names.skills.get(move.target, {}).get(sv, 0)}"
+        translate("Workload", "{service} level {level}").format(
+            service=names.services.get(sv, "?"), level=names.skills.get(move.target, {}).get(sv, 0)
+        )
         for sv in services
     )
-    reason = (
-        f"{source} is at {move.source_before:.0%} and {target} at {move.target_before:.0%}; "
-        f"{target} knows the work ({skill}). After the move: {move.source_after:.0%} and "
-        f"{move.target_after:.0%}."
+    reason = translate(
+        "Workload",
+        "{value} is at {source_before:.0%} and {target} at {target_before:.0%}; {target} knows the work ({skill}). After the move: {source_after:.0%} and {target_after:.0%}.",  # noqa: E501
+    ).format(
+        value=source,
+        source_before=move.source_before,
+        target=target,
+        target_before=move.target_before,
+        skill=skill,
+        source_after=move.source_after,
+        target_after=move.target_after,
     )
     if move.recently_moved:
-        reason += " The client changed manager lately; no other move helped."
+        reason += translate("Workload", " The client changed manager lately; no other move helped.")
     return MoveRow(
         project_ids=move.project_ids,
         what=what,

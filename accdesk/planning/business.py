@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from accdesk.planning.workdays import WorkdayCalendar
+from accdesk.text import translate
 
 Hours = tuple[tuple[int, int], ...]
 """Working intervals of one day: (start, end) in minutes after local midnight, in order."""
@@ -40,7 +41,7 @@ _DAY = 24 * 60
 def to_minute(moment: datetime) -> int:
     """Whole minutes since the epoch; seconds are dropped, as the clock shows them."""
     if moment.tzinfo is None:
-        raise ValueError("business time needs an aware datetime")
+        raise ValueError(translate("Calendar", "business time needs an aware datetime"))
     return int(moment.timestamp()) // 60
 
 
@@ -110,7 +111,7 @@ class BusinessClock:
             high = last_year if years is None else max(years[1], last_year)
             span = self._build(low, high)
             if not span:
-                raise ValueError("the calendar has no working time at all")
+                raise ValueError(translate("Calendar", "the calendar has no working time at all"))
             before: list[int] = []
             through: list[int] = []
             total = 0
@@ -151,7 +152,7 @@ class BusinessClock:
     def add_minutes(self, start: int, minutes: int) -> int:
         """`add` on epoch minutes, for recomputing many deadlines without datetimes."""
         if minutes < 0:
-            raise ValueError("minutes must not be negative")
+            raise ValueError(translate("Calendar", "minutes must not be negative"))
         if minutes == 0:
             return start
         self._cover(start)
@@ -424,12 +425,20 @@ def parse_hours(text: str) -> Hours:
             continue
         pieces = part.replace("–", "-").split("-")
         if len(pieces) != 2:
-            raise ValueError(f"“{part}” is not a range like 10:00-19:00")
+            raise ValueError(
+                translate("Calendar", "“{part}” is not a range like 10:00-19:00").format(part=part)
+            )
         start, end = (_clock_minute(p) for p in pieces)
         if end <= start:
-            raise ValueError(f"in “{part}” the end is not after the start")
+            raise ValueError(
+                translate("Calendar", "in “{part}” the end is not after the start").format(
+                    part=part
+                )
+            )
         if out and start < out[-1][1]:
-            raise ValueError(f"“{part}” overlaps the range before it")
+            raise ValueError(
+                translate("Calendar", "“{part}” overlaps the range before it").format(part=part)
+            )
         out.append((start, end))
     return tuple(out)
 
@@ -440,9 +449,11 @@ def _clock_minute(text: str) -> int:
     try:
         h, m = int(hour), int(minute or 0)
     except ValueError:
-        raise ValueError(f"“{text}” is not a time like 10:00") from None
+        raise ValueError(
+            translate("Calendar", "“{text}” is not a time like 10:00").format(text=text)
+        ) from None
     if not (0 <= h <= 24 and 0 <= m < 60) or h * 60 + m > 1440:
-        raise ValueError(f"“{text}” is not a time of day")
+        raise ValueError(translate("Calendar", "“{text}” is not a time of day").format(text=text))
     return h * 60 + m
 
 

@@ -16,6 +16,8 @@ from functools import cache
 
 import holidays
 
+from accdesk.text import translate
+
 
 @dataclass(frozen=True)
 class ProfessionalDay:
@@ -85,7 +87,7 @@ def _next_birthday(born: date, today: date) -> date:
         candidate = date(year, born.month, day)
         if candidate >= today:
             return candidate
-    raise AssertionError("a birthday recurs within a year")
+    raise AssertionError(translate("Greetings", "a birthday recurs within a year"))
 
 
 def greeting_dates(

@@ -1,0 +1,42 @@
+"""Sentences the core says to a person, in that person's language.
+
+The core never imports Qt, yet its messages (a field's problem, why a move is suggested, an
+agenda item's title) reach the window. Each is written as `translate(context, source, ...)`,
+a call Qt's `lupdate` extracts like its own; the window hands Qt's translator to `use()` at
+start-up, and the command line, which installs none, speaks English. Values are
+`{name}` placeholders filled by `.format()` after translation, so that a translator can
+move them within the sentence; lupdate reads only calls whose arguments are literals or
+plain names, so counts are put in a variable first.
+
+Strings defined at import time, before any translator exists (labels in tables of
+constants), are marked with `QT_TRANSLATE_NOOP` instead and translated where they are shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Translator = Callable[[str, str, str | None, int], str]
+
+_translator: Translator | None = None
+
+
+def use(translator: Translator | None) -> None:
+    """Route the core's sentences through `translator` (None: plain English)."""
+    global _translator
+    _translator = translator
+
+
+def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """`source` in the current language, with `%n` replaced by `n` when it is given."""
+    if _translator is not None:
+        return _translator(context, source, disambiguation, n)
+    if n < 0:
+        return source
+    # Without a catalogue, English plurals follow the sources' own "(s)" convention.
+    return source.replace("%n", str(n)).replace("(s)", "" if n == 1 else "s")
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Marks `source` for extraction under `context`; it is translated where shown."""
+    return source
