@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accdesk.text import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class Practice:
@@ -17,25 +19,47 @@ class Practice:
 
 
 LOYALTY_PRACTICES: tuple[Practice, ...] = (
-    Practice("feedback", "Regular feedback requests with a reaction", 54.7),
-    Practice("business_benefit", "Focus on the client's business benefit", 48.4),
-    Practice("skills", "Improving the service and specialists' skills", 55.8),
-    Practice("greetings", "Holiday and birthday greetings", 52.6),
-    Practice("bonuses", "Bonuses without cutting the price", 15.8),
-    Practice("discounts", "Discounts", 16.8),
-    Practice("free_work", "Part of the work for free", 35.8),
-    Practice("events", "Invitations to events", 29.5),
-    Practice("community", "Invitation to a closed community", 5.3),
-    Practice("concessions", "Concessions and exclusive terms", 29.5),
-    Practice("simple_processes", "Simpler processes", 15.8),
-    Practice("gamification", "Gamification", 3.2),
-    Practice("personalisation", "Personalisation and exceptions to rules", 47.4),
-    Practice("priority", "Priority among all projects", 24.2),
-    Practice("fast_reaction", "Faster reaction to requests", 48.4),
-    Practice("non_marketing_help", "Help with non-marketing questions", 32.6),
-    Practice("client_focus_training", "Client-focus training of staff", 21.1),
-    Practice("manager_change", "The client may ask for another manager", 49.5),
-    Practice("external_attributes", "Better office, paper and dress code", 16.8),
+    Practice(
+        "feedback", QT_TRANSLATE_NOOP("Facts", "Regular feedback requests with a reaction"), 54.7
+    ),
+    Practice(
+        "business_benefit",
+        QT_TRANSLATE_NOOP("Facts", "Focus on the client's business benefit"),
+        48.4,
+    ),
+    Practice(
+        "skills", QT_TRANSLATE_NOOP("Facts", "Improving the service and specialists' skills"), 55.8
+    ),
+    Practice("greetings", QT_TRANSLATE_NOOP("Facts", "Holiday and birthday greetings"), 52.6),
+    Practice("bonuses", QT_TRANSLATE_NOOP("Facts", "Bonuses without cutting the price"), 15.8),
+    Practice("discounts", QT_TRANSLATE_NOOP("Facts", "Discounts"), 16.8),
+    Practice("free_work", QT_TRANSLATE_NOOP("Facts", "Part of the work for free"), 35.8),
+    Practice("events", QT_TRANSLATE_NOOP("Facts", "Invitations to events"), 29.5),
+    Practice("community", QT_TRANSLATE_NOOP("Facts", "Invitation to a closed community"), 5.3),
+    Practice("concessions", QT_TRANSLATE_NOOP("Facts", "Concessions and exclusive terms"), 29.5),
+    Practice("simple_processes", QT_TRANSLATE_NOOP("Facts", "Simpler processes"), 15.8),
+    Practice("gamification", QT_TRANSLATE_NOOP("Facts", "Gamification"), 3.2),
+    Practice(
+        "personalisation",
+        QT_TRANSLATE_NOOP("Facts", "Personalisation and exceptions to rules"),
+        47.4,
+    ),
+    Practice("priority", QT_TRANSLATE_NOOP("Facts", "Priority among all projects"), 24.2),
+    Practice("fast_reaction", QT_TRANSLATE_NOOP("Facts", "Faster reaction to requests"), 48.4),
+    Practice(
+        "non_marketing_help", QT_TRANSLATE_NOOP("Facts", "Help with non-marketing questions"), 32.6
+    ),
+    Practice(
+        "client_focus_training", QT_TRANSLATE_NOOP("Facts", "Client-focus training of staff"), 21.1
+    ),
+    Practice(
+        "manager_change", QT_TRANSLATE_NOOP("Facts", "The client may ask for another manager"), 49.5
+    ),
+    Practice(
+        "external_attributes",
+        QT_TRANSLATE_NOOP("Facts", "Better office, paper and dress code"),
+        16.8,
+    ),
 )
 
 PRACTICES_BY_KEY = {p.key: p for p in LOYALTY_PRACTICES}
@@ -52,11 +76,13 @@ class ResponseBucket:
 
 
 RESPONSE_BUCKETS: tuple[ResponseBucket, ...] = (
-    ResponseBucket("15m", "within 15 minutes", 15, 14.6),
-    ResponseBucket("1h", "within 1 hour", 60, 70.0),
-    ResponseBucket("3h", "within 3 hours", 180, 18.8),
-    ResponseBucket("6h", "within 6 hours", 360, None),
-    ResponseBucket("later", "more than 6 hours (next business day)", None, None),
+    ResponseBucket("15m", QT_TRANSLATE_NOOP("Facts", "within 15 minutes"), 15, 14.6),
+    ResponseBucket("1h", QT_TRANSLATE_NOOP("Facts", "within 1 hour"), 60, 70.0),
+    ResponseBucket("3h", QT_TRANSLATE_NOOP("Facts", "within 3 hours"), 180, 18.8),
+    ResponseBucket("6h", QT_TRANSLATE_NOOP("Facts", "within 6 hours"), 360, None),
+    ResponseBucket(
+        "later", QT_TRANSLATE_NOOP("Facts", "more than 6 hours (next business day)"), None, None
+    ),
 )
 
 

@@ -10,7 +10,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QProcess, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -127,4 +127,8 @@ def run_window(db: str | None = None, screenshot: str | None = None) -> int:
         return 0 if ok else 1
     window.show()
     QTimer.singleShot(0, window.raise_)
-    return app.exec()
+    status = app.exec()
+    if window.restart_requested:
+        # The same command again, so the new language is there from the first string.
+        QProcess.startDetached(sys.executable, ["-m", "ui", *sys.argv[1:]])
+    return status

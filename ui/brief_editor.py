@@ -67,7 +67,9 @@ from ui.brief_sections import SectionBox
 from ui.commands import VersionedEdit
 from ui.dialogs import Dialogs
 from ui.events import AppEvents
+from ui.formatting import day, stamp
 from ui.forms import Form, RecordDialog
+from ui.i18n import translate
 from ui.widgets import EmptyState, PaneTitle, accessible
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -228,7 +230,7 @@ class BriefEditorPane(QWidget):
         self.level.valueChanged.connect(self._on_level)
         self.audience = accessible(QComboBox(self.editor), "briefAudience", self.tr("Audience"))
         for item in AUDIENCES:
-            self.audience.addItem(self.tr(item.name), item.key)
+            self.audience.addItem(translate("Briefs", item.name), item.key)
         self.audience.currentIndexChanged.connect(self._on_audience)
         self.status_button = accessible(QToolButton(self.editor), "briefStatus", self.tr("Status"))
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -598,7 +600,7 @@ class BriefEditorPane(QWidget):
 
         def build(form: Form) -> None:
             for item in AUDIENCES:
-                form.number(item.key, item.name, 1, 10)
+                form.number(item.key, translate("Briefs", item.name), 1, 10)
 
         dialog = RecordDialog(
             self.tr("Audience levels"),
@@ -815,7 +817,7 @@ class BriefEditorPane(QWidget):
             self._loading = False
         self._show_meta(doc)
         if draft is not None and content.normalized() != doc.content:
-            typed = draft.typed_at.astimezone().strftime("%d.%m %H:%M")
+            typed = stamp(draft.typed_at)
             self._say(
                 self.tr(
                     "Restored text you had not saved (typed %1); leaving the field saves it"
@@ -834,23 +836,13 @@ class BriefEditorPane(QWidget):
     def _show_meta(self, doc: BriefDoc) -> None:
         template = self._templates.get(doc.content.template)
         # One short line; the whole story is in the tooltip.
-        stamp = doc.accepted_at or doc.sent_at
-        state = status_text(doc.status) + (
-            " " + stamp.astimezone().strftime("%d.%m.%Y") if stamp else ""
-        )
+        when = doc.accepted_at or doc.sent_at
+        state = status_text(doc.status) + (" " + day(when.astimezone().date()) if when else "")
         self.meta.setText(" · ".join((doc.code, template.name, state)))
         dates = [
-            self.tr("sent %1").replace("%1", doc.sent_at.astimezone().strftime("%d.%m.%Y %H:%M"))
-            if doc.sent_at
-            else "",
-            self.tr("accepted %1").replace(
-                "%1", doc.accepted_at.astimezone().strftime("%d.%m.%Y %H:%M")
-            )
-            if doc.accepted_at
-            else "",
-            self.tr("updated %1").replace(
-                "%1", doc.updated_at.astimezone().strftime("%d.%m.%Y %H:%M")
-            ),
+            self.tr("sent %1").replace("%1", stamp(doc.sent_at)) if doc.sent_at else "",
+            self.tr("accepted %1").replace("%1", stamp(doc.accepted_at)) if doc.accepted_at else "",
+            self.tr("updated %1").replace("%1", stamp(doc.updated_at)),
         ]
         self.meta.setToolTip(" · ".join(d for d in dates if d))
         self.status_button.setText(status_text(doc.status).capitalize())

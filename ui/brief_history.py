@@ -22,6 +22,7 @@ from accdesk.briefs.render import brief_markdown, diff_lines
 from accdesk.briefs.schema import Template
 from accdesk.db import Database
 from accdesk.ops.briefs import revisions
+from ui.formatting import stamp
 from ui.widgets import accessible
 
 LINE_STYLE = {
@@ -54,7 +55,7 @@ class HistoryDialog(QDialog):
         labels = [
             self.tr("Revision %1 · %2 · level %3")
             .replace("%1", str(r.number))
-            .replace("%2", r.saved_at.astimezone().strftime("%d.%m.%Y %H:%M"))
+            .replace("%2", stamp(r.saved_at))
             .replace("%3", str(r.content.level))
             for r in self._revisions
         ]

@@ -23,6 +23,7 @@ from accdesk.facts import bucket_for
 from accdesk.ops.inputs import ClientEdit, time_zones, validate
 from accdesk.ops.readmodels import ClientCard
 from accdesk.planning.clienttime import WorkingDay, overlap
+from ui.formatting import weekday_stamp
 from ui.forms import Form
 from ui.i18n import translate
 
@@ -239,7 +240,7 @@ class ProfilePage(QWidget):
         self.market.setText(
             translate("ClientCard", "%1 % of agencies answer %2")
             .replace("%1", f"{bucket.share:g}")
-            .replace("%2", translate("ClientCard", bucket.label))
+            .replace("%2", translate("Facts", bucket.label))
             if bucket.share is not None
             else translate(
                 "ClientCard", "Slower than most agencies: about 70 % answer within an hour."
@@ -266,7 +267,7 @@ class ProfilePage(QWidget):
             if client.is_working(now)
             else translate("ClientCard", "outside working hours")
         )
-        self.local_time.setText(f"{local:%H:%M, %a %d.%m} (UTC{hours:+g}) · {at_work}")
+        self.local_time.setText(f"{weekday_stamp(local)} (UTC{hours:+g}) · {at_work}")
         agency = WorkingDay(card.agency_timezone, *card.agency_day)
         today = now.astimezone(ZoneInfo(card.agency_timezone)).date()
         shared = overlap(agency, client, today)

@@ -28,7 +28,7 @@ from accdesk.ops.readmodels import (
     PromiseRow,
     ServiceCell,
 )
-from ui.formatting import day, money
+from ui.formatting import day, day_month, money
 from ui.forms import Form
 from ui.i18n import translate
 from ui.record_model import Column, RecordModel
@@ -71,7 +71,7 @@ def _options(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def practice_label(key: str) -> str:
     practice = PRACTICES_BY_KEY.get(key)
-    return translate("ClientCard", practice.label) if practice else key
+    return translate("Facts", practice.label) if practice else key
 
 
 # Forms -------------------------------------------------------------------------------------
@@ -116,7 +116,7 @@ def loyalty_form(form: Form) -> None:
         (
             p.key,
             translate("ClientCard", "%1 (%2 % of agencies)")
-            .replace("%1", translate("ClientCard", p.label))
+            .replace("%1", translate("Facts", p.label))
             .replace("%2", f"{p.share:g}"),
         )
         for p in sorted(LOYALTY_PRACTICES, key=lambda p: -p.share)
@@ -166,7 +166,7 @@ def contact_columns() -> list[Column]:
         ),
         Column(
             translate("ClientCard", "Birthday"),
-            lambda c: c.birthday.strftime("%d.%m") if c.birthday else "",
+            lambda c: day_month(c.birthday) if c.birthday else "",
         ),
     ]
 

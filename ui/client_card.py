@@ -225,7 +225,7 @@ class ClientCardPane(QWidget):
             [
                 Column(
                     translate("ClientCard", "Practice"),
-                    lambda p: translate("ClientCard", p[0].label),
+                    lambda p: translate("Facts", p[0].label),
                 ),
                 Column(translate("ClientCard", "Agencies"), lambda p: f"{p[0].share:g} %"),
                 Column(
@@ -254,7 +254,7 @@ class ClientCardPane(QWidget):
             [
                 Column(
                     translate("ClientCard", "Since"),
-                    lambda a: a.assigned_at.astimezone().strftime("%d.%m.%Y"),
+                    lambda a: day(a.assigned_at.astimezone().date()),
                 ),
                 Column(
                     translate("ClientCard", "Manager"),

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from accdesk.backup import BackupInfo
+from ui.formatting import stamp
 from ui.i18n import translate
 
 DB_FILTER = "accdesk database (*.db);;All files (*)"
@@ -96,7 +97,7 @@ def describe_backup(parent: QWidget, backup: BackupInfo) -> str:
     )
     return (
         translate("Dialogs", "%1 (%2): %3 clients, %4 projects, %5 briefs")
-        .replace("%1", backup.taken_at.strftime("%d.%m.%Y %H:%M"))
+        .replace("%1", stamp(backup.taken_at))
         .replace("%2", kind)
         .replace("%3", str(backup.clients))
         .replace("%4", str(backup.projects))

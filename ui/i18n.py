@@ -14,6 +14,7 @@ from accdesk import text
 from ui.resources import resource_path
 
 LANGUAGES = ("ru", "en")
+LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}  # each in itself, never translated
 SETTING = "language"
 
 # lupdate extracts calls named `translate(context, source, ...)`; modules whose strings

@@ -10,10 +10,19 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QColor,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
@@ -51,9 +60,13 @@ from ui.client_card import ClientCardPane
 from ui.day_context import DayContext
 from ui.dialogs import Dialogs, describe_backup
 from ui.events import AppEvents
+from ui.formatting import stamp
+from ui.i18n import LANGUAGE_NAMES, current_language, system_language
+from ui.i18n import SETTING as LANGUAGE_SETTING
 from ui.import_dialog import ImportWizard
 from ui.queue_pane import QueuePane
 from ui.requests_pane import RequestsPane
+from ui.shortcuts import ShortcutsDialog
 from ui.stats_dialog import StatsDialog
 from ui.table_export import export_view
 from ui.upsell_matrix import UpsellMatrixDialog
@@ -161,6 +174,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("accdesk")
         self.resize(1440, 900)
         self._panes_restored = False
+        self.restart_requested = False  # set when the person asked for a restart (language)
         self.resumed = False  # True once a database's first screen is complete
         self._restore_layout()
 
@@ -254,6 +268,7 @@ class MainWindow(QMainWindow):
         edit.addAction(
             self._action(self.tr("Who am &I…"), self._choose_identity, None, "actionIdentity")
         )
+        self._build_language_menu(edit.addMenu(self.tr("&Language")))
 
         project = self.menuBar().addMenu(self.tr("&Project"))
         for text, slot, keys, name in (
@@ -417,6 +432,14 @@ class MainWindow(QMainWindow):
         )
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(
+            self._action(
+                self.tr("&Keyboard shortcuts"),
+                self.show_shortcuts,
+                QKeySequence.StandardKey.HelpContents,
+                "actionShortcuts",
+            )
+        )
         help_menu.addAction(
             self._action(self.tr("&About accdesk"), self._about, None, "actionAbout")
         )
@@ -591,10 +614,7 @@ class MainWindow(QMainWindow):
                 else ""
             )
             self.statusBar().showMessage(
-                self.tr("Restored the backup of %1.").replace(
-                    "%1", backup.taken_at.strftime("%d.%m.%Y %H:%M")
-                )
-                + kept,
+                self.tr("Restored the backup of %1.").replace("%1", stamp(backup.taken_at)) + kept,
                 30_000,
             )
 
@@ -908,6 +928,46 @@ class MainWindow(QMainWindow):
         self.settings.remove("identity/manager")
         self.queue.scope.setCurrentIndex(self.queue.scope.findData("mine"))
         self.queue.reload()
+
+    def _build_language_menu(self, menu: QMenu) -> None:
+        """System, Русский, English; the names of languages are written in themselves."""
+        menu.setObjectName("menuLanguage")
+        group = QActionGroup(menu)
+        stored = self.settings.value(LANGUAGE_SETTING)
+        choices = (
+            ("", self.tr("As the system (%1)").replace("%1", LANGUAGE_NAMES[system_language()])),
+            *LANGUAGE_NAMES.items(),
+        )
+        for code, name in choices:
+            action = menu.addAction(name)
+            action.setObjectName(f"actionLanguage_{code or 'system'}")
+            action.setCheckable(True)
+            action.setChecked(code == (stored if stored in LANGUAGE_NAMES else ""))
+            action.triggered.connect(lambda _c=False, c=code: self.choose_language(c))
+            group.addAction(action)
+
+    def choose_language(self, code: str) -> None:
+        """Remember the choice; the window is rebuilt in the new language on the next start,
+        which can be now: the database and the layout are saved first, as on any exit."""
+        if code:
+            self.settings.setValue(LANGUAGE_SETTING, code)
+        else:
+            self.settings.remove(LANGUAGE_SETTING)
+        wanted = code or system_language()
+        if wanted == current_language():
+            return
+        if self.dialogs.confirm(
+            self,
+            self.tr("Language"),
+            self.tr("The new language is used from the next start. Restart accdesk now?"),
+        ):
+            self.restart_requested = True
+            self.close()
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        self.dialogs.run(dialog)
+        dialog.deleteLater()
 
     def _about(self) -> None:
         self.dialogs.about(

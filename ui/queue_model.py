@@ -37,6 +37,7 @@ from accdesk.ops.priority import Scorer
 from accdesk.ops.readmodels import ProjectRow
 from accdesk.planning.priority import Factor, Health, Score, health
 from accdesk.types import utcnow
+from ui.formatting import day, weekday_stamp
 from ui.i18n import translate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,10 +46,6 @@ HEALTH_ROLE = Qt.ItemDataRole.UserRole + 4
 MIME = "application/x-accdesk-projects"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def _date(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
 
 
 STATUS_LABELS = {
@@ -237,7 +234,7 @@ class QueueModel(QAbstractTableModel):
             Column(
                 "deadline",
                 QT_TRANSLATE_NOOP("QueueModel", "Deadline"),
-                lambda r: _date(r.deadline),
+                lambda r: day(r.deadline),
                 lambda r: r.deadline.toordinal() if r.deadline else far,
             ),
             Column(
@@ -251,7 +248,7 @@ class QueueModel(QAbstractTableModel):
     def _due_text(self, row: ProjectRow) -> str:
         if row.next_response_due is None:
             return ""
-        text = row.next_response_due.astimezone(self._zone).strftime("%d.%m %H:%M")
+        text = weekday_stamp(row.next_response_due.astimezone(self._zone))
         return translate("QueueModel", "%1 late").replace("%1", text) if self._late(row) else text
 
     def _late(self, row: ProjectRow) -> bool:

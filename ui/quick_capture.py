@@ -16,6 +16,7 @@ from accdesk.errors import AccdeskError, ValidationError
 from accdesk.ops.requests import capture_choices, check_request, deadline_for
 from accdesk.types import utcnow
 from ui.card_profile import CHANNELS
+from ui.formatting import weekday_stamp
 from ui.forms import Form, RecordDialog
 
 
@@ -135,7 +136,9 @@ class CaptureDialog(RecordDialog):
             return
         ours = due.astimezone(self._zone)
         theirs = due.astimezone(ZoneInfo(their_zone))
-        text = self.tr("Answer by %1 (our time)").replace("%1", ours.strftime("%a %d.%m %H:%M"))
+        text = self.tr("Answer by %1 (our time)").replace("%1", weekday_stamp(ours))
         if theirs.utcoffset() != ours.utcoffset():
-            text += self.tr(", %1 the client's time").replace("%1", theirs.strftime("%a %H:%M"))
+            text += self.tr(", %1 the client's time").replace(
+                "%1", weekday_stamp(theirs, with_date=False)
+            )
         self.deadline.setText(text)

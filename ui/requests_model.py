@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from accdesk.ops.readmodels import RequestRow
 from accdesk.types import utcnow
+from ui.formatting import weekday_stamp
 from ui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -158,7 +159,7 @@ class RequestsModel(QAbstractTableModel):
                 else translate("RequestsModel", "in %1")
             ).replace("%1", span(left))
         if column == "due":
-            return row.due_at.astimezone(self.zone).strftime("%a %d.%m %H:%M") if row.due_at else ""
+            return weekday_stamp(row.due_at.astimezone(self.zone)) if row.due_at else ""
         if column == "client_time":
             if row.due_at is None:
                 return ""
@@ -166,7 +167,7 @@ class RequestsModel(QAbstractTableModel):
             if theirs.utcoffset(row.due_at) == self.zone.utcoffset(row.due_at):
                 return translate("RequestsModel", "same")
             city = row.client_zone.rsplit("/", 1)[-1].replace("_", " ")
-            return f"{row.due_at.astimezone(theirs):%a %H:%M} {city}"
+            return f"{weekday_stamp(row.due_at.astimezone(theirs), with_date=False)} {city}"
         if column == "client":
             return row.client_name
         if column == "text":

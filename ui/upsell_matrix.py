@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from accdesk.ops.readmodels import UpsellMatrix
 from ui.card_records import label
+from ui.formatting import day
 from ui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -117,9 +118,7 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if cell.due else None
         if role == Qt.ItemDataRole.ToolTipRole and cell.next_offer_on is not None:
-            return translate("ClientCard", "Next offer %1").replace(
-                "%1", cell.next_offer_on.strftime("%d.%m.%Y")
-            )
+            return translate("ClientCard", "Next offer %1").replace("%1", day(cell.next_offer_on))
         return None
 
 

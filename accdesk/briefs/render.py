@@ -15,6 +15,7 @@ from typing import Literal
 
 from accdesk.briefs.content import BriefContent, is_filled
 from accdesk.briefs.schema import Section, Template
+from accdesk.text import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
 
 
+YES, NO = QT_TRANSLATE_NOOP("Briefs", "yes"), QT_TRANSLATE_NOOP("Briefs", "no")
 Block = Heading | Paragraph | Bullets | Table
 Part = tuple[str, tuple[Block, ...]]  # (section key, its blocks)
 
@@ -51,7 +53,9 @@ def render(template: Template, content: BriefContent) -> tuple[Part, ...]:
         if section.key != "title" and is_filled(section, content):
             parts.append((section.key, (Heading(section.title, 2), *_body(section, content))))
     if content.notes.strip():
-        parts.append(("notes", (Heading("Notes", 2), Paragraph(content.notes.strip()))))
+        parts.append(
+            ("notes", (Heading(translate("Briefs", "Notes"), 2), Paragraph(content.notes.strip())))
+        )
     return tuple(parts)
 
 
@@ -59,18 +63,28 @@ def _body(section: Section, content: BriefContent) -> tuple[Block, ...]:
     value = content.value(section.key)
     if section.kind == "fields":
         rows = tuple(
-            (f.name.strip(), f.type, "yes" if f.required else "no")
+            (f.name.strip(), f.type, translate("Briefs", YES if f.required else NO))
             for f in content.fields
             if f.name.strip()
         )
-        return (Table(("Field", "Type", "Required"), rows),)
+        header = (
+            translate("Briefs", "Field"),
+            translate("Briefs", "Type"),
+            translate("Briefs", "Required"),
+        )
+        return (Table(header, rows),)
     if section.kind == "rules":
         rules = tuple(
             (f.name.strip(), f.rule.strip(), f.error.strip())
             for f in content.fields
             if f.rule.strip()
         )
-        return (Table(("Field", "Rule", "Error message"), rules),)
+        header = (
+            translate("Briefs", "Field"),
+            translate("Briefs", "Rule"),
+            translate("Briefs", "Error message"),
+        )
+        return (Table(header, rules),)
     if section.kind == "list":
         return (Bullets(tuple(item.strip() for item in value if item.strip())),)
     if section.kind == "date":

@@ -9,10 +9,12 @@ can add a template (or move a section to another level) without touching the edi
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from accdesk.text import QT_TRANSLATE_NOOP, translate
 
 Kind = Literal["line", "text", "list", "date", "number", "fields", "rules"]
 KINDS: tuple[str, ...] = ("line", "text", "list", "date", "number", "fields", "rules")
@@ -53,52 +55,148 @@ class Audience:
 
 
 AUDIENCES: tuple[Audience, ...] = (
-    Audience("project_manager", "Project manager", 1),
-    Audience("ux_designer", "UX designer", 3),
-    Audience("developer", "Developer", 8),
-    Audience("qa", "QA engineer", 9),
-    Audience("seo", "SEO specialist", 5),
-    Audience("ppc", "PPC specialist", 5),
-    Audience("smm", "SMM specialist", 4),
-    Audience("designer", "Designer", 6),
-    Audience("copywriter", "Copywriter", 7),
+    Audience("project_manager", QT_TRANSLATE_NOOP("Briefs", "Project manager"), 1),
+    Audience("ux_designer", QT_TRANSLATE_NOOP("Briefs", "UX designer"), 3),
+    Audience("developer", QT_TRANSLATE_NOOP("Briefs", "Developer"), 8),
+    Audience("qa", QT_TRANSLATE_NOOP("Briefs", "QA engineer"), 9),
+    Audience("seo", QT_TRANSLATE_NOOP("Briefs", "SEO specialist"), 5),
+    Audience("ppc", QT_TRANSLATE_NOOP("Briefs", "PPC specialist"), 5),
+    Audience("smm", QT_TRANSLATE_NOOP("Briefs", "SMM specialist"), 4),
+    Audience("designer", QT_TRANSLATE_NOOP("Briefs", "Designer"), 6),
+    Audience("copywriter", QT_TRANSLATE_NOOP("Briefs", "Copywriter"), 7),
 )
 AUDIENCE_NAMES = {a.key: a.name for a in AUDIENCES}
 DEFAULT_AUDIENCE_LEVELS = {a.key: a.level for a in AUDIENCES}
 
 # Every section a built-in template uses: title, kind, what to write there.
 _CATALOGUE: dict[str, tuple[str, Kind, str]] = {
-    "title": ("Title", "line", "What needs to be done, in one line"),
-    "goal": ("Goal", "text", "What the client wants and why it matters to them"),
-    "context": ("Context and links", "list", "Prototype, page, accounts: one per line"),
-    "deadline": ("Deadline", "date", ""),
-    "estimate": ("Effort estimate", "number", "Hours of work"),
-    "acceptance": ("Acceptance criteria", "list", "How we will know it is done: one per line"),
-    "placement": ("Placement", "text", "Where on the page or in the product it goes"),
-    "content": ("Content", "text", "Heading, texts, button labels"),
-    "fields": ("Fields", "fields", ""),
-    "validation": ("Validation and error messages", "rules", ""),
-    "after_submit": ("After submit", "text", "Pop-up, emails, redirects"),
-    "edge_cases": ("Edge cases", "list", "What if…: one per line"),
-    "analytics": ("Analytics events", "list", "Event names and when they fire: one per line"),
-    "page_blocks": ("Page blocks", "list", "The blocks of the page, top to bottom"),
-    "steps": ("Steps to reproduce", "list", "One step per line"),
-    "expected": ("Expected and actual behaviour", "text", "What should happen, what happens"),
-    "environment": ("Environment", "text", "Browser, device, account, time it happened"),
-    "regression": ("What to re-check", "list", "Pages and features the fix may touch"),
-    "pages": ("Target pages", "list", "One address per line"),
-    "keywords": ("Keywords", "list", "One phrase per line"),
-    "meta": ("Titles, descriptions, headings", "text", ""),
-    "budget": ("Budget and bidding", "line", "Monthly budget, bidding strategy"),
-    "targeting": ("Targeting", "text", "Regions, audiences, schedule"),
-    "ads": ("Ad texts and extensions", "text", ""),
-    "tracking": ("Goals and tracking", "list", "Goals, UTM tags, call tracking"),
-    "platforms": ("Platforms", "list", "One network per line"),
-    "topics": ("Topics and formats", "list", "One topic per line"),
-    "schedule": ("Posting schedule", "text", "Days, times, frequency"),
-    "approval": ("Approval", "text", "Who signs off, and by when"),
+    "title": (
+        QT_TRANSLATE_NOOP("Briefs", "Title"),
+        "line",
+        QT_TRANSLATE_NOOP("Briefs", "What needs to be done, in one line"),
+    ),
+    "goal": (
+        QT_TRANSLATE_NOOP("Briefs", "Goal"),
+        "text",
+        QT_TRANSLATE_NOOP("Briefs", "What the client wants and why it matters to them"),
+    ),
+    "context": (
+        QT_TRANSLATE_NOOP("Briefs", "Context and links"),
+        "list",
+        QT_TRANSLATE_NOOP("Briefs", "Prototype, page, accounts: one per line"),
+    ),
+    "deadline": (QT_TRANSLATE_NOOP("Briefs", "Deadline"), "date", ""),
+    "estimate": (
+        QT_TRANSLATE_NOOP("Briefs", "Effort estimate"),
+        "number",
+        QT_TRANSLATE_NOOP("Briefs", "Hours of work"),
+    ),
+    "acceptance": (
+        QT_TRANSLATE_NOOP("Briefs", "Acceptance criteria"),
+        "list",
+        QT_TRANSLATE_NOOP("Briefs", "How we will know it is done: one per line"),
+    ),
+    "placement": (
+        QT_TRANSLATE_NOOP("Briefs", "Placement"),
+        "text",
+        QT_TRANSLATE_NOOP("Briefs", "Where on the page or in the product it goes"),
+    ),
+    "content": (
+        QT_TRANSLATE_NOOP("Briefs", "Content"),
+        "text",
+        QT_TRANSLATE_NOOP("Briefs", "Heading, texts, button labels"),
+    ),
+    "fields": (QT_TRANSLATE_NOOP("Briefs", "Fields"), "fields", ""),
+    "validation": (QT_TRANSLATE_NOOP("Briefs", "Validation and error messages"), "rules", ""),
+    "after_submit": (
+        QT_TRANSLATE_NOOP("Briefs", "After submit"),
+        "text",
+        QT_TRANSLATE_NOOP("Briefs", "Pop-up, emails, redirects"),
+    ),
+    "edge_cases": (
+        QT_TRANSLATE_NOOP("Briefs", "Edge cases"),
+        "list",
+        QT_TRANSLATE_NOOP("Briefs", "What if…: one per line"),
+    ),
+    "analytics": (
+        QT_TRANSLATE_NOOP("Briefs", "Analytics events"),
+        "list",
+        QT_TRANSLATE_NOOP("Briefs", "Event names and when they fire: one per line"),
+    ),
+    "page_blocks": (
+        QT_TRANSLATE_NOOP("Briefs", "Page blocks"),
+        "list",
+        QT_TRANSLATE_NOOP("Briefs", "The blocks of the page, top to bottom"),
+    ),
+    "steps": (
+        QT_TRANSLATE_NOOP("Briefs", "Steps to reproduce"),
+        "list",
+        QT_TRANSLATE_NOOP("Briefs", "One step per line"),
+    ),
+    "expected": (
+        QT_TRANSLATE_NOOP("Briefs", "Expected and actual behaviour"),
+        "text",
+        QT_TRANSLATE_NOOP("Briefs", "What should happen, what happens"),
+    ),
+    "environment": (
+        QT_TRANSLATE_NOOP("Briefs", "Environment"),
+        "text",
+        QT_TRANSLATE_NOOP("Briefs", "Browser, device, account, time it happened"),
+    ),
+    "regression": (
+        QT_TRANSLATE_NOOP("Briefs", "What to re-check"),
+        "list",
+        QT_TRANSLATE_NOOP("Briefs", "Pages and features the fix may touch"),
+    ),
+    "pages": (
+        QT_TRANSLATE_NOOP("Briefs", "Target pages"),
+        "list",
+        QT_TRANSLATE_NOOP("Briefs", "One address per line"),
+    ),
+    "keywords": (
+        QT_TRANSLATE_NOOP("Briefs", "Keywords"),
+        "list",
+        QT_TRANSLATE_NOOP("Briefs", "One phrase per line"),
+    ),
+    "meta": (QT_TRANSLATE_NOOP("Briefs", "Titles, descriptions, headings"), "text", ""),
+    "budget": (
+        QT_TRANSLATE_NOOP("Briefs", "Budget and bidding"),
+        "line",
+        QT_TRANSLATE_NOOP("Briefs", "Monthly budget, bidding strategy"),
+    ),
+    "targeting": (
+        QT_TRANSLATE_NOOP("Briefs", "Targeting"),
+        "text",
+        QT_TRANSLATE_NOOP("Briefs", "Regions, audiences, schedule"),
+    ),
+    "ads": (QT_TRANSLATE_NOOP("Briefs", "Ad texts and extensions"), "text", ""),
+    "tracking": (
+        QT_TRANSLATE_NOOP("Briefs", "Goals and tracking"),
+        "list",
+        QT_TRANSLATE_NOOP("Briefs", "Goals, UTM tags, call tracking"),
+    ),
+    "platforms": (
+        QT_TRANSLATE_NOOP("Briefs", "Platforms"),
+        "list",
+        QT_TRANSLATE_NOOP("Briefs", "One network per line"),
+    ),
+    "topics": (
+        QT_TRANSLATE_NOOP("Briefs", "Topics and formats"),
+        "list",
+        QT_TRANSLATE_NOOP("Briefs", "One topic per line"),
+    ),
+    "schedule": (
+        QT_TRANSLATE_NOOP("Briefs", "Posting schedule"),
+        "text",
+        QT_TRANSLATE_NOOP("Briefs", "Days, times, frequency"),
+    ),
+    "approval": (
+        QT_TRANSLATE_NOOP("Briefs", "Approval"),
+        "text",
+        QT_TRANSLATE_NOOP("Briefs", "Who signs off, and by when"),
+    ),
 }
-_UNITS = {"estimate": "h"}
+_UNITS = {"estimate": QT_TRANSLATE_NOOP("Briefs", "h")}
 
 
 def _section(key: str, level: int, **override: str) -> Section:
@@ -168,8 +266,11 @@ _START = (("title", 1), ("goal", 2), ("context", 3), ("deadline", 4), ("estimate
 BUILTIN_TEMPLATES: tuple[Template, ...] = (
     _template(
         "generic",
-        "Generic task",
-        "Any task: goal, context, deadline, acceptance, then details as the level grows",
+        QT_TRANSLATE_NOOP("Briefs", "Generic task"),
+        QT_TRANSLATE_NOOP(
+            "Briefs",
+            "Any task: goal, context, deadline, acceptance, then details as the level grows",
+        ),
         (
             *_START,
             ("acceptance", 5),
@@ -177,23 +278,30 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
             ("content", 7),
             ("edge_cases", 8),
             ("approval", 9),
-            ("analytics", 10, {"title": "How results are measured", "hint": ""}),
+            (
+                "analytics",
+                10,
+                {"title": QT_TRANSLATE_NOOP("Briefs", "How results are measured"), "hint": ""},
+            ),
         ),
         level=3,
         audience="project_manager",
     ),
     _template(
         "web_form",
-        "Web form",
-        "A form on a site or in a prototype: fields, checks, what happens after sending",
+        QT_TRANSLATE_NOOP("Briefs", "Web form"),
+        QT_TRANSLATE_NOOP(
+            "Briefs",
+            "A form on a site or in a prototype: fields, checks, what happens after sending",
+        ),
         _DEFAULT_LAYOUT,
         level=8,
         audience="developer",
     ),
     _template(
         "landing_page",
-        "Landing page",
-        "A page for a campaign or an offer, with its lead form",
+        QT_TRANSLATE_NOOP("Briefs", "Landing page"),
+        QT_TRANSLATE_NOOP("Briefs", "A page for a campaign or an offer, with its lead form"),
         (
             *_START,
             ("acceptance", 5),
@@ -210,8 +318,8 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
     ),
     _template(
         "bug_fix",
-        "Bug fix",
-        "Something broken: how to see it, what should happen instead",
+        QT_TRANSLATE_NOOP("Briefs", "Bug fix"),
+        QT_TRANSLATE_NOOP("Briefs", "Something broken: how to see it, what should happen instead"),
         (
             ("title", 1),
             ("expected", 2),
@@ -229,23 +337,30 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
     ),
     _template(
         "seo_task",
-        "SEO task",
-        "Pages, queries and meta tags to work on",
+        QT_TRANSLATE_NOOP("Briefs", "SEO task"),
+        QT_TRANSLATE_NOOP("Briefs", "Pages, queries and meta tags to work on"),
         (
             *_START,
             ("acceptance", 5),
             ("pages", 6),
             ("keywords", 7),
             ("meta", 8),
-            ("analytics", 9, {"title": "How results are measured", "hint": "Positions, traffic"}),
+            (
+                "analytics",
+                9,
+                {
+                    "title": QT_TRANSLATE_NOOP("Briefs", "How results are measured"),
+                    "hint": QT_TRANSLATE_NOOP("Briefs", "Positions, traffic"),
+                },
+            ),
         ),
         level=5,
         audience="seo",
     ),
     _template(
         "ppc_campaign",
-        "PPC campaign",
-        "An advertising campaign: budget, targeting, ads, tracking",
+        QT_TRANSLATE_NOOP("Briefs", "PPC campaign"),
+        QT_TRANSLATE_NOOP("Briefs", "An advertising campaign: budget, targeting, ads, tracking"),
         (
             *_START,
             ("acceptance", 5),
@@ -254,24 +369,39 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
             ("keywords", 7),
             ("ads", 8),
             ("tracking", 9),
-            ("edge_cases", 10, {"title": "Limits and stop rules", "hint": ""}),
+            (
+                "edge_cases",
+                10,
+                {"title": QT_TRANSLATE_NOOP("Briefs", "Limits and stop rules"), "hint": ""},
+            ),
         ),
         level=5,
         audience="ppc",
     ),
     _template(
         "smm_content_plan",
-        "SMM content plan",
-        "Posts for a period: where, what about, when, who approves",
+        QT_TRANSLATE_NOOP("Briefs", "SMM content plan"),
+        QT_TRANSLATE_NOOP("Briefs", "Posts for a period: where, what about, when, who approves"),
         (
             *_START,
             ("acceptance", 5),
             ("platforms", 6),
             ("topics", 7),
             ("schedule", 8),
-            ("content", 8, {"title": "Post texts and visuals", "hint": ""}),
+            (
+                "content",
+                8,
+                {"title": QT_TRANSLATE_NOOP("Briefs", "Post texts and visuals"), "hint": ""},
+            ),
             ("approval", 9),
-            ("analytics", 10, {"title": "How results are measured", "hint": "Reach, clicks"}),
+            (
+                "analytics",
+                10,
+                {
+                    "title": QT_TRANSLATE_NOOP("Briefs", "How results are measured"),
+                    "hint": QT_TRANSLATE_NOOP("Briefs", "Reach, clicks"),
+                },
+            ),
         ),
         level=5,
         audience="smm",
@@ -307,7 +437,9 @@ class TemplateData(BaseModel):
     @classmethod
     def _known_audience(cls, value: str) -> str:
         if value not in AUDIENCE_NAMES:
-            raise ValueError(f"“{value}” is not an audience")
+            raise ValueError(
+                translate("Briefs", "“{value}” is not an audience").format(value=value)
+            )
         return value
 
     @field_validator("sections")
@@ -315,20 +447,25 @@ class TemplateData(BaseModel):
     def _sound_sections(cls, sections: list[_SectionData]) -> list[_SectionData]:
         keys = [s.key for s in sections]
         if len(set(keys)) != len(keys):
-            raise ValueError("a section is listed twice")
+            raise ValueError(translate("Briefs", "a section is listed twice"))
         if "title" not in keys:
-            raise ValueError("a template needs the title section")
+            raise ValueError(translate("Briefs", "a template needs the title section"))
         for s in sections:
             if s.key not in _CATALOGUE and (s.title is None or s.kind is None):
-                raise ValueError(f"the new section “{s.key}” needs a title and a kind")
+                raise ValueError(
+                    translate("Briefs", "the new section “{key}” needs a title and a kind").format(
+                        key=s.key
+                    )
+                )
         if "validation" in keys and "fields" not in keys:
-            raise ValueError("validation needs the fields section")
+            raise ValueError(translate("Briefs", "validation needs the fields section"))
         return sections
 
     def build(self) -> Template:
         sections = []
         for s in self.sections:
             title, kind, hint = _CATALOGUE.get(s.key, ("", "text", ""))
+            title, hint = _tr(title), _tr(hint)
             level = 1 if s.key == "title" else s.level
             sections.append(
                 Section(
@@ -337,7 +474,7 @@ class TemplateData(BaseModel):
                     s.kind or kind,
                     level,
                     s.hint if s.hint is not None else hint,
-                    _UNITS.get(s.key, ""),
+                    _tr(_UNITS.get(s.key, "")),
                 )
             )
         return Template(
@@ -350,6 +487,26 @@ class TemplateData(BaseModel):
             dict(self.starter),
             builtin=False,
         )
+
+
+def _tr(text: str) -> str:
+    return translate("Briefs", text) if text else ""
+
+
+def localised(template: Template) -> Template:
+    """A built-in template in the reader's language: its names, titles and hints are
+    written in English in this module and translated when the templates are listed."""
+    sections = tuple(
+        replace(s, title=_tr(s.title), hint=_tr(s.hint), unit=_tr(s.unit))
+        for s in template.sections
+    )
+    return replace(
+        template, name=_tr(template.name), description=_tr(template.description), sections=sections
+    )
+
+
+def audience_name(key: str) -> str:
+    return _tr(AUDIENCE_NAMES.get(key, key))
 
 
 def template_data(template: Template) -> dict[str, Any]:
@@ -377,7 +534,7 @@ class Templates:
 
     @classmethod
     def of(cls, agency: Iterable[Template] = ()) -> Templates:
-        merged = {t.key: t for t in BUILTIN_TEMPLATES}
+        merged = {t.key: localised(t) for t in BUILTIN_TEMPLATES}
         merged.update((t.key, t) for t in agency)
         return cls(merged)
 

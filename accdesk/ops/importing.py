@@ -29,7 +29,7 @@ from accdesk.db import Database
 from accdesk.errors import AccdeskError, ValidationError
 from accdesk.models import Client, Contact, Manager, Project, ProjectStatus, Service
 from accdesk.ops.inputs import ClientEdit, ContactEdit, ProjectCreate, ServiceCreate, validate
-from accdesk.text import translate
+from accdesk.text import QT_TRANSLATE_NOOP, translate
 from accdesk.types import typed_number, utcnow
 
 KINDS = ("clients", "contacts", "projects", "services")
@@ -53,77 +53,130 @@ class Target:
     synonyms: tuple[str, ...]
 
 
-CLIENT_FIELD = Target("client", "Client", True, ("клиент", "компания", "client", "company"))
+CLIENT_FIELD = Target(
+    "client",
+    QT_TRANSLATE_NOOP("Import", "Client"),
+    True,
+    ("клиент", "компания", "client", "company"),
+)
 FIELDS: dict[str, tuple[Target, ...]] = {
     "clients": (
         Target(
             "name",
-            "Client",
+            QT_TRANSLATE_NOOP("Import", "Client"),
             True,
             ("клиент", "название", "наименование", "компания", "client", "name", "company"),
         ),
         Target(
             "legal_name",
-            "Legal name",
+            QT_TRANSLATE_NOOP("Import", "Legal name"),
             False,
             ("юрлицо", "юр лицо", "юридическое лицо", "организация", "legal name", "legal entity"),
         ),
-        Target("segment", "Segment", False, ("сегмент", "отрасль", "ниша", "segment", "industry")),
+        Target(
+            "segment",
+            QT_TRANSLATE_NOOP("Import", "Segment"),
+            False,
+            ("сегмент", "отрасль", "ниша", "segment", "industry"),
+        ),
         Target(
             "monthly_budget",
-            "Monthly budget",
+            QT_TRANSLATE_NOOP("Import", "Monthly budget"),
             False,
             ("бюджет", "бюджет в месяц", "ежемесячный бюджет", "budget", "monthly budget"),
         ),
         Target(
-            "timezone", "Time zone", False, ("часовой пояс", "пояс", "timezone", "time zone", "tz")
+            "timezone",
+            QT_TRANSLATE_NOOP("Import", "Time zone"),
+            False,
+            ("часовой пояс", "пояс", "timezone", "time zone", "tz"),
         ),
         Target(
             "preferred_channel",
-            "Preferred channel",
+            QT_TRANSLATE_NOOP("Import", "Preferred channel"),
             False,
             ("канал", "канал связи", "channel", "preferred channel"),
         ),
-        Target("notes", "Notes", False, ("заметки", "примечание", "комментарий", "notes")),
+        Target(
+            "notes",
+            QT_TRANSLATE_NOOP("Import", "Notes"),
+            False,
+            ("заметки", "примечание", "комментарий", "notes"),
+        ),
     ),
     "contacts": (
         CLIENT_FIELD,
-        Target("name", "Contact", True, ("контакт", "имя", "фио", "contact", "name", "full name")),
-        Target("role", "Role", False, ("должность", "роль", "role", "position")),
-        Target("email", "Email", False, ("email", "e-mail", "почта", "электронная почта")),
-        Target("phone", "Phone", False, ("телефон", "тел", "phone")),
         Target(
-            "messenger", "Messenger", False, ("мессенджер", "телеграм", "telegram", "messenger")
+            "name",
+            QT_TRANSLATE_NOOP("Import", "Contact"),
+            True,
+            ("контакт", "имя", "фио", "contact", "name", "full name"),
+        ),
+        Target(
+            "role",
+            QT_TRANSLATE_NOOP("Import", "Role"),
+            False,
+            ("должность", "роль", "role", "position"),
+        ),
+        Target(
+            "email",
+            QT_TRANSLATE_NOOP("Import", "Email"),
+            False,
+            ("email", "e-mail", "почта", "электронная почта"),
+        ),
+        Target("phone", QT_TRANSLATE_NOOP("Import", "Phone"), False, ("телефон", "тел", "phone")),
+        Target(
+            "messenger",
+            QT_TRANSLATE_NOOP("Import", "Messenger"),
+            False,
+            ("мессенджер", "телеграм", "telegram", "messenger"),
         ),
         Target(
             "birthday",
-            "Birthday",
+            QT_TRANSLATE_NOOP("Import", "Birthday"),
             False,
             ("день рождения", "дата рождения", "birthday", "date of birth"),
         ),
     ),
     "projects": (
         CLIENT_FIELD,
-        Target("name", "Project", True, ("проект", "название проекта", "project", "name")),
-        Target("service", "Service", True, ("услуга", "сервис", "service")),
+        Target(
+            "name",
+            QT_TRANSLATE_NOOP("Import", "Project"),
+            True,
+            ("проект", "название проекта", "project", "name"),
+        ),
+        Target(
+            "service", QT_TRANSLATE_NOOP("Import", "Service"), True, ("услуга", "сервис", "service")
+        ),
         Target(
             "manager",
-            "Manager",
+            QT_TRANSLATE_NOOP("Import", "Manager"),
             False,
             ("менеджер", "аккаунт-менеджер", "аккаунт", "manager", "account manager"),
         ),
-        Target("status", "Status", False, ("статус", "status")),
-        Target("deadline", "Deadline", False, ("срок", "дедлайн", "deadline", "due")),
+        Target("status", QT_TRANSLATE_NOOP("Import", "Status"), False, ("статус", "status")),
+        Target(
+            "deadline",
+            QT_TRANSLATE_NOOP("Import", "Deadline"),
+            False,
+            ("срок", "дедлайн", "deadline", "due"),
+        ),
         Target(
             "weekly_effort_hours",
-            "Hours a week",
+            QT_TRANSLATE_NOOP("Import", "Hours a week"),
             False,
             ("часов в неделю", "часы", "трудозатраты", "hours a week", "hours", "effort"),
         ),
     ),
     "services": (
-        Target("name", "Service", True, ("услуга", "название", "service", "name")),
-        Target("key", "Key", False, ("код", "ключ", "key", "code")),
+        Target(
+            "name",
+            QT_TRANSLATE_NOOP("Import", "Service"),
+            True,
+            ("услуга", "название", "service", "name"),
+        ),
+        Target("key", QT_TRANSLATE_NOOP("Import", "Key"), False, ("код", "ключ", "key", "code")),
     ),
 }
 # What a row is matched on, first choice first.
@@ -340,7 +393,7 @@ def import_rows(
         if target.required and target.key not in mapping:
             raise ImportProblem(
                 translate("Import", "no column is chosen for “{label}”, which is required").format(
-                    label=target.label
+                    label=translate("Import", target.label)
                 )
             )
     for name, column in mapping.items():
@@ -384,7 +437,7 @@ class _Writer:
     ) -> None:
         self.s, self.kind, self.key = s, kind, key
         self.headers = {k: table.headers[c] for k, c in mapping.items()}
-        self.labels = {t.key: t.label for t in FIELDS[kind]}
+        self.labels = {t.key: translate("Import", t.label) for t in FIELDS[kind]}
         self.created = self.updated = self.unchanged = 0
         self.errors: list[RowError] = []
         self.preview: list[dict[str, str]] = []

@@ -74,7 +74,7 @@ def test_quick_capture_from_anywhere_records_the_request_and_undo_removes_it(
     )
     added = waiting_ids(demo_path) - before
     assert len(added) == 1
-    assert seen and seen[0].startswith("Answer by Mon 23.11 13:00")  # noon + 1 hour
+    assert seen and seen[0].startswith("Answer by Mon 23/11 13:00")  # noon + 1 hour
     assert window.day_tabs.currentWidget() is window.requests
     assert window.requests.selected().text == "Сломалась форма заявки"
     window.undo_stack.undo()
