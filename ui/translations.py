@@ -97,11 +97,9 @@ def extracted() -> list[Key]:
     """What lupdate finds in the sources now, as (context, source)."""
     with tempfile.TemporaryDirectory() as scratch:
         target = Path(scratch) / "all.ts"
-        subprocess.run(
-            [tool("pyside6-lupdate"), *map(str, sources()), "-locations", "none", "-ts", str(target)],
-            check=True,
-            capture_output=True,
-        )
+        command = [tool("pyside6-lupdate"), *map(str, sources())]
+        command += ["-locations", "none", "-ts", str(target)]
+        subprocess.run(command, check=True, capture_output=True)
         return [(m.context, m.source) for m in read(target)]
 
 
@@ -118,7 +116,8 @@ def update() -> tuple[int, int]:
     ru, en = [], []
     for context, source in keys:
         kept = old_ru.get((context, source))
-        ru.append(Message(context, source, kept.forms if kept else [], bool(kept and kept.finished)))
+        done = bool(kept and kept.finished)
+        ru.append(Message(context, source, kept.forms if kept else [], done))
         if "%n" in source:
             known = old_en.get((context, source))
             forms = known.forms if known and known.finished else english_forms(source)
@@ -131,7 +130,8 @@ def update() -> tuple[int, int]:
 
 
 def release(ts: Path, qm: Path) -> None:
-    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    command = [tool("pyside6-lrelease"), str(ts), "-qm", str(qm)]
+    subprocess.run(command, check=True, capture_output=True)
 
 
 def main() -> int:
