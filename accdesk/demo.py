@@ -51,11 +51,11 @@ SERVICES = (
     ("seo", "SEO"),
     ("ppc", "PPC"),
     ("smm", "SMM"),
-    ("web", "Web development"),
-    ("support", "Support"),
-    ("analytics", "Analytics"),
-    ("design", "Design"),
-    ("email", "Email marketing"),
+    ("web", "Разработка"),
+    ("support", "Техподдержка"),
+    ("analytics", "Аналитика"),
+    ("design", "Дизайн"),
+    ("email", "Email-рассылки"),
 )
 # Projects are sold mostly in the first five services; the rest exist for up-sell.
 PROJECT_SERVICES = ("seo", "ppc", "smm", "web", "support")
@@ -180,14 +180,14 @@ BRANDS = (
 LEGAL_FORMS = ("ООО", "АО", "ИП")
 SEGMENTS = (
     "e-commerce",
-    "B2B services",
-    "medicine",
-    "real estate",
-    "education",
-    "tourism",
-    "food retail",
-    "manufacturing",
-    "automotive",
+    "B2B-услуги",
+    "медицина",
+    "недвижимость",
+    "образование",
+    "туризм",
+    "продуктовый ритейл",
+    "производство",
+    "автобизнес",
 )
 CHANNELS = ("email", "telegram", "phone", "whatsapp", "slack")
 KPIS = tuple(k.value for k in m.KpiFocus)
@@ -376,6 +376,12 @@ class _Builder:
         self._meetings(managers)
         self.add(m.Setting, key="currency", value="RUB")
         self.add(m.Setting, key="agency_timezone", value="Europe/Moscow")
+        # The agency's own fixed block, named as the team calls it.
+        self.add(
+            m.Setting,
+            key="daily_blocks",
+            value=[{"title": "Планёрка", "start": 600, "minutes": 15}],
+        )
         return self.tables
 
     def _managers(self, services: dict[str, dict[str, Any]]) -> Iterator[dict[str, Any]]:

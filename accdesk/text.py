@@ -19,12 +19,18 @@ from collections.abc import Callable
 Translator = Callable[[str, str, str | None, int], str]
 
 _translator: Translator | None = None
+_language = "en"
 
 
-def use(translator: Translator | None) -> None:
-    """Route the core's sentences through `translator` (None: plain English)."""
-    global _translator
-    _translator = translator
+def use(translator: Translator | None, language: str = "en") -> None:
+    """Route the core's sentences through `translator` (None: plain English); `language`
+    is for the few things the core looks up by language itself (holiday names)."""
+    global _translator, _language
+    _translator, _language = translator, language
+
+
+def language() -> str:
+    return _language
 
 
 def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:

@@ -53,6 +53,7 @@ from accdesk.ops.settings import agency_timezone
 from accdesk.planning.agenda import AgendaItem
 from ui.commands import OperationCommand
 from ui.day_context import DayContext
+from ui.formatting import duration, minutes_text
 from ui.forms import Form, RecordDialog
 from ui.quick_capture import ReceivedEdit
 from ui.widgets import accessible
@@ -90,7 +91,7 @@ class MinutesDelegate(QStyledItemDelegate):
         spin = QSpinBox(parent)
         spin.setRange(5, 480)
         spin.setSingleStep(5)
-        spin.setSuffix(" min")
+        spin.setSuffix(self.tr(" min"))
         return spin
 
     def setEditorData(self, editor: QWidget, index: Any) -> None:
@@ -99,7 +100,7 @@ class MinutesDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
         assert isinstance(editor, QSpinBox)
-        model.setData(index, f"{editor.value()} min")
+        model.setData(index, minutes_text(editor.value()))
 
 
 class AgendaPane(QWidget):
@@ -288,7 +289,7 @@ class AgendaPane(QWidget):
             .replace("%1", str(len(plan.planned)))
             .replace("%2", str(len(plan.not_fitting)))
             .replace("%3", str(len(plan.done)))
-            .replace("%4", f"{free // 60} h {free % 60:02d} min" if free >= 60 else f"{free} min")
+            .replace("%4", duration(free))
         )
         self._filling = False
         if keep:
@@ -305,7 +306,7 @@ class AgendaPane(QWidget):
 
     def _item_node(self, item: AgendaItem) -> QTreeWidgetItem:
         node = QTreeWidgetItem(
-            ["", f"{item.minutes} min", item.title, " ".join(item.detail.split())]
+            ["", minutes_text(item.minutes), item.title, " ".join(item.detail.split())]
         )
         node.setData(0, ITEM_ROLE, item)
         node.setToolTip(COL_WHAT, self.tr(KIND_LABELS.get(item.kind, item.kind)))
@@ -338,7 +339,7 @@ class AgendaPane(QWidget):
 
     @staticmethod
     def _minutes(block: Any) -> str:
-        return f"{int((block.end - block.start).total_seconds() // 60)} min"
+        return minutes_text(int((block.end - block.start).total_seconds() // 60))
 
     def nodes(self) -> list[QTreeWidgetItem]:
         """Every item row (headings aside), in the order shown."""

@@ -23,7 +23,7 @@ from accdesk.facts import bucket_for
 from accdesk.ops.inputs import ClientEdit, time_zones, validate
 from accdesk.ops.readmodels import ClientCard
 from accdesk.planning.clienttime import WorkingDay, overlap
-from ui.formatting import weekday_stamp
+from ui.formatting import channel_choices, weekday_stamp
 from ui.forms import Form
 from ui.i18n import translate
 
@@ -35,7 +35,7 @@ RESPONSE_PRESETS = (
     (180, QT_TRANSLATE_NOOP("ClientCard", "3 hours")),
     (360, QT_TRANSLATE_NOOP("ClientCard", "6 hours")),
 )
-CHANNELS = ("email", "telegram", "phone", "whatsapp", "slack")
+
 KPIS = (
     ("", QT_TRANSLATE_NOOP("ClientCard", "—")),
     ("positions", QT_TRANSLATE_NOOP("ClientCard", "search positions")),
@@ -124,7 +124,7 @@ class ProfilePage(QWidget):
         form.choice(
             "preferred_channel",
             translate("ClientCard", "Preferred channel"),
-            [(c, c) for c in CHANNELS],
+            channel_choices(),
             searchable=True,
         )
         form.choice(

@@ -10,9 +10,26 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
 CURRENCY_SYMBOLS = {"RUB": "₽", "USD": "$", "EUR": "€", "KZT": "₸"}
+CHANNELS = ("email", "telegram", "phone", "whatsapp", "slack")
+CHANNEL_NAMES = {
+    "email": QT_TRANSLATE_NOOP("Formatting", "Email"),
+    "telegram": "Telegram",
+    "phone": QT_TRANSLATE_NOOP("Formatting", "Phone"),
+    "whatsapp": "WhatsApp",
+    "slack": "Slack",
+}
+
+
+def channel_name(key: str) -> str:
+    """A channel as people write it; a channel typed in by hand is shown as typed."""
+    return QCoreApplication.translate("Formatting", CHANNEL_NAMES.get(key, key))
+
+
+def channel_choices() -> list[tuple[str, str]]:
+    return [(c, channel_name(c)) for c in CHANNELS]
 
 
 def money(minor_units: int, currency: str) -> str:
@@ -54,3 +71,16 @@ def _date_format() -> str:
 def _day_month_format() -> str:
     """The short date without its year and the separator before or after it."""
     return re.sub(r"^y+\W|\W?y+$", "", _date_format())
+
+
+def minutes_text(minutes: int) -> str:
+    """A number of minutes as such, 90 min: what a duration field holds (and is read back)."""
+    return QCoreApplication.translate("Formatting", "%1 min").replace("%1", str(minutes))
+
+
+def duration(minutes: int) -> str:
+    """A span of minutes for reading: 45 min, 2 h 05 min."""
+    if minutes < 60:
+        return minutes_text(minutes)
+    text = QCoreApplication.translate("Formatting", "%1 h %2 min")
+    return text.replace("%1", str(minutes // 60)).replace("%2", f"{minutes % 60:02d}")

@@ -53,7 +53,7 @@ def install_language(app: QCoreApplication, language: str) -> None:
             app.installTranslator(translator)
             _installed.append(translator)
     QLocale.setDefault(QLocale(*_LOCALES[language]))
-    text.use(QCoreApplication.translate)
+    text.use(QCoreApplication.translate, language)
 
 
 def current_language() -> str:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -213,13 +214,16 @@ class QueuePane(QWidget):
         self.message.setProperty("error", True)
         self.message.hide()
 
-        filters = QHBoxLayout()
-        for combo in (self.scope, self.manager, self.status, self.service, self.health):
-            filters.addWidget(combo)
-        for combo in (self.order, self.rules):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Two rows of three: at the pane's usual width every choice reads whole, in Russian too.
+        filters = QGridLayout()
+        combos = (self.scope, self.manager, self.status, self.service, self.health, self.order)
+        for n, combo in enumerate(combos):
+            filters.addWidget(combo, n // 3, n % 3)
+        for column in range(3):
+            filters.setColumnStretch(column, 1)
+        self.rules.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         ordering = QHBoxLayout()
-        for widget in (self.order, self.rules, self.apply_button):
+        for widget in (self.rules, self.apply_button):
             ordering.addWidget(widget)
         ordering.addStretch(1)
         ordering.addWidget(self.new_button)

@@ -15,8 +15,7 @@ from accdesk.db import Database
 from accdesk.errors import AccdeskError, ValidationError
 from accdesk.ops.requests import capture_choices, check_request, deadline_for
 from accdesk.types import utcnow
-from ui.card_profile import CHANNELS
-from ui.formatting import weekday_stamp
+from ui.formatting import channel_choices, weekday_stamp
 from ui.forms import Form, RecordDialog
 
 
@@ -79,7 +78,7 @@ class CaptureDialog(RecordDialog):
         self.client.lineEdit().setPlaceholderText(self.tr("Type part of the name or code"))
         self.project = form.choice("project_id", self.tr("Project"), [(None, self.tr("(none)"))])
         self.channel = form.choice(
-            "channel", self.tr("Channel"), [(c, c) for c in CHANNELS], searchable=True
+            "channel", self.tr("Channel"), channel_choices(), searchable=True
         )
         self.text = form.text(
             "text", self.tr("Request"), self.tr("What the client asked, in their words")

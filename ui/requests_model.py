@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from accdesk.ops.readmodels import RequestRow
 from accdesk.types import utcnow
-from ui.formatting import weekday_stamp
+from ui.formatting import channel_name, weekday_stamp
 from ui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -176,4 +176,4 @@ class RequestsModel(QAbstractTableModel):
             return row.project
         if column == "manager":
             return row.manager
-        return row.channel
+        return channel_name(row.channel)

@@ -34,6 +34,7 @@ from accdesk.ops.stats import ResponseFigures, ResponseStats, response_stats
 from accdesk.types import utcnow
 from ui.background import Background
 from ui.dialogs import Dialogs
+from ui.formatting import duration
 from ui.i18n import translate
 from ui.table_export import export_view
 from ui.widgets import accessible
@@ -304,4 +305,4 @@ def _minutes(value: float | None) -> str:
     if value is None:
         return "—"
     minutes = round(value)
-    return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d} min"
+    return duration(minutes)

@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QByteArray,
+    QLocale,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -83,7 +84,8 @@ def percent(share: float | None) -> str:
 
 
 def hours(value: float) -> str:
-    return f"{value:g}"
+    """Hours with the locale's decimal mark (12,5 in Russian), no trailing zeros."""
+    return QLocale().toString(float(value), "g", 6)
 
 
 def state_of(m: ManagerLoad) -> str:
@@ -732,8 +734,8 @@ class WorkloadWindow(QDialog):
                 " · the team is at %4 of its capacity",
             )
             .replace("%1", str(len(team.managers)))
-            .replace("%2", f"{team.projects_per_manager:.1f}")
-            .replace("%3", f"{team.load_per_manager:.1f}")
+            .replace("%2", QLocale().toString(team.projects_per_manager, "f", 1))
+            .replace("%3", QLocale().toString(team.load_per_manager, "f", 1))
             .replace("%4", percent(team.utilisation))
         )
         self.select_manager(chosen or (team.managers[0].id if team.managers else None))

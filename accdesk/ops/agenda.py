@@ -229,7 +229,7 @@ class _Gatherer:
             self.item(
                 "request",
                 f"request:{uuid_from_db(r.id)}",
-                f"Answer {r.name}",
+                translate("Agenda", "Answer {name}").format(name=r.name),
                 r.text,
                 due=r.due_at,
                 client_id=uuid_from_db(r.client_id),
@@ -247,7 +247,9 @@ class _Gatherer:
                     self.item(
                         "deadline",
                         f"deadline:{p.id}:{p.deadline}",
-                        f"Deadline {format_code(PROJECT, p.number)} {p.name}",
+                        translate("Agenda", "Deadline {code} {name}").format(
+                            code=format_code(PROJECT, p.number), name=p.name
+                        ),
                         f"{client.name if client else ''} · due {p.deadline:%d.%m}",
                         due=datetime.combine(p.deadline, time(23, 59), self.zone),
                         client_id=p.client_id,
@@ -397,7 +399,7 @@ class _Gatherer:
                     self.item(
                         "greeting",
                         f"greeting:{client.id}:{g.occasion}",
-                        f"Greet {client.name}",
+                        translate("Agenda", "Greet {name}").format(name=client.name),
                         g.occasion,
                         client_id=client.id,
                     )

@@ -16,7 +16,7 @@ from functools import cache
 
 import holidays
 
-from accdesk.text import translate
+from accdesk.text import QT_TRANSLATE_NOOP, language, translate
 
 
 @dataclass(frozen=True)
@@ -42,20 +42,53 @@ class ProfessionalDay:
 
 SUNDAY, SATURDAY = 6, 5
 PROFESSIONAL_DAYS: tuple[ProfessionalDay, ...] = (
-    ProfessionalDay("Marketer's Day", ("",), 10, day=25),
+    ProfessionalDay(QT_TRANSLATE_NOOP("Greetings", "Marketer's Day"), ("",), 10, day=25),
     ProfessionalDay(
-        "Medical Worker's Day", ("medic", "clinic", "health"), 6, weekday=SUNDAY, nth=3
+        QT_TRANSLATE_NOOP("Greetings", "Medical Worker's Day"),
+        ("medic", "clinic", "health", "медиц", "клиник", "здоров"),
+        6,
+        weekday=SUNDAY,
+        nth=3,
     ),
-    ProfessionalDay("Teacher's Day", ("educat", "school", "training"), 10, day=5),
-    ProfessionalDay("World Tourism Day", ("touris", "travel", "hotel"), 9, day=27),
     ProfessionalDay(
-        "Trade Workers' Day", ("retail", "commerce", "shop"), 7, weekday=SATURDAY, nth=4
+        QT_TRANSLATE_NOOP("Greetings", "Teacher's Day"),
+        ("educat", "school", "training", "образов", "школ", "обучен"),
+        10,
+        day=5,
     ),
-    ProfessionalDay("Realtor's Day", ("real estate", "realt", "property"), 2, day=8),
     ProfessionalDay(
-        "Machine Builder's Day", ("manufactur", "industr", "factory"), 9, weekday=SUNDAY, nth=-1
+        QT_TRANSLATE_NOOP("Greetings", "World Tourism Day"),
+        ("touris", "travel", "hotel", "туриз", "путешеств", "гостини"),
+        9,
+        day=27,
     ),
-    ProfessionalDay("Builder's Day", ("construct", "build"), 8, weekday=SUNDAY, nth=2),
+    ProfessionalDay(
+        QT_TRANSLATE_NOOP("Greetings", "Trade Workers' Day"),
+        ("retail", "commerce", "shop", "торгов", "ритейл", "магазин", "коммерц"),
+        7,
+        weekday=SATURDAY,
+        nth=4,
+    ),
+    ProfessionalDay(
+        QT_TRANSLATE_NOOP("Greetings", "Realtor's Day"),
+        ("real estate", "realt", "property", "недвижим", "риелт"),
+        2,
+        day=8,
+    ),
+    ProfessionalDay(
+        QT_TRANSLATE_NOOP("Greetings", "Machine Builder's Day"),
+        ("manufactur", "industr", "factory", "производ", "промышл", "завод"),
+        9,
+        weekday=SUNDAY,
+        nth=-1,
+    ),
+    ProfessionalDay(
+        QT_TRANSLATE_NOOP("Greetings", "Builder's Day"),
+        ("construct", "build", "строит"),
+        8,
+        weekday=SUNDAY,
+        nth=2,
+    ),
 )
 
 
@@ -66,11 +99,17 @@ class GreetingDate:
     kind: str  # "birthday", "public" or "professional"
 
 
-@cache
-def public_holidays(country: str, year: int, language: str = "en_US") -> Mapping[date, str]:
+def public_holidays(country: str, year: int) -> Mapping[date, str]:
     """A country's holidays worth a greeting in `year` and the next: each holiday's first
-    day only (no observed or substituted days off). Costs a few tenths of a second once."""
-    found = holidays.country_holidays(country, years=(year, year + 1), language=language)
+    day only (no observed or substituted days off), named in the reader's language where
+    the holiday calendar has it. Costs a few tenths of a second once per language."""
+    return _public_holidays(country, year, "ru" if language() == "ru" else "en_US")
+
+
+@cache
+def _public_holidays(country: str, year: int, names_in: str) -> Mapping[date, str]:
+    # A country without names in that language keeps its own (English, usually).
+    found = holidays.country_holidays(country, years=(year, year + 1), language=names_in)
     first: dict[str, date] = {}
     for day, name in sorted(found.items()):
         if "(" in name or name.lower().startswith("day off"):
@@ -101,7 +140,7 @@ def greeting_dates(
     """Occasions from `today` to `days` ahead, soonest first."""
     until = today + timedelta(days=days)
     found = [
-        GreetingDate(when, f"Birthday: {name}", "birthday")
+        GreetingDate(when, translate("Greetings", "Birthday: {name}").format(name=name), "birthday")
         for name, born in birthdays
         if (when := _next_birthday(born, today)) <= until
     ]
@@ -113,5 +152,7 @@ def greeting_dates(
         if any(word in trade for word in pro.keywords):
             for year in (today.year, today.year + 1):
                 if today <= (day := pro.on(year)) <= until:
-                    found.append(GreetingDate(day, pro.name, "professional"))
+                    found.append(
+                        GreetingDate(day, translate("Greetings", pro.name), "professional")
+                    )
     return sorted(found, key=lambda g: (g.day, g.kind, g.occasion))

@@ -4,6 +4,10 @@
   <context>
     <name>Agenda</name>
     <message>
+      <source>Answer {name}</source>
+      <translation>Ответить: {name}</translation>
+    </message>
+    <message>
       <source>Ask {name} for feedback</source>
       <translation>Запросить обратную связь: {name}</translation>
     </message>
@@ -12,8 +16,16 @@
       <translation>Запрошена обратная связь</translation>
     </message>
     <message>
+      <source>Deadline {code} {name}</source>
+      <translation>Срок: {code} {name}</translation>
+    </message>
+    <message>
       <source>First offer</source>
       <translation>Первое предложение</translation>
+    </message>
+    <message>
+      <source>Greet {name}</source>
+      <translation>Поздравить: {name}</translation>
     </message>
     <message>
       <source>Last heard {value:%d.%m.%Y}</source>
@@ -2383,7 +2395,62 @@ Restore which backup?</source>
     </message>
   </context>
   <context>
+    <name>Formatting</name>
+    <message>
+      <source>%1 h %2 min</source>
+      <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+      <source>%1 min</source>
+      <translation>%1 мин</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>Эл. почта</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Телефон</translation>
+    </message>
+  </context>
+  <context>
     <name>Greetings</name>
+    <message>
+      <source>Birthday: {name}</source>
+      <translation>День рождения: {name}</translation>
+    </message>
+    <message>
+      <source>Builder's Day</source>
+      <translation>День строителя</translation>
+    </message>
+    <message>
+      <source>Machine Builder's Day</source>
+      <translation>День машиностроителя</translation>
+    </message>
+    <message>
+      <source>Marketer's Day</source>
+      <translation>День маркетолога</translation>
+    </message>
+    <message>
+      <source>Medical Worker's Day</source>
+      <translation>День медицинского работника</translation>
+    </message>
+    <message>
+      <source>Realtor's Day</source>
+      <translation>День риелтора</translation>
+    </message>
+    <message>
+      <source>Teacher's Day</source>
+      <translation>День учителя</translation>
+    </message>
+    <message>
+      <source>Trade Workers' Day</source>
+      <translation>День работников торговли</translation>
+    </message>
+    <message>
+      <source>World Tourism Day</source>
+      <translation>Всемирный день туризма</translation>
+    </message>
     <message>
       <source>a birthday recurs within a year</source>
       <translation>день рождения повторяется в пределах года</translation>
@@ -3233,6 +3300,13 @@ A workplace for account managers of digital agencies.</source>
     <message>
       <source>· %1 managers · %2 clients · %3 requests · %4 briefs</source>
       <translation>· менеджеров: %1 · клиентов: %2 · обращений: %3 · ТЗ: %4</translation>
+    </message>
+  </context>
+  <context>
+    <name>MinutesDelegate</name>
+    <message>
+      <source> min</source>
+      <translation> мин</translation>
     </message>
   </context>
   <context>

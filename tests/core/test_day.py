@@ -201,7 +201,7 @@ def test_agenda_exports_as_icalendar(demo_db: Database) -> None:
     cal = Calendar.from_ical(to_ics([day], DEMO_NOW))
     events = [c for c in cal.walk("VEVENT")]
     assert len(events) == len(day.plan.planned) + len(day.plan.blocks)
-    assert {str(e["SUMMARY"]) for e in events} >= {"Stand-up"}
+    assert {str(e["SUMMARY"]) for e in events} >= {"Планёрка"}
 
 
 def test_statistics_count_each_band_and_deadlines_met(demo_db: Database) -> None:
