@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -271,21 +271,18 @@ class ProfilePage(QWidget):
         agency = WorkingDay(card.agency_timezone, *card.agency_day)
         today = now.astimezone(ZoneInfo(card.agency_timezone)).date()
         shared = overlap(agency, client, today)
-        city = card.agency_timezone.rsplit("/", 1)[-1].replace("_", " ")
         if shared.start is None or shared.end is None:
             their_start, their_end = client.span(today)
             ours = ZoneInfo(card.agency_timezone)
             self.overlap.setText(
-                translate("ClientCard", "none: their day is %1–%2 %3 time")
+                translate("ClientCard", "none: their day is %1–%2 our time")
                 .replace("%1", f"{their_start.astimezone(ours):%H:%M}")
                 .replace("%2", f"{their_end.astimezone(ours):%H:%M}")
-                .replace("%3", city)
             )
         else:
             self.overlap.setText(
-                translate("ClientCard", "%1–%2 %3 time (%4 h)")
+                translate("ClientCard", "%1–%2 our time (%3 h)")
                 .replace("%1", f"{shared.start:%H:%M}")
                 .replace("%2", f"{shared.end:%H:%M}")
-                .replace("%3", city)
-                .replace("%4", f"{shared.minutes / 60:g}")
+                .replace("%3", QLocale().toString(shared.minutes / 60, "g", 3))
             )

@@ -16,10 +16,10 @@ CURRENCY_SYMBOLS = {"RUB": "₽", "USD": "$", "EUR": "€", "KZT": "₸"}
 CHANNELS = ("email", "telegram", "phone", "whatsapp", "slack")
 CHANNEL_NAMES = {
     "email": QT_TRANSLATE_NOOP("Formatting", "Email"),
-    "telegram": "Telegram",
+    "telegram": QT_TRANSLATE_NOOP("Formatting", "Telegram"),
     "phone": QT_TRANSLATE_NOOP("Formatting", "Phone"),
-    "whatsapp": "WhatsApp",
-    "slack": "Slack",
+    "whatsapp": QT_TRANSLATE_NOOP("Formatting", "WhatsApp"),
+    "slack": QT_TRANSLATE_NOOP("Formatting", "Slack"),
 }
 
 

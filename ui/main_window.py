@@ -61,9 +61,10 @@ from ui.day_context import DayContext
 from ui.dialogs import Dialogs, describe_backup
 from ui.events import AppEvents
 from ui.formatting import stamp
-from ui.i18n import LANGUAGE_NAMES, current_language, system_language
+from ui.i18n import LANGUAGE_NAMES, current_language, system_language, translate
 from ui.i18n import SETTING as LANGUAGE_SETTING
 from ui.import_dialog import ImportWizard
+from ui.queue_model import STATUS_LABELS
 from ui.queue_pane import QueuePane
 from ui.requests_pane import RequestsPane
 from ui.shortcuts import ShortcutsDialog
@@ -296,13 +297,10 @@ class MainWindow(QMainWindow):
         ):
             project.addAction(self._action(text, slot, keys, name))
         status = project.addMenu(self.tr("&Status"))
-        for number, (key, label) in enumerate(
-            (("planned", "Planned"), ("active", "Active"), ("paused", "Paused"), ("done", "Done")),
-            start=1,
-        ):
+        for number, key in enumerate(("planned", "active", "paused", "done"), start=1):
             status.addAction(
                 self._action(
-                    self.tr(label),
+                    translate("QueueModel", STATUS_LABELS[key]),
                     lambda k=key: self.queue.change_status(k),
                     f"Ctrl+{number}",
                     f"actionStatus_{key}",

@@ -136,6 +136,7 @@ class RequestsPane(QWidget):
         )
         self.brief_button.clicked.connect(self.turn_into_brief)
         self.summary = accessible(QLabel(self), "requestsSummary", self.tr("Requests summary"))
+        self.summary.setWordWrap(True)  # two short lines rather than a cut-off one
 
         self.empty = EmptyState(
             self.tr("Nobody is waiting"),

@@ -92,7 +92,7 @@
     </message>
     <message>
       <source>Add meeting…</source>
-      <translation>Добавить встречу…</translation>
+      <translation>Встреча…</translation>
     </message>
     <message>
       <source>Agenda</source>
@@ -1350,8 +1350,8 @@ Template name:</source>
       <translation>Пора предложить: %1 раз у %2 из %3 клиентов · показано: %4</translation>
     </message>
     <message>
-      <source>%1–%2 %3 time (%4 h)</source>
-      <translation>%1–%2 по времени %3 (%4 ч)</translation>
+      <source>%1–%2 our time (%3 h)</source>
+      <translation>%1–%2 по нашему времени (%3 ч)</translation>
     </message>
     <message numerus="yes">
       <source>%n feedback answer(s) without a reaction</source>
@@ -1942,8 +1942,8 @@ Template name:</source>
       <translation>пока никто</translation>
     </message>
     <message>
-      <source>none: their day is %1–%2 %3 time</source>
-      <translation>нет: их день — %1–%2 по времени %3</translation>
+      <source>none: their day is %1–%2 our time</source>
+      <translation>нет: их день — %1–%2 по нашему времени</translation>
     </message>
     <message>
       <source>offered</source>
@@ -2411,6 +2411,18 @@ Restore which backup?</source>
     <message>
       <source>Phone</source>
       <translation>Телефон</translation>
+    </message>
+    <message>
+      <source>Slack</source>
+      <translation>Slack</translation>
+    </message>
+    <message>
+      <source>Telegram</source>
+      <translation>Telegram</translation>
+    </message>
+    <message>
+      <source>WhatsApp</source>
+      <translation>WhatsApp</translation>
     </message>
   </context>
   <context>
@@ -3918,7 +3930,7 @@ A workplace for account managers of digital agencies.</source>
     </message>
     <message>
       <source>%1 waiting · %2 overdue</source>
-      <translation>ждут ответа: %1 · просрочено: %2</translation>
+      <translation>ждут: %1 · просрочено: %2</translation>
     </message>
     <message>
       <source>%1 within %2 min</source>

@@ -85,7 +85,7 @@ class ScriptedDialogs(Dialogs):
 
 @pytest.fixture(scope="session", autouse=True)
 def dressed_app(qapp: QApplication) -> QApplication:
-    configure_application(qapp)
+    configure_application(qapp, "en")  # whatever the machine speaks; Russian is tested apart
     return qapp
 
 
