@@ -65,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.png",
         help="open the window at 1440x900, save a picture of it to FILE and exit",
     )
+    parser.add_argument(
+        "--lang",
+        choices=("ru", "en"),
+        help="the window's language for this run (default: as chosen in Edit → Language, "
+        "else the system's)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="fill an empty database with a demo agency")

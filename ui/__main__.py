@@ -15,7 +15,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Qt is imported only when a window is wanted, so `accdesk check` stays fast and headless.
     from ui.app import run_window
 
-    return run_window(db=args.db, screenshot=args.screenshot)
+    return run_window(db=args.db, screenshot=args.screenshot, language=args.lang)
 
 
 def _pdf(html: str) -> bytes:

@@ -24,12 +24,12 @@ from ui.resources import resource_path
 SCREENSHOT_SIZE = (1440, 900)
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(argv if argv is not None else sys.argv[:1])
-    configure_application(app)
+    configure_application(app, language)
     return app
 
 
@@ -109,10 +109,12 @@ def _report_bug(kind: type[BaseException], error: BaseException, tb: TracebackTy
     )
 
 
-def run_window(db: str | None = None, screenshot: str | None = None) -> int:
+def run_window(
+    db: str | None = None, screenshot: str | None = None, language: str | None = None
+) -> int:
     if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = create_application()
+    app = create_application(language=language)
     if screenshot:
         # A picture must not depend on, or change, the person's remembered layout.
         scratch = tempfile.TemporaryDirectory()
@@ -129,6 +131,10 @@ def run_window(db: str | None = None, screenshot: str | None = None) -> int:
     QTimer.singleShot(0, window.raise_)
     status = app.exec()
     if window.restart_requested:
-        # The same command again, so the new language is there from the first string.
-        QProcess.startDetached(sys.executable, ["-m", "ui", *sys.argv[1:]])
+        # The same command again, less a --lang that would override the new choice.
+        args = sys.argv[1:]
+        kept = [
+            a for i, a in enumerate(args) if a != "--lang" and (i == 0 or args[i - 1] != "--lang")
+        ]
+        QProcess.startDetached(sys.executable, ["-m", "ui", *kept])
     return status
