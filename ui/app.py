@@ -20,6 +20,7 @@ from ui.dialogs import Dialogs
 from ui.i18n import chosen_language, install_language
 from ui.main_window import MainWindow
 from ui.resources import resource_path
+from ui.theme import follow_desktop
 
 SCREENSHOT_SIZE = (1440, 900)
 
@@ -44,7 +45,7 @@ def configure_application(app: QApplication, language: str | None = None) -> Non
     app.setDesktopFileName("accdesk")
     app.setStyle("Fusion")
     app.setWindowIcon(QIcon(str(resource_path("icons/accdesk.svg"))))
-    app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8"))
+    follow_desktop(app)
     install_language(app, language or chosen_language(QSettings()))
 
 
