@@ -176,7 +176,7 @@ class UpsellMatrixDialog(QDialog):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setDefaultSectionSize(122)
+        self.view.horizontalHeader().setDefaultSectionSize(140)  # "предложено · пора" in bold
         self.view.setColumnWidth(0, 180)
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)

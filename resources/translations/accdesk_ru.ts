@@ -1971,7 +1971,7 @@ Template name:</source>
     </message>
     <message>
       <source>prospect</source>
-      <translation>можно предложить</translation>
+      <translation>потенциал</translation>
     </message>
     <message>
       <source>realistic</source>
