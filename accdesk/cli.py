@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from accdesk import __version__
 from accdesk.backup import list_backups, restore, rolling_backup
 from accdesk.db import open_database, resolve_url, sqlite_path
-from accdesk.demo import SCALES, create_demo
+from accdesk.demo import LANGUAGES, SCALES, create_demo
 from accdesk.errors import AccdeskError
 from accdesk.facts import RESPONSE_BUCKETS
 from accdesk.files import read_input, write_export
@@ -77,6 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(demo, default=argparse.SUPPRESS)
     demo.add_argument("--scale", choices=sorted(SCALES), default="demo")
     demo.add_argument("--seed", type=int, default=1, help="same seed, same agency (default 1)")
+    demo.add_argument(
+        "--lang",
+        dest="demo_lang",
+        choices=LANGUAGES,
+        default="ru",
+        help="the language of the agency's names and texts (default ru)",
+    )
     demo.add_argument("--json", action="store_true", help="print the result as JSON")
     demo.set_defaults(run=_demo)
 
@@ -217,7 +224,7 @@ def _demo(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     db = open_database(args.db)
     try:
-        create_demo(db, scale=args.scale, seed=args.seed)
+        create_demo(db, scale=args.scale, seed=args.seed, lang=args.demo_lang)
         figures = counts(db)
     finally:
         db.close()

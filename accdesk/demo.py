@@ -9,6 +9,7 @@ interrupted build leaves nothing behind.
 from __future__ import annotations
 
 import random
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from accdesk.briefs.content import to_json
 from accdesk.briefs.schema import Templates
 from accdesk.db import Database
 from accdesk.demo_briefs import NEWSLETTER_TITLE, demo_content
+from accdesk.demo_en import ENGLISH
 from accdesk.errors import AccdeskError
 from accdesk.facts import LOYALTY_PRACTICES
 from accdesk.ops.changes import Changes
@@ -786,14 +788,47 @@ INSERT_ORDER: tuple[type[m.Entity], ...] = (
 DEMO_KINDS = tuple(str(model.__tablename__) for model in INSERT_ORDER)
 
 
+LANGUAGES = ("ru", "en")
+# Longest first, so that a surname is replaced whole before the first name inside it.
+_RUSSIAN = re.compile("|".join(re.escape(p) for p in sorted(ENGLISH, key=len, reverse=True)))
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _in_english(value: Any) -> Any:
+    """A stored value with every Russian phrase of the demo replaced by its English."""
+    if isinstance(value, str):
+        if not _CYRILLIC.search(value):
+            return value
+        exact = ENGLISH.get(value)
+        if exact is not None:
+            return exact
+        # English quotes, too: the generator writes «Колос» in legal names.
+        found = _RUSSIAN.sub(lambda m: ENGLISH[m.group(0)], value)
+        return found.replace("«", "“").replace("»", "”")
+    if isinstance(value, dict):
+        return {k: _in_english(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_in_english(v) for v in value]
+    return value
+
+
 def create_demo(
-    db: Database, *, scale: str = "demo", seed: int = 1, now: datetime | None = None
+    db: Database,
+    *,
+    scale: str = "demo",
+    seed: int = 1,
+    now: datetime | None = None,
+    lang: str = "ru",
 ) -> Changes:
     """Fill an empty database with the demo agency; refuses one that already has clients."""
     if scale not in SCALES:
         raise AccdeskError(f"unknown scale {scale!r}; choose one of: {', '.join(SCALES)}")
+    if lang not in LANGUAGES:
+        raise AccdeskError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
     moment = now or utcnow()
     tables = _Builder(SCALES[scale], seed, moment).build()
+    if lang == "en":
+        tables = {model: [_in_english(row) for row in rows] for model, rows in tables.items()}
     with db.transaction() as s:
         if s.execute(select(func.count()).select_from(m.Client)).scalar_one():
             raise AccdeskError(

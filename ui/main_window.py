@@ -541,7 +541,7 @@ class MainWindow(QMainWindow):
             return False
         try:
             if demo:
-                self.events.changed.emit(create_demo(db))
+                self.events.changed.emit(create_demo(db, lang=current_language()))
         except AccdeskError as exc:
             self.dialogs.error(self, self.tr("Cannot create the demo agency"), str(exc))
         try:
@@ -748,7 +748,7 @@ class MainWindow(QMainWindow):
                 self.tr("Fill this empty database with the demo agency?"),
             ):
                 db = self.db
-                self.events.changed.emit(create_demo(db))
+                self.events.changed.emit(create_demo(db, lang=current_language()))
             return
         path = self.dialogs.new_database_path(self, self.tr("Save the demo agency as"))
         if path:

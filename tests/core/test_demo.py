@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -23,9 +24,9 @@ def _dump(db: Database) -> dict[str, list[tuple[object, ...]]]:
         }
 
 
-def _build(path: Path, seed: int) -> dict[str, list[tuple[object, ...]]]:
+def _build(path: Path, seed: int, lang: str = "ru") -> dict[str, list[tuple[object, ...]]]:
     db = open_database(path)
-    create_demo(db, seed=seed, now=DEMO_NOW)
+    create_demo(db, seed=seed, now=DEMO_NOW, lang=lang)
     dump = _dump(db)
     db.close()
     return dump
@@ -36,6 +37,36 @@ def test_same_seed_gives_the_same_agency_row_for_row(tmp_path: Path) -> None:
     second = _build(tmp_path / "b.db", seed=7)
     assert first == second
     assert _build(tmp_path / "c.db", seed=8)["client"] != first["client"]
+
+
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def test_the_english_demo_is_the_same_agency_with_no_russian_left(tmp_path: Path) -> None:
+    russian = _build(tmp_path / "ru.db", seed=3)
+    english = _build(tmp_path / "en.db", seed=3, lang="en")
+    assert {t: len(rows) for t, rows in english.items()} == {
+        t: len(rows) for t, rows in russian.items()
+    }
+    left = [
+        f"{table}: {value!r}"
+        for table, rows in english.items()
+        for row in rows
+        for value in row
+        if isinstance(value, str) and CYRILLIC.search(value)
+    ]
+    assert not left, "\n".join(left[:20])
+    clients = {row[0]: row for row in russian["client"]}
+    anyone = english["client"][0]
+    assert anyone[0] in clients and anyone != clients[anyone[0]]  # same ids, other words
+    assert any(CYRILLIC.search(str(v)) for row in russian["client"] for v in row)
+
+
+def test_an_unknown_demo_language_is_refused(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "x.db")
+    with pytest.raises(AccdeskError, match="unknown language 'de'"):
+        create_demo(db, lang="de")
+    db.close()
 
 
 def test_demo_agency_has_the_promised_shape(demo_db: Database) -> None:
