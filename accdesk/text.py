@@ -39,8 +39,12 @@ def translate(context: str, source: str, disambiguation: str | None = None, n: i
         return _translator(context, source, disambiguation, n)
     if n < 0:
         return source
-    # Without a catalogue, English plurals follow the sources' own "(s)" convention.
-    return source.replace("%n", str(n)).replace("(s)", "" if n == 1 else "s")
+    return english_plural(source, n == 1).replace("%n", str(n))
+
+
+def english_plural(source: str, one: bool) -> str:
+    """The English form of a source written with the "(s)" convention: "%n project(s)"."""
+    return source.replace("(s)", "" if one else "s")
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:

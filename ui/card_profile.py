@@ -23,7 +23,7 @@ from accdesk.facts import bucket_for
 from accdesk.ops.inputs import ClientEdit, time_zones, validate
 from accdesk.ops.readmodels import ClientCard
 from accdesk.planning.clienttime import WorkingDay, overlap
-from ui.formatting import channel_choices, weekday_stamp
+from ui.formatting import channel_choices, duration, weekday_stamp
 from ui.forms import Form
 from ui.i18n import translate
 
@@ -54,9 +54,7 @@ SLA_CLOCKS = (
 def response_time_text(minutes: int | None) -> str:
     if minutes is None:
         return translate("ClientCard", "next business day")
-    if minutes % 60 == 0:
-        return translate("ClientCard", "%1 h").replace("%1", str(minutes // 60))
-    return translate("ClientCard", "%1 min").replace("%1", str(minutes))
+    return duration(minutes)
 
 
 class ResponseTime(QWidget):

@@ -45,7 +45,7 @@ class Dialogs:
         return list(items).index(text) if ok and text in items else None
 
     def choose_backup(self, parent: QWidget, backups: Sequence[BackupInfo]) -> BackupInfo | None:
-        labels = [describe_backup(parent, b) for b in backups]
+        labels = [describe_backup(b) for b in backups]
         label, ok = QInputDialog.getItem(
             parent,
             translate("Dialogs", "Restore from backup"),
@@ -91,7 +91,7 @@ class Dialogs:
         QMessageBox.about(parent, title, text)
 
 
-def describe_backup(parent: QWidget, backup: BackupInfo) -> str:
+def describe_backup(backup: BackupInfo) -> str:
     kind = (
         translate("Dialogs", "daily") if backup.kind == "daily" else translate("Dialogs", "weekly")
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
@@ -64,13 +65,19 @@ def weekday_stamp(value: datetime, with_date: bool = True) -> str:
 
 
 def _date_format() -> str:
-    """The locale's short date with a four-digit year (en-GB's own short format has two)."""
-    return re.sub(r"y+", "yyyy", QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+    return _formats(QLocale().name())[0]
 
 
 def _day_month_format() -> str:
-    """The short date without its year and the separator before or after it."""
-    return re.sub(r"^y+\W|\W?y+$", "", _date_format())
+    return _formats(QLocale().name())[1]
+
+
+@cache
+def _formats(_locale_name: str) -> tuple[str, str]:
+    """The locale's short date with a four-digit year (en-GB's own short format has two),
+    and the same without its year: asked on every painted date, worked out once."""
+    full = re.sub(r"y+", "yyyy", QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+    return full, re.sub(r"^y+\W|\W?y+$", "", full)
 
 
 def minutes_text(minutes: int) -> str:
@@ -79,8 +86,15 @@ def minutes_text(minutes: int) -> str:
 
 
 def duration(minutes: int) -> str:
-    """A span of minutes for reading: 45 min, 2 h 05 min."""
+    """A span of minutes as read at a glance: 45 min, 2 h, 2 h 05 min, 3 d 4 h."""
+    minutes = abs(minutes)
     if minutes < 60:
         return minutes_text(minutes)
+    hours, rest = divmod(minutes, 60)
+    if hours >= 24:
+        text = QCoreApplication.translate("Formatting", "%1 d %2 h")
+        return text.replace("%1", str(hours // 24)).replace("%2", str(hours % 24))
+    if rest == 0:
+        return QCoreApplication.translate("Formatting", "%1 h").replace("%1", str(hours))
     text = QCoreApplication.translate("Formatting", "%1 h %2 min")
-    return text.replace("%1", str(minutes // 60)).replace("%2", f"{minutes % 60:02d}")
+    return text.replace("%1", str(hours)).replace("%2", f"{rest:02d}")

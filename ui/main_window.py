@@ -594,7 +594,7 @@ class MainWindow(QMainWindow):
             + "\n\n"
             + self.tr(
                 "Restore the newest good backup, %1? The damaged file is kept aside unchanged."
-            ).replace("%1", describe_backup(self, backup))
+            ).replace("%1", describe_backup(backup))
         )
         if self.dialogs.confirm(self, self.tr("The database is damaged"), question):
             self._restore(backup, db.path, label="damaged")

@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from accdesk.ops.readmodels import RequestRow
 from accdesk.types import utcnow
-from ui.formatting import channel_name, weekday_stamp
+from ui.formatting import channel_name, duration, weekday_stamp
 from ui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -41,24 +41,6 @@ HEADERS = {
 OVERDUE = QColor("#b42318")
 SOON = QColor("#b54708")
 DONE = QColor("#027a48")
-
-
-def span(minutes: int) -> str:
-    """A duration as a person reads it at a glance: 45 min, 2 h 05 min, 3 d 4 h."""
-    minutes = abs(minutes)
-    if minutes < 60:
-        return translate("RequestsModel", "%1 min").replace("%1", str(minutes))
-    hours, rest = divmod(minutes, 60)
-    if hours < 24:
-        return (
-            translate("RequestsModel", "%1 h %2 min")
-            .replace("%1", str(hours))
-            .replace("%2", f"{rest:02d}")
-        )
-    days, hours = divmod(hours, 24)
-    return (
-        translate("RequestsModel", "%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
-    )
 
 
 class RequestsModel(QAbstractTableModel):
@@ -144,7 +126,7 @@ class RequestsModel(QAbstractTableModel):
     def _text(self, row: RequestRow, column: str) -> str:
         if column == "countdown":
             if row.answered_at is not None:
-                waited = span(row.waited_minutes or 0)
+                waited = duration(row.waited_minutes or 0)
                 return (
                     translate("RequestsModel", "answered in %1")
                     if row.met()
@@ -157,7 +139,7 @@ class RequestsModel(QAbstractTableModel):
                 translate("RequestsModel", "overdue %1")
                 if left < 0
                 else translate("RequestsModel", "in %1")
-            ).replace("%1", span(left))
+            ).replace("%1", duration(left))
         if column == "due":
             return weekday_stamp(row.due_at.astimezone(self.zone)) if row.due_at else ""
         if column == "client_time":

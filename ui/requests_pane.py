@@ -50,7 +50,7 @@ from ui.requests_model import COLUMNS, SOON_MINUTES, RequestsModel
 from ui.widgets import EmptyState, accessible
 
 TICK_MS = 30_000
-WIDTHS = {"countdown": 120, "client": 140, "text": 220, "due": 115, "client_time": 130}
+WIDTHS = {"countdown": 170, "client": 140, "text": 220, "due": 115, "client_time": 130}
 
 
 class RequestsPane(QWidget):
@@ -264,7 +264,7 @@ class RequestsPane(QWidget):
             and self.tray.isVisible()
         ):
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 10_000)
-        self.banner.setText(f"⏰ {title}: {text}")
+        self.banner.setText(f"⚠ {title}: {text}")  # a sign DejaVu has; it has no ⏰
         self.banner.show()
         QTimer.singleShot(5 * 60_000, self.banner.hide)
 

@@ -19,6 +19,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from accdesk.text import english_plural
+
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "resources" / "translations"
 RU, EN = FOLDER / "accdesk_ru.ts", FOLDER / "accdesk_en.ts"
@@ -104,8 +106,8 @@ def extracted() -> list[Key]:
 
 
 def english_forms(source: str) -> list[str]:
-    """English singular and plural of a source written with the "(s)" convention."""
-    return [source.replace("(s)", ""), source.replace("(s)", "s")]
+    """English singular and plural of a source, for the English catalogue."""
+    return [english_plural(source, True), english_plural(source, False)]
 
 
 def update() -> tuple[int, int]:

@@ -536,9 +536,9 @@ def _describe(move: Move, names: _Names, work: Mapping[uuid.UUID, Work]) -> Move
     )
     reason = translate(
         "Workload",
-        "{value} is at {source_before:.0%} and {target} at {target_before:.0%}; {target} knows the work ({skill}). After the move: {source_after:.0%} and {target_after:.0%}.",  # noqa: E501
+        "{source} is at {source_before:.0%} and {target} at {target_before:.0%}; {target} knows the work ({skill}). After the move: {source_after:.0%} and {target_after:.0%}.",  # noqa: E501
     ).format(
-        value=source,
+        source=source,
         source_before=move.source_before,
         target=target,
         target_before=move.target_before,

@@ -1334,16 +1334,8 @@ Template name:</source>
       <translation>%1 в месяц · ответ в течение: %2 · %3 · проектов: %4 · ждут ответа: %5</translation>
     </message>
     <message>
-      <source>%1 h</source>
-      <translation>%1 ч</translation>
-    </message>
-    <message>
       <source>%1 managers in the last 12 months: continuity is at risk</source>
       <translation>Менеджеров за последние 12 месяцев: %1 — преемственность под угрозой</translation>
-    </message>
-    <message>
-      <source>%1 min</source>
-      <translation>%1 мин</translation>
     </message>
     <message>
       <source>%1 offers due for %2 of %3 clients · showing %4</source>
@@ -2396,6 +2388,14 @@ Restore which backup?</source>
   </context>
   <context>
     <name>Formatting</name>
+    <message>
+      <source>%1 d %2 h</source>
+      <translation>%1 дн %2 ч</translation>
+    </message>
+    <message>
+      <source>%1 h</source>
+      <translation>%1 ч</translation>
+    </message>
     <message>
       <source>%1 h %2 min</source>
       <translation>%1 ч %2 мин</translation>
@@ -3854,18 +3854,6 @@ A workplace for account managers of digital agencies.</source>
   <context>
     <name>RequestsModel</name>
     <message>
-      <source>%1 d %2 h</source>
-      <translation>%1 дн %2 ч</translation>
-    </message>
-    <message>
-      <source>%1 h %2 min</source>
-      <translation>%1 ч %2 мин</translation>
-    </message>
-    <message>
-      <source>%1 min</source>
-      <translation>%1 мин</translation>
-    </message>
-    <message>
       <source>Channel</source>
       <translation>Канал</translation>
     </message>
@@ -4535,8 +4523,8 @@ Look around in a demo agency first, or start your own.</source>
       <translation>{service}, уровень {level}</translation>
     </message>
     <message>
-      <source>{value} is at {source_before:.0%} and {target} at {target_before:.0%}; {target} knows the work ({skill}). After the move: {source_after:.0%} and {target_after:.0%}.</source>
-      <translation>Загрузка: {value} — {source_before:.0%}, {target} — {target_before:.0%}; {target} умеет эту работу ({skill}). После перемещения: {source_after:.0%} и {target_after:.0%}.</translation>
+      <source>{source} is at {source_before:.0%} and {target} at {target_before:.0%}; {target} knows the work ({skill}). After the move: {source_after:.0%} and {target_after:.0%}.</source>
+      <translation>Загрузка: {source} — {source_before:.0%}, {target} — {target_before:.0%}; {target} умеет эту работу ({skill}). После перемещения: {source_after:.0%} и {target_after:.0%}.</translation>
     </message>
   </context>
 </TS>
