@@ -94,13 +94,19 @@ def check(path: Path, created: set[str], last_edit: str | None) -> tuple[bool, i
     finally:
         con.close()
     lost = len(created - titles)
-    # The fixed brief holds the last confirmed edit, or a later one that finished unreported.
-    if last_edit is not None and last_edit not in bodies:
-        run, n = last_edit.split(" edit ")
-        later = {b for b in bodies if b.startswith(f"{run} edit ")}
-        if not any(int(b.split(" edit ")[1]) >= int(n) for b in later):
+    # The fixed brief holds the last confirmed edit, or a later one that was committed but killed
+    # before it was reported: later in the same run, or in any later run.
+    if last_edit is not None:
+        edits = [_edit_order(b) for b in bodies if b.startswith("run ") and " edit " in b]
+        if not any(order >= _edit_order(last_edit) for order in edits):
             lost += 1
     return healthy, lost
+
+
+def _edit_order(body: str) -> tuple[int, int]:
+    """("run 12 edit 3") -> (12, 3): the order in which the writers made their edits."""
+    run, n = body.removeprefix("run ").split(" edit ")
+    return int(run), int(n)
 
 
 def _spawn(path: Path, project: str, brief: str, run: int) -> tuple[int, int]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tests.crash_harness import run
+from tests.crash_harness import check, run
 
 KILLS = 50
 
@@ -24,3 +25,16 @@ def test_confirmed_writes_survive_sigkill(
     assert report.confirmed >= KILLS // 2
     assert report.damaged == 0
     assert report.lost == 0
+
+
+def test_the_check_counts_a_missing_edit_but_not_a_later_unreported_one(tmp_path: Path) -> None:
+    """A writer killed between its commit and its report leaves a newer edit, not a lost one."""
+    path = tmp_path / "check.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE brief (title TEXT, body TEXT)")
+    con.execute("INSERT INTO brief VALUES ('run 1 brief 1', 'run 2 edit 1')")
+    con.commit()
+    con.close()
+    assert check(path, {"run 1 brief 1"}, "run 1 edit 5") == (True, 0)
+    assert check(path, {"run 1 brief 1"}, "run 2 edit 2") == (True, 1)
+    assert check(path, {"run 1 brief 1", "run 1 brief 2"}, None) == (True, 1)
