@@ -246,4 +246,7 @@ class CalendarDialog(QDialog):
             return
         if isinstance(result, Changes):
             self.saved.emit(result)
+        # The log the recompute left is copied into the file after the person has the result;
+        # should that fail, the next commit copies it.
+        self._background.run(self._db.checkpoint, lambda _result, _error: None)
         self.accept()

@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 if TYPE_CHECKING:
     from alembic.config import Config
 
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 HERE = Path(__file__).resolve().parent
 
 
