@@ -8,12 +8,16 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from sqlalchemy import Engine
+
+from tests import pg
 
 # In CI the same examples every run, so a landing never depends on a lucky draw; locally
 # they stay random and keep exploring (ACCDESK_FUZZ_EXAMPLES turns the fuzzing up).
@@ -66,13 +70,91 @@ def demo_path(demo_template: Path, tmp_path: Path) -> Path:
     return target
 
 
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """The core's tests on the demo agency run on both engines; a test that also handles the
+    SQLite file itself (`demo_path`) runs on SQLite alone."""
+    names = metafunc.fixturenames
+    core = metafunc.definition.path.parent.name == "core"
+    if core and "demo_db" in names and "demo_path" not in names:
+        metafunc.parametrize("engine", ENGINES, indirect=True)
+
+
 @pytest.fixture
-def demo_db(demo_path: Path) -> Iterator[object]:
+def engine(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def demo_db(engine: str, request: pytest.FixtureRequest) -> Iterator[object]:
+    """The demo agency, open: a private SQLite copy, or a PostgreSQL database of its own."""
     from accdesk.db import open_database
 
-    db = open_database(demo_path)
+    fixture = "demo_path" if engine == "sqlite" else "pg_demo_url"
+    db = open_database(request.getfixturevalue(fixture))
     yield db
     db.close()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[pg.Cluster]:
+    try:
+        cluster = pg.start()
+    except pg.NoPostgres as exc:
+        if os.environ.get(pg.REQUIRE_VAR):
+            pytest.fail(str(exc))
+        pytest.skip(str(exc))
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_admin(pg_cluster: pg.Cluster) -> Iterator[Engine]:
+    """The server's own database, outside transactions: for CREATE and DROP DATABASE."""
+    from sqlalchemy import create_engine
+
+    admin = create_engine(f"{pg_cluster.url}/postgres", isolation_level="AUTOCOMMIT")
+    yield admin
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_cluster: pg.Cluster, pg_admin: Engine) -> str:
+    """The demo agency built once per run on the server; tests get a copy made from it."""
+    from accdesk.db import open_database
+    from accdesk.demo import create_demo
+
+    name = f"accdesk_demo_{uuid.uuid4().hex[:8]}"
+    with pg_admin.connect() as con:
+        con.exec_driver_sql(f"CREATE DATABASE {name}")
+    db = open_database(f"{pg_cluster.url}/{name}")
+    create_demo(db, now=DEMO_NOW)
+    db.close()
+    return name
+
+
+@pytest.fixture
+def pg_empty_url(pg_cluster: pg.Cluster, pg_admin: Engine) -> Iterator[str]:
+    """A new empty database on the server, dropped afterwards."""
+    yield from _pg_database(pg_cluster, pg_admin, template=None)
+
+
+@pytest.fixture
+def pg_demo_url(pg_cluster: pg.Cluster, pg_admin: Engine, pg_demo_template: str) -> Iterator[str]:
+    """A private copy of the demo agency on the server, dropped afterwards."""
+    yield from _pg_database(pg_cluster, pg_admin, template=pg_demo_template)
+
+
+def _pg_database(cluster: pg.Cluster, admin: Engine, template: str | None) -> Iterator[str]:
+    name = f"accdesk_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as con:
+        copy = f" TEMPLATE {template}" if template else ""
+        con.exec_driver_sql(f"CREATE DATABASE {name}{copy}")
+    yield f"{cluster.url}/{name}"
+    with admin.connect() as con:
+        con.exec_driver_sql(f"DROP DATABASE {name} WITH (FORCE)")
 
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -235,7 +235,7 @@ def _recompute(con: Connection, progress: Progress | None) -> int:
     instant = _InstantReader(con.dialect.name)
     # SQLite finds a row by its rowid directly, where the id needs a search of the primary key
     # index; the rowid is also in every index, so the read below never touches the table.
-    key = literal_column("rowid") if con.dialect.name == "sqlite" else type_coerce(r.c.id, String)
+    key = literal_column("rowid") if con.dialect.name == "sqlite" else r.c.id
     # In the order of the statistics index, which holds every column read here: SQLite scans
     # that index alone, and the changed rows are written in its order, its pages touched one
     # after another instead of at random (three times faster).
@@ -250,7 +250,8 @@ def _recompute(con: Connection, progress: Progress | None) -> int:
     # At driver level: 200,000 result rows built by SQLAlchemy cost a third of a second.
     cursor = con.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.execute(str(query.compile(dialect=con.dialect)))
+        sql = query.compile(dialect=con.dialect, compile_kwargs={"literal_binds": True})
+        cursor.execute(str(sql))
         rows = cursor.fetchall()
     finally:
         cursor.close()

@@ -17,7 +17,14 @@ from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import available_timezones
 
 import pydantic
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+)
 
 from accdesk.briefs.schema import AUDIENCE_NAMES
 from accdesk.errors import ValidationError
@@ -137,6 +144,15 @@ M = TypeVar("M", bound=BaseModel)
 class Input(BaseModel):
     # strict: a text field takes text, not bytes or numbers that happen to convert
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        """A NUL character, which PostgreSQL's text cannot hold, is refused in every field on
+        both engines, so a text saved alone is never refused once the team shares it."""
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError(translate("Input", "contains a NUL character, which text cannot hold"))
+        return value
 
     def problems(self) -> dict[str, str]:
         """Rules across fields, checked once each field is valid on its own; the message

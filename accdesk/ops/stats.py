@@ -172,13 +172,14 @@ class _Medians:
             .offset(bindparam("skip"))
         )
         if column is not None:
-            middle = middle.where(type_coerce(column, String) == bindparam("key", type_=String))
+            middle = middle.where(column == bindparam("key", type_=column.type))
         result: dict[Any, float] = {}
         for key, sums in groups.items():
             size = sums[0]  # answered
             if size:
                 found = self._s.execute(
-                    middle, {"key": key, "n": 2 - size % 2, "skip": (size - 1) // 2}
+                    middle,
+                    {"key": key and uuid_from_db(key), "n": 2 - size % 2, "skip": (size - 1) // 2},
                 ).scalars()
                 values = list(found)
                 result[key] = sum(values) / len(values)

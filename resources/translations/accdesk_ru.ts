@@ -2821,6 +2821,10 @@ Restore which backup?</source>
   <context>
     <name>Input</name>
     <message>
+      <source>contains a NUL character, which text cannot hold</source>
+      <translation>содержит символ NUL, который не может храниться в тексте</translation>
+    </message>
+    <message>
       <source>give the day it was done, or plan a day for it</source>
       <translation>укажите, когда это сделали, или запланируйте дату</translation>
     </message>

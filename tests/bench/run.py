@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -556,9 +557,10 @@ def bench_import(folder: Path, rounds: int) -> bool:
     book.save(buffer)
     data = buffer.getvalue()
     counter = iter(range(1_000_000))
+    scratch = Path(tempfile.mkdtemp(prefix="import-", dir=folder))  # new each run, even kept
 
     def run() -> float:
-        db = open_database(folder / f"import-{next(counter)}.db")
+        db = open_database(scratch / f"import-{next(counter)}.db")
         t = time.perf_counter()
         table = read_table(data, "clients.xlsx")
         mapping = guess_mapping("clients", table.headers)
@@ -574,7 +576,10 @@ def bench_import(folder: Path, rounds: int) -> bool:
         assert sum(1 for _ in rows) == 10_001
         return time.perf_counter() - t
 
-    return report("import_clients_xlsx", *interleaved(max(3, rounds // 2), run, floor))
+    try:
+        return report("import_clients_xlsx", *interleaved(max(3, rounds // 2), run, floor))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def main() -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -112,6 +112,23 @@ def test_any_brief_text_is_either_stored_exactly_or_refused_cleanly(demo_db, tit
         assert (stored.title, stored.content.notes) == (title.strip(), body)
 
 
+def test_a_nul_character_is_refused_naming_the_field_and_nothing_is_written(
+    demo_db: Database,
+) -> None:
+    doc = _a_brief(demo_db)
+    before = get_brief(demo_db, doc.id)
+    with pytest.raises(ValidationError) as refused:
+        update_brief(
+            demo_db,
+            doc.id,
+            {"title": before.title, "notes": "до\x00после"},
+            expected_version=before.version,
+        )
+    assert set(refused.value.errors) == {"notes"}
+    assert "NUL" in refused.value.errors["notes"]
+    assert get_brief(demo_db, doc.id) == before
+
+
 def test_naive_datetimes_are_never_stored(demo_db: Database) -> None:
     update = text("UPDATE project SET last_touched_at = :t").bindparams(
         bindparam("t", type_=UTCDateTime())
@@ -121,7 +138,10 @@ def test_naive_datetimes_are_never_stored(demo_db: Database) -> None:
     with demo_db.engine.connect() as con:
         assert (
             con.execute(
-                text("SELECT count(*) FROM project WHERE last_touched_at LIKE '2026-01-01%'")
+                text("SELECT count(*) FROM project WHERE last_touched_at < :t").bindparams(
+                    bindparam("t", type_=UTCDateTime())
+                ),
+                {"t": datetime(2026, 1, 2, tzinfo=UTC)},
             ).scalar()
             == 0
         )

@@ -24,6 +24,7 @@ from accdesk.ops.queue import (
 )
 from accdesk.planning.priority import Score
 from accdesk.planning.workdays import WorkdayCalendar
+from accdesk.types import uuid_from_db
 from tests.conftest import DEMO_NOW
 
 TODAY = date(2026, 11, 23)
@@ -87,7 +88,7 @@ def _new(db: Database, **changes: object) -> dict[str, object]:
     data: dict[str, object] = {
         "name": "Лендинг к Чёрной пятнице",
         "client_id": row.client_id,
-        "service_id": uuid.UUID(hex=service),
+        "service_id": uuid_from_db(service),
         "manager_id": row.manager_id,
         "deadline": TODAY + timedelta(days=10),
         "weekly_effort_hours": 4,
@@ -134,7 +135,7 @@ def test_queue_rows_carry_the_clients_health_signals(demo_db: Database) -> None:
     rows = list_queue(demo_db)
     with demo_db.engine.connect() as con:
         risky_clients = {
-            uuid.UUID(hex=r[0])
+            uuid_from_db(r[0])
             for r in con.execute(
                 text(
                     "SELECT client_id FROM promise WHERE (status = 'open' AND feasibility IN "
