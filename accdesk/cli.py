@@ -37,6 +37,7 @@ from accdesk.ops.requests import add_request, find_client, find_manager
 from accdesk.ops.settings import agency_timezone
 from accdesk.ops.stats import ResponseFigures, response_stats
 from accdesk.ops.summary import counts
+from accdesk.ops.team import link_login
 from accdesk.ops.workload import moves_of, reassign, suggest_rebalance, team_workload
 from accdesk.sqlitefile import FileState, copy_database, inspect_sqlite, table_counts
 from accdesk.types import utcnow
@@ -129,6 +130,16 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--channel", default="email", help="email, telegram, phone... (default email)")
     add.add_argument("--json", action="store_true", help="print the result as JSON")
     add.set_defaults(run=_request_add)
+
+    team = sub.add_parser("team", help="a team database's logins").add_subparsers(
+        dest="team_command", metavar="ACTION", required=True
+    )
+    link = team.add_parser("link", help="let a PostgreSQL login act for a manager")
+    _db_option(link, default=argparse.SUPPRESS)
+    link.add_argument("--manager", required=True, metavar="LOGIN_OR_NAME")
+    link.add_argument("--login", required=True, help="the person's own PostgreSQL login")
+    link.add_argument("--json", action="store_true", help="print the result as JSON")
+    link.set_defaults(run=_team_link)
 
     day = sub.add_parser("agenda", help="a manager's plan for a day")
     _db_option(day, default=argparse.SUPPRESS)
@@ -380,6 +391,26 @@ def _request_add(args: argparse.Namespace) -> int:
         "manager": row.manager or None,
     }
     _emit(args, text, data_out)
+    return 0
+
+
+def _team_link(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    try:
+        done = link_login(db, find_manager(db, args.manager), args.login)
+    finally:
+        db.close()
+    text = f"{args.login} now acts for {done.manager}."
+    if done.server_has_login is False:
+        text += (
+            f" The server has no login {args.login} yet; an administrator creates it in psql:"
+            f" {done.create_login}"
+        )
+    _emit(
+        args,
+        text,
+        {"login": args.login, "manager": done.manager, "server_has_login": done.server_has_login},
+    )
     return 0
 
 

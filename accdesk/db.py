@@ -25,6 +25,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from accdesk import sqlitefile
+from accdesk.access import Identity, explain_server, guard, identify
 from accdesk.errors import DatabaseError, ReadOnlyDatabase
 from accdesk.files import private_folder
 from accdesk.locking import WriterLock
@@ -119,6 +120,8 @@ class Database:
         self.read_only = read_only
         self._lock = lock
         self._sessions = sessionmaker(engine, class_=Session, expire_on_commit=False)
+        # Who a team database's login acts for; a SQLite file has one user, who may do all.
+        self.identity: Identity | None = None
 
     @property
     def location(self) -> str:
@@ -183,7 +186,8 @@ class Database:
         try:
             yield
         except SQLAlchemyDatabaseError as exc:
-            problem = explain(exc.orig, self.location) if exc.orig is not None else None
+            explainer = explain if self.path is not None else explain_server
+            problem = explainer(exc.orig, self.location) if exc.orig is not None else None
             if problem is None:
                 raise
             raise problem from exc
@@ -273,10 +277,14 @@ def _open_server_database(url: str) -> Database:
             )
         if revision is None or sqlitefile.classify(revision, url).state is FileState.OUTDATED:
             _upgrade(engine)
+        db = Database(url, engine)
+        with db.reading() as s:
+            db.identity = identify(s)
+        guard(db._sessions, db.identity)
     except Exception:
         engine.dispose()
         raise
-    return Database(url, engine)
+    return db
 
 
 def _upgrade(engine: Engine) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 if TYPE_CHECKING:
     from alembic.config import Config
 
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 HERE = Path(__file__).resolve().parent
 
 

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
   <context>
+    <name>Access</name>
+    <message>
+      <source>not permitted by the team database {where}: {error}</source>
+      <translation>командная база {where} не разрешает это действие: {error}</translation>
+    </message>
+    <message>
+      <source>not permitted: only a team lead changes the team, the catalogue, the calendar and the settings</source>
+      <translation>нет прав: команду, каталог услуг, календарь и настройки меняет только руководитель группы</translation>
+    </message>
+    <message>
+      <source>not permitted: the project “{project}” is managed by {manager}; only they or a team lead can change it</source>
+      <translation>нет прав: проект «{project}» ведёт {manager}; изменить его может только этот менеджер или руководитель группы</translation>
+    </message>
+    <message>
+      <source>not permitted: this client is managed by someone else; only their managers or a team lead can change it</source>
+      <translation>нет прав: этого клиента ведёт другой менеджер; изменить его могут только его менеджеры или руководитель группы</translation>
+    </message>
+    <message>
+      <source>the login {login} is linked to no manager of this agency, so it may only read; a team lead links it with: accdesk team link</source>
+      <translation>логин {login} не привязан ни к одному менеджеру агентства, поэтому доступно только чтение; руководитель группы привязывает его командой accdesk team link</translation>
+    </message>
+  </context>
+  <context>
     <name>Agenda</name>
     <message>
       <source>Answer {name}</source>
@@ -4197,6 +4220,21 @@ A workplace for account managers of digital agencies.</source>
     <message>
       <source>Export table</source>
       <translation>Экспорт таблицы</translation>
+    </message>
+  </context>
+  <context>
+    <name>Team</name>
+    <message>
+      <source>already acts for {name}</source>
+      <translation>уже привязан к менеджеру: {name}</translation>
+    </message>
+    <message>
+      <source>must be a PostgreSQL login: small Latin letters, digits and _, not starting with a digit</source>
+      <translation>должен быть логином PostgreSQL: строчные латинские буквы, цифры и _, не с цифры в начале</translation>
+    </message>
+    <message>
+      <source>this manager no longer exists</source>
+      <translation>этого менеджера больше нет</translation>
     </message>
   </context>
   <context>

@@ -145,3 +145,22 @@ def test_cli_copy_from_one_database_to_another(demo_path: Path, tmp_path: Path) 
     assert json.loads(done.stdout)["tables"]["client"] == 40
     again = run_cli("copy", "--from", str(demo_path), "--to", str(target))
     assert again.returncode == 1 and "not empty" in again.stderr
+
+
+def test_cli_copy_round_trip_through_a_team_server_keeps_every_row(
+    demo_path: Path, pg_empty_url: str, tmp_path: Path
+) -> None:
+    """A solo file moved to a team database and back is the same agency, row for row."""
+    up = run_cli("copy", "--from", str(demo_path), "--to", pg_empty_url, "--json")
+    assert up.returncode == 0, up.stderr
+    assert json.loads(up.stdout)["tables"]["request"] == 400
+    back = tmp_path / "back.db"
+    down = run_cli("copy", "--from", pg_empty_url, "--to", str(back))
+    assert down.returncode == 0, down.stderr
+    assert "every table counted" in down.stdout
+    original, returned = open_database(demo_path, read_only=True), open_database(back)
+    try:
+        assert export_archive(returned) == export_archive(original)
+    finally:
+        original.close()
+        returned.close()

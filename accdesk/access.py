@@ -1,0 +1,296 @@
+"""Who may change what on a team database, said once for the operations and for PostgreSQL.
+
+Each person connects with a PostgreSQL login of their own, linked to a `Manager` by its
+`login`. A team lead (`Manager.role`) may change everything. An account manager may change
+the projects they manage, the clients they manage a project of (and a client nobody manages
+yet, so a new client can be set up), and what hangs off those: contacts, requests, briefs,
+promises. Agency-wide things (the team, the catalogue, the calendar, settings) are the team
+lead's. Everyone may read everything: the queue and the rebalance look across the team.
+
+The operations check a flush against these rules before anything is sent, so a refusal names
+the row and who may change it (`NotPermitted`). The migrations turn the same rules into
+row-level security policies, so that a manager's login is refused by the server itself, from
+`psql` too. A SQLite file has one user, who may do everything.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import event, inspect, select, text
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from accdesk.errors import AccdeskError
+from accdesk.models import Brief, BriefDraft, BriefRevision, Manager, Project, Role
+from accdesk.text import translate
+
+
+class NotPermitted(AccdeskError):
+    """The person connected may not make this change; nothing was written."""
+
+
+class Path(Enum):
+    """How a row of a table belongs to a manager."""
+
+    LEAD = "lead"  # agency-wide: team leads only
+    OWN = "own"  # the row's own manager_id
+    PROJECT = "project"  # through project_id to the project's manager
+    CLIENT = "client"  # through client_id to the managers of the client's projects
+    BRIEF = "brief"  # through brief_id to the brief's project
+
+
+# The column each path follows, per table; a table not listed has no rule of its own.
+RULES: dict[str, tuple[Path, str]] = {
+    "manager": (Path.LEAD, ""),
+    "managerskill": (Path.LEAD, ""),
+    "service": (Path.LEAD, ""),
+    "setting": (Path.LEAD, ""),
+    "calendarday": (Path.LEAD, ""),
+    "project": (Path.OWN, "manager_id"),
+    "assignment": (Path.PROJECT, "project_id"),
+    "brief": (Path.PROJECT, "project_id"),
+    "briefrevision": (Path.BRIEF, "brief_id"),
+    "briefdraft": (Path.BRIEF, "brief_id"),
+    "client": (Path.CLIENT, "id"),
+    "contact": (Path.CLIENT, "client_id"),
+    "clientservice": (Path.CLIENT, "client_id"),
+    "promise": (Path.CLIENT, "client_id"),
+    "loyaltyaction": (Path.CLIENT, "client_id"),
+    "feedback": (Path.CLIENT, "client_id"),
+    "request": (Path.CLIENT, "client_id"),
+    "meeting": (Path.OWN, "manager_id"),
+    "agendamark": (Path.OWN, "manager_id"),
+}
+
+MANAGER_GROUP = "accdesk_manager"
+"""The PostgreSQL role every person's login is granted: the rights the policies then narrow."""
+
+
+# --- The server's side: row-level security ---------------------------------------------------
+def policy_condition(table: str) -> str:
+    """The SQL a row of `table` must meet to be changed by the session's login."""
+    path, column = RULES[table]
+    lead = "accdesk_is_lead()"
+    if path is Path.LEAD:
+        return lead
+    if path is Path.OWN:
+        return f"{lead} OR {column} = accdesk_me()"
+    if path is Path.PROJECT:
+        return f"{lead} OR accdesk_owns_project({column})"
+    if path is Path.BRIEF:
+        return f"{lead} OR accdesk_owns_brief({column})"
+    return f"{lead} OR accdesk_owns_client({column})"
+
+
+FUNCTIONS = """
+CREATE OR REPLACE FUNCTION accdesk_me() RETURNS uuid
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+    $$ SELECT id FROM manager WHERE login = session_user AND active $$;
+CREATE OR REPLACE FUNCTION accdesk_is_lead() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+    $$ SELECT EXISTS (SELECT 1 FROM manager
+                      WHERE login = session_user AND active AND role = 'team_lead') $$;
+CREATE OR REPLACE FUNCTION accdesk_owns_project(target uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+    $$ SELECT EXISTS (SELECT 1 FROM project WHERE id = target AND manager_id = accdesk_me()) $$;
+CREATE OR REPLACE FUNCTION accdesk_owns_brief(target uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+    $$ SELECT EXISTS (SELECT 1 FROM brief JOIN project ON project.id = brief.project_id
+                      WHERE brief.id = target AND project.manager_id = accdesk_me()) $$;
+CREATE OR REPLACE FUNCTION accdesk_owns_client(target uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+    $$ SELECT accdesk_me() IS NOT NULL AND (
+           EXISTS (SELECT 1 FROM project WHERE client_id = target AND manager_id = accdesk_me())
+           OR NOT EXISTS (SELECT 1 FROM project
+                          WHERE client_id = target AND manager_id IS NOT NULL)) $$;
+"""
+
+
+def install_policies(con: Any) -> None:
+    """Roles, grants and policies on PostgreSQL; run by a migration as the tables' owner.
+
+    The owner (who ran the migrations) is not bound by the policies: it is the server's
+    administrator account, not a person's everyday login.
+    """
+    con.execute(
+        text(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+            f"'{MANAGER_GROUP}') THEN CREATE ROLE {MANAGER_GROUP} NOLOGIN; END IF; END $$"
+        )
+    )
+    con.execute(text(FUNCTIONS))
+    con.execute(text(f"GRANT USAGE ON SCHEMA public TO {MANAGER_GROUP}"))
+    # The policies narrow these to the rows each person may change; tables added later
+    # get the same rights.
+    rights = "SELECT, INSERT, UPDATE, DELETE"
+    con.execute(text(f"GRANT {rights} ON ALL TABLES IN SCHEMA public TO {MANAGER_GROUP}"))
+    con.execute(
+        text(
+            f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT {rights} ON TABLES TO {MANAGER_GROUP}"
+        )
+    )
+    con.execute(text(f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {MANAGER_GROUP}"))
+    for table in RULES:
+        condition = policy_condition(table)
+        con.execute(text(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"))
+        con.execute(text(f"DROP POLICY IF EXISTS accdesk_read ON {table}"))
+        con.execute(text(f"DROP POLICY IF EXISTS accdesk_change ON {table}"))
+        con.execute(text(f"CREATE POLICY accdesk_read ON {table} FOR SELECT USING (true)"))
+        con.execute(
+            text(
+                f"CREATE POLICY accdesk_change ON {table} FOR ALL"
+                f" USING ({condition}) WITH CHECK ({condition})"
+            )
+        )
+
+
+def remove_policies(con: Any) -> None:
+    """What `install_policies` made, taken back (the role stays: other databases may use it)."""
+    for table in RULES:
+        con.execute(text(f"DROP POLICY IF EXISTS accdesk_read ON {table}"))
+        con.execute(text(f"DROP POLICY IF EXISTS accdesk_change ON {table}"))
+        con.execute(text(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY"))
+    for name in (
+        "owns_client(uuid)",
+        "owns_brief(uuid)",
+        "owns_project(uuid)",
+        "is_lead()",
+        "me()",
+    ):
+        con.execute(text(f"DROP FUNCTION IF EXISTS accdesk_{name}"))
+    con.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {MANAGER_GROUP}"))
+
+
+def explain_server(error: Exception, where: object) -> AccdeskError | None:
+    """Our message for what a team database refused, or None for a bug."""
+    state = getattr(error, "sqlstate", None)
+    if state == "42501":  # insufficient_privilege: a policy or a grant said no
+        return NotPermitted(
+            translate("Access", "not permitted by the team database {where}: {error}").format(
+                where=where, error=str(error).splitlines()[0]
+            )
+        )
+    return None
+
+
+# --- The operations' side: a check before each flush -----------------------------------------
+@dataclass(frozen=True)
+class Identity:
+    """The person a team database connection acts for."""
+
+    login: str
+    manager_id: uuid.UUID | None  # None: the login is linked to no manager
+    manager_name: str
+    lead: bool
+    owner: bool  # the tables' owner, whom the server's policies do not bind
+
+    @property
+    def unrestricted(self) -> bool:
+        return self.lead or self.owner
+
+
+def identify(session: Session) -> Identity:
+    """Who the session's login is on this server."""
+    login, owner = session.execute(
+        text(
+            "SELECT session_user, pg_has_role(session_user, "
+            "(SELECT tableowner FROM pg_tables WHERE tablename = 'project' LIMIT 1), 'MEMBER')"
+        )
+    ).one()
+    manager = session.scalars(select(Manager).where(Manager.login == login)).first()
+    if manager is None or not manager.active:
+        return Identity(login, None, "", False, bool(owner))
+    return Identity(login, manager.id, manager.name, manager.role == Role.TEAM_LEAD, bool(owner))
+
+
+def guard(session_factory: Any, identity: Identity) -> None:
+    """Check every flush of `session_factory`'s sessions against `identity`'s rights."""
+    if identity.unrestricted:
+        return
+
+    @event.listens_for(session_factory, "before_flush")
+    def _check(session: Session, _context: Any, _instances: Any) -> None:
+        for obj in [*session.new, *session.dirty, *session.deleted]:
+            table = getattr(obj, "__tablename__", None)
+            if table in RULES and not _may_change(session, identity, table, obj):
+                raise NotPermitted(_refusal(session, identity, table, obj))
+
+
+def _may_change(session: Session, who: Identity, table: str, obj: Any) -> bool:
+    if who.manager_id is None:
+        return False
+    path, column = RULES[table]
+    if path is Path.LEAD:
+        return False
+    state = inspect(obj)
+    # The row as it was and as it will be: a manager can neither take another's row nor
+    # hand their own to someone else.
+    values = {getattr(obj, column)}
+    history = state.attrs[column].history
+    values.update(v for v in history.deleted or () if v is not None)
+    with session.no_autoflush:
+        return all(_owns(session, who.manager_id, path, value) for value in values)
+
+
+def _owns(session: Session, me: uuid.UUID, path: Path, value: Any) -> bool:
+    if path is Path.OWN:
+        return bool(value == me)
+    if path is Path.PROJECT:
+        return session.scalar(select(col(Project.manager_id)).where(col(Project.id) == value)) == me
+    if path is Path.BRIEF:
+        project = session.scalar(select(col(Brief.project_id)).where(col(Brief.id) == value))
+        return _owns(session, me, Path.PROJECT, project)
+    managers = set(
+        session.scalars(
+            select(col(Project.manager_id)).where(
+                col(Project.client_id) == value, col(Project.manager_id).is_not(None)
+            )
+        )
+    )
+    return not managers or me in managers
+
+
+def _refusal(session: Session, who: Identity, table: str, obj: Any) -> str:
+    if who.manager_id is None:
+        return translate(
+            "Access",
+            "the login {login} is linked to no manager of this agency, so it may only read; a team lead links it with: accdesk team link",  # noqa: E501
+        ).format(login=who.login)
+    path, _column = RULES[table]
+    if path is Path.LEAD:
+        return translate(
+            "Access",
+            "not permitted: only a team lead changes the team, the catalogue, the calendar and the settings",  # noqa: E501
+        )
+    project = _project_of(session, table, obj)
+    if project is not None:
+        name, manager_id = project
+        with session.no_autoflush:
+            manager = session.get(Manager, manager_id) if manager_id else None
+        return translate(
+            "Access",
+            "not permitted: the project “{project}” is managed by {manager}; only they or a team lead can change it",  # noqa: E501
+        ).format(project=name, manager=manager.name if manager else "—")
+    return translate(
+        "Access",
+        "not permitted: this client is managed by someone else; only their managers or a team lead can change it",  # noqa: E501
+    )
+
+
+def _project_of(session: Session, table: str, obj: Any) -> tuple[str, uuid.UUID | None] | None:
+    """The name and manager of the project a refused row belongs to, if it belongs to one."""
+    project: Project | None = None
+    with session.no_autoflush:
+        if table == "project":
+            before = inspect(obj).attrs["manager_id"].history.deleted
+            return obj.name, before[0] if before else obj.manager_id
+        if table in ("brief", "assignment"):
+            project = session.get(Project, obj.project_id)
+        elif isinstance(obj, BriefRevision | BriefDraft):
+            brief = session.get(Brief, obj.brief_id)
+            project = session.get(Project, brief.project_id) if brief else None
+    return (project.name, project.manager_id) if project is not None else None

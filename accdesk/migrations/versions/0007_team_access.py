@@ -1,0 +1,35 @@
+"""who may change what on a team database
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-02 16:20:00.000000
+
+On PostgreSQL: the role every person's login is granted, the functions that tell who the
+session's login is, and a row-level security policy per table (`accdesk.access`). A SQLite
+file has one user and nothing to set up.
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0007"
+down_revision: str | None = "0006"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        from accdesk.access import install_policies
+
+        install_policies(bind)
+
+
+def downgrade() -> None:
+    bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        from accdesk.access import remove_policies
+
+        remove_policies(bind)

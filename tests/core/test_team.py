@@ -1,0 +1,150 @@
+"""A team database: each person's own login, what they may change, and two people at once."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+
+import psycopg
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+
+from accdesk.access import NotPermitted
+from accdesk.db import Database, open_database
+from accdesk.errors import StaleEdit
+from accdesk.ops.briefs import briefs_for_project, create_brief
+from accdesk.ops.queue import list_queue, set_status
+from accdesk.ops.workload import ProjectMove, reassign
+from tests.conftest import DEMO_NOW
+from tests.core.test_archive import run_cli
+
+# The demo's team: am01 is the team lead, am02 to am06 account managers.
+LEAD, ANNA, BORIS = "am01", "am02", "am03"
+
+
+@pytest.fixture
+def team(pg_demo_url: str, pg_admin: Engine) -> Iterator[Callable[[str], Database]]:
+    """The demo agency on the server, opened as one of its people by their own login."""
+    with pg_admin.connect() as con:
+        for login in (LEAD, ANNA, BORIS):
+            con.exec_driver_sql(
+                "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                f"'{login}') THEN CREATE ROLE {login} LOGIN IN ROLE accdesk_manager; END IF; END $$"
+            )
+    opened: list[Database] = []
+
+    def as_login(login: str) -> Database:
+        db = open_database(make_url(pg_demo_url).set(username=login).render_as_string(False))
+        opened.append(db)
+        return db
+
+    yield as_login
+    for db in opened:
+        db.close()
+
+
+def _projects_of(db: Database, login: str) -> list[uuid.UUID]:
+    with db.reading() as s:
+        manager = s.execute(text("SELECT id FROM manager WHERE login = :l"), {"l": login}).scalar()
+    return [r.id for r in list_queue(db) if r.manager_id == uuid.UUID(str(manager))]
+
+
+def test_each_login_acts_for_its_own_manager(team: Callable[[str], Database]) -> None:
+    lead, anna = team(LEAD), team(ANNA)
+    assert lead.identity is not None and lead.identity.lead
+    assert anna.identity is not None and not anna.identity.lead
+    assert anna.identity.manager_id is not None and anna.identity.manager_name
+
+
+def test_a_managers_login_cannot_change_anothers_project_even_in_plain_sql(
+    team: Callable[[str], Database], pg_demo_url: str
+) -> None:
+    anna = team(ANNA)
+    boris_project, anna_project = _projects_of(anna, BORIS)[0], _projects_of(anna, ANNA)[0]
+    url = make_url(pg_demo_url)
+    with psycopg.connect(
+        host=url.host, port=url.port, dbname=url.database, user=ANNA, autocommit=True
+    ) as con:
+        # Another's project is not there to update: no row changes.
+        done = con.execute("UPDATE project SET name = 'taken over' WHERE id = %s", (boris_project,))
+        assert done.rowcount == 0
+        # Her own she may change, but not hand to someone else.
+        assert (
+            con.execute(
+                "UPDATE project SET status = 'paused' WHERE id = %s", (anna_project,)
+            ).rowcount
+            == 1
+        )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            con.execute(
+                "UPDATE project SET manager_id = (SELECT id FROM manager WHERE login = %s)"
+                " WHERE id = %s",
+                (BORIS, anna_project),
+            )
+        # The agency's settings are the team lead's.
+        assert con.execute("UPDATE setting SET version = version + 1").rowcount == 0
+    admin = create_engine(pg_demo_url)
+    with admin.connect() as check:
+        names = dict(check.execute(text("SELECT id, name FROM project")).all())
+        assert names[boris_project] != "taken over"
+    admin.dispose()
+
+
+def test_operations_refuse_what_the_login_may_not_change_and_write_nothing(
+    team: Callable[[str], Database],
+) -> None:
+    anna = team(ANNA)
+    boris_project, anna_project = _projects_of(anna, BORIS)[0], _projects_of(anna, ANNA)[0]
+    before = {r.id: r for r in list_queue(anna)}
+    with pytest.raises(NotPermitted, match="managed by") as refused:
+        set_status(anna, boris_project, "paused")
+    assert before[boris_project].client_name  # the row is still readable by everyone
+    assert "only they or a team lead" in str(refused.value)
+    with pytest.raises(NotPermitted, match="managed by"):
+        create_brief(anna, boris_project, {"title": "Чужое ТЗ"})
+    assert {r.id: r.status for r in list_queue(anna)} == {k: v.status for k, v in before.items()}
+    # On her own project both go through.
+    set_status(anna, anna_project, "paused")
+    create_brief(anna, anna_project, {"title": "Своё ТЗ"})
+    assert any(b.title == "Своё ТЗ" for b in briefs_for_project(anna, anna_project))
+
+
+def test_a_team_lead_reassigns_and_the_managers_later_stale_edit_is_refused(
+    team: Callable[[str], Database],
+) -> None:
+    lead, boris = team(LEAD), team(BORIS)
+    anna_id = team(ANNA).identity.manager_id  # type: ignore[union-attr]
+    project = next(r for r in list_queue(boris) if r.id in set(_projects_of(boris, BORIS)))
+    seen = project.version  # Boris has the project open at this version
+    lead_move = ProjectMove(project.id, project.manager_id, anna_id)
+    reassign(lead, [lead_move], "Борис в отпуске", [uuid.uuid4()], now=DEMO_NOW)
+    with pytest.raises((StaleEdit, NotPermitted)) as refused:
+        set_status(boris, project.id, "paused", expected_version=seen)
+    assert isinstance(refused.value, StaleEdit)
+    assert "changed elsewhere" in str(refused.value) and "reload" in str(refused.value)
+    after = next(r for r in list_queue(lead) if r.id == project.id)
+    assert after.manager_id == anna_id and after.status == project.status
+
+
+def test_a_team_lead_links_a_new_login_and_a_manager_may_not(
+    team: Callable[[str], Database], pg_demo_url: str, pg_admin: Engine
+) -> None:
+    as_lead = make_url(pg_demo_url).set(username=LEAD).render_as_string(False)
+    as_anna = make_url(pg_demo_url).set(username=ANNA).render_as_string(False)
+    team(LEAD)  # the logins exist
+    login = f"vera_{uuid.uuid4().hex[:6]}"
+    refused = run_cli("team", "link", "--db", as_anna, "--manager", "am04", "--login", login)
+    assert refused.returncode == 1 and "only a team lead" in refused.stderr
+    done = run_cli("team", "link", "--db", as_lead, "--manager", "am04", "--login", login)
+    assert done.returncode == 0, done.stderr
+    assert f"CREATE ROLE {login} LOGIN IN ROLE accdesk_manager" in done.stdout
+    bad = run_cli("team", "link", "--db", as_lead, "--manager", "am05", "--login", "Вера")
+    assert bad.returncode == 1 and "login" in bad.stderr
+    with pg_admin.connect() as con:
+        con.exec_driver_sql(f"CREATE ROLE {login} LOGIN IN ROLE accdesk_manager")
+    vera = team(login)
+    assert vera.identity is not None and vera.identity.manager_id is not None
+    assert f"now acts for {vera.identity.manager_name}" in done.stdout
+    with pg_admin.connect() as con:
+        con.exec_driver_sql(f"DROP ROLE {login}")
