@@ -165,18 +165,6 @@ def remove_policies(con: Any) -> None:
     con.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {MANAGER_GROUP}"))
 
 
-def explain_server(error: Exception, where: object) -> AccdeskError | None:
-    """Our message for what a team database refused, or None for a bug."""
-    state = getattr(error, "sqlstate", None)
-    if state == "42501":  # insufficient_privilege: a policy or a grant said no
-        return NotPermitted(
-            translate("Access", "not permitted by the team database {where}: {error}").format(
-                where=where, error=str(error).splitlines()[0]
-            )
-        )
-    return None
-
-
 # --- The operations' side: a check before each flush -----------------------------------------
 @dataclass(frozen=True)
 class Identity:

@@ -25,9 +25,10 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from accdesk import sqlitefile
-from accdesk.access import Identity, explain_server, guard, identify
+from accdesk.access import Identity, guard, identify
 from accdesk.errors import DatabaseError, ReadOnlyDatabase
 from accdesk.files import private_folder
+from accdesk.live import explain_server
 from accdesk.locking import WriterLock
 from accdesk.migrations import upgrade_to_head
 from accdesk.sqlitefile import APPLICATION_ID, FileState, copy_database, explain, inspect_sqlite
@@ -122,6 +123,12 @@ class Database:
         self._sessions = sessionmaker(engine, class_=Session, expire_on_commit=False)
         # Who a team database's login acts for; a SQLite file has one user, who may do all.
         self.identity: Identity | None = None
+        # The server processes of this database's own connections: the change feed skips
+        # their notices, which the window already knows about.
+        self.backends: set[int] = set()
+
+    def _remember_backend(self, dbapi_connection: Any, _record: Any) -> None:
+        self.backends.add(int(dbapi_connection.info.backend_pid))
 
     @property
     def location(self) -> str:
@@ -267,8 +274,10 @@ def open_database(
 
 def _open_server_database(url: str) -> Database:
     engine = make_engine(url)
+    db = Database(url, engine)
+    event.listen(engine, "connect", db._remember_backend)  # before the first connection
     try:
-        with engine.connect() as con:
+        with db._problems_explained(), engine.connect() as con:
             has_version = engine.dialect.has_table(con, "alembic_version")
             revision = (
                 con.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -277,7 +286,6 @@ def _open_server_database(url: str) -> Database:
             )
         if revision is None or sqlitefile.classify(revision, url).state is FileState.OUTDATED:
             _upgrade(engine)
-        db = Database(url, engine)
         with db.reading() as s:
             db.identity = identify(s)
         guard(db._sessions, db.identity)

@@ -2965,6 +2965,13 @@ Restore which backup?</source>
     </message>
   </context>
   <context>
+    <name>Live</name>
+    <message>
+      <source>the team database {where} cannot be reached ({error}); nothing was saved</source>
+      <translation>нет связи с командной базой {where} ({error}); ничего не сохранено</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source> The previous database is kept as %1.</source>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+import time
 import uuid
 from collections.abc import Callable, Iterator
 
@@ -13,6 +15,7 @@ from sqlalchemy.engine import make_url
 from accdesk.access import NotPermitted
 from accdesk.db import Database, open_database
 from accdesk.errors import StaleEdit
+from accdesk.live import CHANNEL, ChangeFeed, ServerUnavailable
 from accdesk.ops.briefs import briefs_for_project, create_brief
 from accdesk.ops.queue import list_queue, set_status
 from accdesk.ops.workload import ProjectMove, reassign
@@ -148,3 +151,47 @@ def test_a_team_lead_links_a_new_login_and_a_manager_may_not(
     assert f"now acts for {vera.identity.manager_name}" in done.stdout
     with pg_admin.connect() as con:
         con.exec_driver_sql(f"DROP ROLE {login}")
+
+
+def test_a_change_by_one_person_is_heard_by_the_others_feed_and_a_drop_is_reported(
+    team: Callable[[str], Database], pg_demo_url: str, pg_admin: Engine
+) -> None:
+    anna, lead = team(ANNA), team(LEAD)
+    feed = ChangeFeed(lead.url, ignore=lead.backends)
+    feed.connect()
+    set_status(anna, _projects_of(anna, ANNA)[0], "paused")
+    heard: set[str] = set()
+    deadline = time.monotonic() + 5
+    while "project" not in heard and time.monotonic() < deadline:
+        heard |= feed.wait(0.5)
+    assert "project" in heard
+    # The lead's own change is already on the lead's screen: the feed does not repeat it.
+    set_status(lead, _projects_of(lead, BORIS)[0], "paused")
+    assert "project" not in feed.wait(1.0)
+    # The server drops the listening connection: the feed says so, then connects again.
+    with pg_admin.connect() as con:
+        con.exec_driver_sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            f" WHERE query = 'LISTEN {CHANNEL}' AND datname = '{make_url(pg_demo_url).database}'"
+        )
+    with pytest.raises(ServerUnavailable, match="cannot be reached"):
+        feed.wait(2.0)
+    set_status(anna, _projects_of(anna, ANNA)[1], "paused")  # before the feed is back
+    assert feed.wait(0.5) == set()  # connected again; what happened meanwhile was not heard
+    set_status(anna, _projects_of(anna, ANNA)[1], "active")
+    heard = set()
+    deadline = time.monotonic() + 5
+    while "project" not in heard and time.monotonic() < deadline:
+        heard |= feed.wait(0.5)
+    assert "project" in heard
+    feed.close()
+
+
+def test_a_server_that_is_not_there_is_named_in_plain_words(tmp_path: object) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens here once the socket closes
+    done = run_cli("check", "--db", f"postgresql+psycopg://nobody@127.0.0.1:{port}/agency")
+    assert done.returncode == 1
+    assert "cannot be reached" in done.stderr and "Traceback" not in done.stderr
+    assert f"127.0.0.1:{port}/agency" in done.stderr

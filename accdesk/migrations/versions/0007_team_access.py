@@ -1,12 +1,13 @@
-"""who may change what on a team database
+"""a team database: who may change what, and notices of changes
 
 Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-02 16:20:00.000000
 
 On PostgreSQL: the role every person's login is granted, the functions that tell who the
-session's login is, and a row-level security policy per table (`accdesk.access`). A SQLite
-file has one user and nothing to set up.
+session's login is, a row-level security policy per table (`accdesk.access`), and the
+triggers that announce each change to the other windows (`accdesk.live`). A SQLite file has
+one user and nothing to set up.
 """
 
 from collections.abc import Sequence
@@ -23,13 +24,17 @@ def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         from accdesk.access import install_policies
+        from accdesk.live import install_notices
 
         install_policies(bind)
+        install_notices(bind)
 
 
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         from accdesk.access import remove_policies
+        from accdesk.live import remove_notices
 
+        remove_notices(bind)
         remove_policies(bind)
