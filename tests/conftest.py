@@ -147,6 +147,23 @@ def pg_demo_url(pg_cluster: pg.Cluster, pg_admin: Engine, pg_demo_template: str)
     yield from _pg_database(pg_cluster, pg_admin, template=pg_demo_template)
 
 
+TEAM_LOGINS = ("am01", "am02", "am03")  # the demo's team lead and two account managers
+
+
+@pytest.fixture
+def team_url(pg_demo_url: str, pg_admin: Engine) -> Callable[[str], str]:
+    """The URL of a private demo agency on the server for one of its people's own login."""
+    from sqlalchemy.engine import make_url
+
+    with pg_admin.connect() as con:
+        for login in TEAM_LOGINS:
+            con.exec_driver_sql(
+                "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                f"'{login}') THEN CREATE ROLE {login} LOGIN IN ROLE accdesk_manager; END IF; END $$"
+            )
+    return lambda login: make_url(pg_demo_url).set(username=login).render_as_string(False)
+
+
 def _pg_database(cluster: pg.Cluster, admin: Engine, template: str | None) -> Iterator[str]:
     name = f"accdesk_test_{uuid.uuid4().hex[:12]}"
     with admin.connect() as con:

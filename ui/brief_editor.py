@@ -169,6 +169,7 @@ class BriefEditorPane(QWidget):
         self._loading = False
         self._split_sized = False
         self.drafted = False  # a draft of the shown brief is in the database
+        self._reload_after_draft = False  # others changed briefs while this one was typed in
         # Typed text becomes a draft this long after the last keystroke.
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -411,26 +412,31 @@ class BriefEditorPane(QWidget):
         title.setFocus()
         title.selectAll()  # type: ignore[attr-defined]
 
-    def keep_draft(self) -> None:
+    def keep_draft(self) -> bool:
         """Write what is typed as a draft in a worker, without saving the brief: after a
-        crash the next start puts it back."""
+        crash the next start puts it back. False when there was nothing to write."""
         doc, db, content = self._doc, self._db, self._content
         if doc is None or db is None or content is None or not self._writable():
-            return
+            return False
         if content.normalized() == doc.content:
-            if self.drafted:
-                self._background.run(lambda: discard_draft(db, doc.id), self._drafted(False))
-            return
+            if not self.drafted:
+                return False
+            self._background.run(lambda: discard_draft(db, doc.id), self._drafted(False))
+            return True
         data = {"title": content.title, "content": to_json(content)}
         self._background.run(
             lambda: save_draft(db, doc.id, data, based_on=doc.version), self._drafted(True)
         )
+        return True
 
     def _drafted(self, kept: bool) -> Any:
         def then(result: object, error: Exception | None) -> None:
             if error is not None:
                 self._say(self.tr("Could not keep a draft: ") + str(error), error=True)
                 return
+            if self._reload_after_draft:
+                self._reload_after_draft = False
+                self._reload(self._doc.id if self._doc else None)
             if kept and not (isinstance(result, Changes) and result.touches("draft")):
                 return  # the brief was saved meanwhile; that draft was dropped, rightly
             self.drafted = kept
@@ -855,7 +861,14 @@ class BriefEditorPane(QWidget):
         if changes.touches("setting"):
             self.settings_changed()
         if changes.touches("brief"):
-            self._reload(self._doc.id if self._doc else None)
+            # Typing going on is kept as a draft first, then the briefs are read again, so
+            # someone else's change never replaces what is being typed.
+            typing = self._autosave.isActive()
+            self._autosave.stop()
+            if typing and self.keep_draft():
+                self._reload_after_draft = True
+            else:
+                self._reload(self._doc.id if self._doc else None)
 
     def _report(self, text: str) -> None:
         self._say(text, error=True)

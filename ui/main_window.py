@@ -64,6 +64,7 @@ from ui.formatting import stamp
 from ui.i18n import LANGUAGE_NAMES, current_language, system_language, translate
 from ui.i18n import SETTING as LANGUAGE_SETTING
 from ui.import_dialog import ImportWizard
+from ui.live import LiveUpdates
 from ui.queue_model import STATUS_LABELS
 from ui.queue_pane import QueuePane
 from ui.requests_pane import RequestsPane
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
             self.events, self.undo_stack, self.dialogs, settings, self.background, self
         )
         self._matrix: UpsellMatrixDialog | None = None
+        self.live: LiveUpdates | None = None  # others' changes, on a team database
         self.workload: WorkloadWindow | None = None
         self.briefs = BriefEditorPane(
             self.events, self.undo_stack, self.dialogs, self.background, self
@@ -137,11 +139,17 @@ class MainWindow(QMainWindow):
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
         self.banner.hide()
+        # A team database's server gone: said at the top, where the work is.
+        self.connection_banner = QLabel(self)
+        self.connection_banner.setObjectName("connectionBanner")
+        self.connection_banner.setWordWrap(True)
+        self.connection_banner.hide()
         self.work = QWidget(self)
         work_layout = QVBoxLayout(self.work)
         work_layout.setContentsMargins(0, 0, 0, 0)
         work_layout.setSpacing(0)
         work_layout.addWidget(self.banner)
+        work_layout.addWidget(self.connection_banner)
         work_layout.addWidget(self.splitter, 1)
         self.welcome = WelcomePane(self)
         self.stack = QStackedWidget(self)
@@ -468,6 +476,8 @@ class MainWindow(QMainWindow):
             )
         )
         self.location.setText(self.tr("Database: %1").replace("%1", db.location))
+        if db.path is None:
+            self._follow_team(db)
         self.setWindowTitle(
             f"{Path(db.location).name} — accdesk" if db.path else f"{db.location} — accdesk"
         )
@@ -765,8 +775,37 @@ class MainWindow(QMainWindow):
             # The window is going away; the terminal is the last place to say it.
             print(f"accdesk: the backup on exit failed: {exc}", file=sys.stderr)
 
+    def _follow_team(self, db: Database) -> None:
+        """Others' changes appear as they commit; a lost server is said and retried."""
+        self.live = LiveUpdates(db, self)
+        self.live.changed.connect(self.events.changed)
+        self.live.lost.connect(self._server_lost)
+        self.live.back.connect(self._server_back)
+        self.live.start()
+
+    def _server_lost(self, message: str) -> None:
+        self.connection_banner.setText(
+            self.tr(
+                "%1. Trying again every few seconds; what you type stays here and is saved "
+                "when the server is back."
+            ).replace("%1", message[:1].upper() + message[1:])
+        )
+        self.connection_banner.show()
+
+    def _server_back(self) -> None:
+        self.connection_banner.hide()
+        self.statusBar().showMessage(self.tr("The team database is back"), 8000)
+        # What was typed while it was away is written now.
+        self.briefs.keep_draft()
+        self.card.keep_draft()
+
     def _close_database(self) -> None:
         self._backup_timer.stop()
+        if self.live is not None:
+            self.live.stop()
+            self.live.deleteLater()
+            self.live = None
+        self.connection_banner.hide()
         if self.db is None:
             return
         self.briefs.commit()

@@ -2977,6 +2977,10 @@ Restore which backup?</source>
       <source> The previous database is kept as %1.</source>
       <translation> Прежняя база сохранена как %1.</translation>
     </message>
+    <message>
+      <source>%1. Trying again every few seconds; what you type stays here and is saved when the server is back.</source>
+      <translation>%1. Подключаюсь снова каждые несколько секунд; набранный текст остаётся здесь и сохранится, когда сервер вернётся.</translation>
+    </message>
     <message numerus="yes">
       <source>%n brief(s) had text that was not saved; it is back in the editor</source>
       <translation>
@@ -3312,6 +3316,10 @@ Restore which backup?</source>
     <message>
       <source>The new language is used from the next start. Restart accdesk now?</source>
       <translation>Новый язык включится при следующем запуске. Перезапустить accdesk сейчас?</translation>
+    </message>
+    <message>
+      <source>The team database is back</source>
+      <translation>Связь с командной базой восстановлена</translation>
     </message>
     <message>
       <source>There are no backups of this database yet.</source>

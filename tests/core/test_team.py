@@ -27,18 +27,12 @@ LEAD, ANNA, BORIS = "am01", "am02", "am03"
 
 
 @pytest.fixture
-def team(pg_demo_url: str, pg_admin: Engine) -> Iterator[Callable[[str], Database]]:
+def team(team_url: Callable[[str], str]) -> Iterator[Callable[[str], Database]]:
     """The demo agency on the server, opened as one of its people by their own login."""
-    with pg_admin.connect() as con:
-        for login in (LEAD, ANNA, BORIS):
-            con.exec_driver_sql(
-                "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
-                f"'{login}') THEN CREATE ROLE {login} LOGIN IN ROLE accdesk_manager; END IF; END $$"
-            )
     opened: list[Database] = []
 
     def as_login(login: str) -> Database:
-        db = open_database(make_url(pg_demo_url).set(username=login).render_as_string(False))
+        db = open_database(team_url(login))
         opened.append(db)
         return db
 
