@@ -26,6 +26,7 @@ from sqlmodel import Session
 
 from accdesk import sqlitefile
 from accdesk.access import Identity, guard, identify
+from accdesk.credentials import saved_password, with_password
 from accdesk.errors import DatabaseError, ReadOnlyDatabase
 from accdesk.files import private_folder
 from accdesk.live import explain_server
@@ -273,6 +274,9 @@ def open_database(
 
 
 def _open_server_database(url: str) -> Database:
+    password = saved_password(url)
+    if password is not None:
+        url = with_password(url, password)
     engine = make_engine(url)
     db = Database(url, engine)
     event.listen(engine, "connect", db._remember_backend)  # before the first connection

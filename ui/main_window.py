@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from accdesk import __version__
+from accdesk.access import Identity
 from accdesk.backup import (
     BackupInfo,
     last_backup_time,
@@ -40,6 +42,7 @@ from accdesk.backup import (
     restore,
     rolling_backup,
 )
+from accdesk.credentials import without_password
 from accdesk.db import Database, open_database
 from accdesk.demo import create_demo
 from accdesk.errors import AccdeskError, DamagedDatabase, DatabaseInUse
@@ -57,6 +60,7 @@ from ui.background import Background
 from ui.brief_editor import BriefEditorPane
 from ui.calendar_dialog import CalendarDialog
 from ui.client_card import ClientCardPane
+from ui.connect_dialog import ConnectDialog
 from ui.day_context import DayContext
 from ui.dialogs import Dialogs, describe_backup
 from ui.events import AppEvents
@@ -214,6 +218,14 @@ class MainWindow(QMainWindow):
                 self.open_database_dialog,
                 QKeySequence.StandardKey.Open,
                 "actionOpen",
+            )
+        )
+        file.addAction(
+            self._action(
+                self.tr("Connect to &team database…"),
+                self.connect_team_dialog,
+                "Ctrl+Shift+O",
+                "actionConnectTeam",
             )
         )
         file.addAction(
@@ -478,6 +490,12 @@ class MainWindow(QMainWindow):
         self.location.setText(self.tr("Database: %1").replace("%1", db.location))
         if db.path is None:
             self._follow_team(db)
+            if db.identity is not None:
+                self.location.setText(
+                    self.tr("Team database: %1 · you: %2")
+                    .replace("%1", db.location)
+                    .replace("%2", self._who(db.identity))
+                )
         self.setWindowTitle(
             f"{Path(db.location).name} — accdesk" if db.path else f"{db.location} — accdesk"
         )
@@ -566,7 +584,7 @@ class MainWindow(QMainWindow):
             if not db.read_only:
                 QTimer.singleShot(30_000, self._backup_if_due)
                 self._backup_timer.start()
-        self.settings.setValue("lastDatabase", db.url)
+        self.settings.setValue("lastDatabase", without_password(db.url))
         return True
 
     def _verify(self, db: Database) -> None:
@@ -750,6 +768,12 @@ class MainWindow(QMainWindow):
         if path:
             self._try_open(path)
 
+    def connect_team_dialog(self) -> None:
+        """A shared PostgreSQL database, with the person's own login."""
+        dialog = ConnectDialog(self.settings, self)
+        if self.dialogs.run(dialog) == QDialog.DialogCode.Accepted:
+            self._try_open(dialog.url())
+
     def create_demo_dialog(self) -> None:
         if self.db is not None and counts(self.db).clients == 0:
             if self.dialogs.confirm(
@@ -774,6 +798,15 @@ class MainWindow(QMainWindow):
         except AccdeskError as exc:
             # The window is going away; the terminal is the last place to say it.
             print(f"accdesk: the backup on exit failed: {exc}", file=sys.stderr)
+
+    def _who(self, identity: Identity) -> str:
+        if identity.manager_id is None:
+            name = identity.login
+            role = self.tr("administrator") if identity.owner else self.tr("read only")
+        else:
+            name = identity.manager_name
+            role = self.tr("team lead") if identity.lead else self.tr("account manager")
+        return f"{name} ({role})"
 
     def _follow_team(self, db: Database) -> None:
         """Others' changes appear as they commit; a lost server is said and retried."""

@@ -2113,6 +2113,112 @@ Template name:</source>
     </message>
   </context>
   <context>
+    <name>ConnectDialog</name>
+    <message>
+      <source>Connect</source>
+      <translation>Подключиться</translation>
+    </message>
+    <message>
+      <source>Connect to team database</source>
+      <translation>Подключение к командной базе</translation>
+    </message>
+    <message>
+      <source>Database</source>
+      <translation>База данных</translation>
+    </message>
+    <message>
+      <source>Database:</source>
+      <translation>База данных:</translation>
+    </message>
+    <message>
+      <source>Encryption (TLS)</source>
+      <translation>Шифрование (TLS)</translation>
+    </message>
+    <message>
+      <source>Encryption:</source>
+      <translation>Шифрование:</translation>
+    </message>
+    <message>
+      <source>If the server offers it</source>
+      <translation>Если сервер его предлагает</translation>
+    </message>
+    <message>
+      <source>Login</source>
+      <translation>Логин</translation>
+    </message>
+    <message>
+      <source>Login:</source>
+      <translation>Логин:</translation>
+    </message>
+    <message>
+      <source>Off (a trusted local network only)</source>
+      <translation>Выключено (только в доверенной локальной сети)</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Пароль</translation>
+    </message>
+    <message>
+      <source>Password:</source>
+      <translation>Пароль:</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>Порт</translation>
+    </message>
+    <message>
+      <source>Port:</source>
+      <translation>Порт:</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>Ошибка</translation>
+    </message>
+    <message>
+      <source>Remember the password</source>
+      <translation>Запомнить пароль</translation>
+    </message>
+    <message>
+      <source>Remember the password in the system keyring</source>
+      <translation>Запомнить пароль в системном хранилище паролей</translation>
+    </message>
+    <message>
+      <source>Required</source>
+      <translation>Обязательно</translation>
+    </message>
+    <message>
+      <source>Required, and the server's certificate checked</source>
+      <translation>Обязательно, с проверкой сертификата сервера</translation>
+    </message>
+    <message>
+      <source>Server</source>
+      <translation>Сервер</translation>
+    </message>
+    <message>
+      <source>Server:</source>
+      <translation>Сервер:</translation>
+    </message>
+    <message>
+      <source>empty: from ~/.pgpass or not needed</source>
+      <translation>пусто: из ~/.pgpass или не нужен</translation>
+    </message>
+    <message>
+      <source>must not be empty</source>
+      <translation>не может быть пустым</translation>
+    </message>
+    <message>
+      <source>only Latin letters, digits, dots, dashes and _</source>
+      <translation>только латинские буквы, цифры, точки, дефисы и _</translation>
+    </message>
+  </context>
+  <context>
+    <name>Credentials</name>
+    <message>
+      <source>no system keyring can keep the password here ({cause}); put it in libpq's password file ~/.pgpass instead (host:port:database:login:password, readable by you alone)</source>
+      <translation>здесь нет системного хранилища паролей ({cause}); запишите пароль в файл паролей libpq ~/.pgpass (сервер:порт:база:логин:пароль, доступный только вам)</translation>
+    </message>
+  </context>
+  <context>
     <name>Database</name>
     <message>
       <source>cannot read {path}: {reason}</source>
@@ -3162,6 +3268,10 @@ Restore which backup?</source>
       <translation>Не удаётся работать с базой</translation>
     </message>
     <message>
+      <source>Connect to &amp;team database…</source>
+      <translation>Подключиться к &amp;командной базе…</translation>
+    </message>
+    <message>
       <source>Create &amp;demo data…</source>
       <translation>Создать &amp;демо-агентство…</translation>
     </message>
@@ -3306,6 +3416,10 @@ Restore which backup?</source>
       <translation>Предложить &amp;перераспределение…</translation>
     </message>
     <message>
+      <source>Team database: %1 · you: %2</source>
+      <translation>Командная база: %1 · вы: %2</translation>
+    </message>
+    <message>
       <source>The brief is made; its project is not in the queue as filtered now.</source>
       <translation>ТЗ создано; его проекта нет в очереди с текущими фильтрами.</translation>
     </message>
@@ -3350,6 +3464,22 @@ Restore which backup?</source>
 A workplace for account managers of digital agencies.</source>
       <translation>accdesk %1
 Рабочее место аккаунт-менеджера digital-агентства.</translation>
+    </message>
+    <message>
+      <source>account manager</source>
+      <translation>аккаунт-менеджер</translation>
+    </message>
+    <message>
+      <source>administrator</source>
+      <translation>администратор</translation>
+    </message>
+    <message>
+      <source>read only</source>
+      <translation>только чтение</translation>
+    </message>
+    <message>
+      <source>team lead</source>
+      <translation>руководитель группы</translation>
     </message>
     <message>
       <source>· %1 managers · %2 clients · %3 requests · %4 briefs</source>

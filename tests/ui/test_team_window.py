@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+import keyring
+import keyring.backend
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from accdesk.db import open_database
 from accdesk.live import CHANNEL
 from accdesk.ops.queue import list_queue, set_status
+from ui.connect_dialog import ConnectDialog
 from ui.main_window import MainWindow
 
 
@@ -51,3 +58,65 @@ def test_a_lost_server_is_said_and_the_window_comes_back_by_itself(
     assert "cannot be reached" in banner.text() and "saved when the server is back" in banner.text()
     qtbot.waitUntil(banner.isHidden, timeout=10000)
     assert "back" in window.statusBar().currentMessage()
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """The system keyring's place in a test: what is kept is kept here."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kept: dict[tuple[str, str], str] = {}
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.kept[(service, username)] = password
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.kept.get((service, username))
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.kept.pop((service, username), None)
+
+
+def test_connecting_through_the_dialog_opens_the_team_database_as_that_login(
+    open_window: Callable[..., MainWindow],
+    team_url: Callable[[str], str],
+    dialogs,  # type: ignore[no-untyped-def]
+    settings: QSettings,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    url = make_url(team_url("am02"))
+    window = open_window(None)
+    memory, before = MemoryKeyring(), keyring.get_keyring()
+    keyring.set_keyring(memory)
+
+    def fill(dialog: ConnectDialog) -> None:
+        dialog.host.clear()
+        qtbot.keyClicks(dialog.host, str(url.host))
+        dialog.port.setValue(int(url.port or 5432))
+        qtbot.keyClicks(dialog.login, str(url.username))
+        connect = dialog.findChild(QPushButton, "connectButton")
+        qtbot.mouseClick(connect, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and dialog.error.text() == "Database: must not be empty"
+        qtbot.keyClicks(dialog.database, str(url.database))
+        qtbot.keyClicks(dialog.password, "s3cret")
+        qtbot.mouseClick(dialog.remember, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(connect, Qt.MouseButton.LeftButton)
+
+    dialogs.fill = fill
+    try:
+        window.findChild(QAction, "actionConnectTeam").trigger()
+        assert window.db is not None and window.db.identity is not None
+        assert window.db.identity.login == "am02" and window.db.identity.manager_id is not None
+        assert f"{url.host}:{url.port}/{url.database}" in window.location.text()
+        name = window.db.identity.manager_name
+        assert window.location.text().endswith(f"you: {name} (account manager)")
+        assert window.queue.model.rowCount() == 120
+        # The password went to the keyring; the settings hold the address alone.
+        assert list(memory.kept.values()) == ["s3cret"]
+        settings.sync()
+        stored = Path(settings.fileName()).read_text(encoding="utf-8")
+        assert "s3cret" not in stored and "am02@" in stored
+    finally:
+        keyring.set_keyring(before)
