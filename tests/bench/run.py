@@ -11,6 +11,7 @@ Exits 1 if any ratio is above its limit. Not collected by the test run.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -24,6 +25,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -59,6 +61,9 @@ LIMITS: dict[str, tuple[str, float]] = {
     "sla_recompute_all": ("ms", 2000),
     "rebalance": ("ms", 1000),
     "import_clients_xlsx": ("ms", 10_000),
+    # The same on a team database over loopback (--pg), held to the same limits.
+    "queue_load_pg": ("ratio", 3.0),
+    "client_card_open_pg": ("ms", 50),
 }
 # The highest utilisation a rebalance reaches, at most this many times the lower bound.
 REBALANCE_QUALITY = 1.05
@@ -102,17 +107,32 @@ def interleaved(
     return a, b
 
 
-def bench_queue_load(db_path: Path, rounds: int) -> bool:
+def raw_connection(target: str) -> Any:
+    """The engine's own driver, for the floors: sqlite3 on a file, psycopg on a server."""
+    if "://" not in target:
+        return sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(target)
+    return psycopg.connect(
+        host=url.host, port=url.port, dbname=url.database, user=url.username, autocommit=True
+    )
+
+
+def bench_queue_load(target: str, rounds: int, suffix: str = "") -> bool:
+    """The queue read and scored into the model, against the driver running the same two
+    statements."""
     from zoneinfo import ZoneInfo
 
     from ui.app import create_application
     from ui.queue_model import QueueModel
 
     create_application([])  # styled as the app is: the style sheet changes what painting costs
-    db = open_database(db_path)
+    db = open_database(target)
     model = QueueModel(ZoneInfo("Europe/Moscow"))
     statements = queue_sql(db.engine.dialect)
-    raw = sqlite3.connect(db_path)
+    raw = raw_connection(target)
     _, weights = priority_rules(db)
     calendar = WorkdayCalendar()
 
@@ -132,7 +152,7 @@ def bench_queue_load(db_path: Path, rounds: int) -> bool:
         return time.perf_counter() - t
 
     load(), floor()  # warm caches for both
-    ok = report("queue_load", *interleaved(rounds, load, floor))
+    ok = report(f"queue_load{suffix}", *interleaved(rounds, load, floor))
     db.close()
     raw.close()
     return ok
@@ -140,7 +160,6 @@ def bench_queue_load(db_path: Path, rounds: int) -> bool:
 
 def bench_queue_pane(db_path: Path, rounds: int) -> bool:
     """Keystroke filtering, a drag persisted, and scoring the whole queue, in the window."""
-    import itertools
     from zoneinfo import ZoneInfo
 
     from PySide6.QtCore import QSettings
@@ -236,12 +255,32 @@ def bench_queue_pane(db_path: Path, rounds: int) -> bool:
     score_all()
     ok = report("priority_score_all", *interleaved(rounds, score_all, touch_all)) and ok
 
-    # client_card_open: select a project of another client until its card is filled in.
+    window.close()
+    return bench_card(str(db_path), rounds) and ok
+
+
+def bench_card(target: str, rounds: int, suffix: str = "") -> bool:
+    """client_card_open: select a project of another client until its card is filled in,
+    against the driver reading the same rows."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import build_window
+
+    app = QApplication.instance()
+    assert app is not None
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    window = build_window(target, settings)
+    window.show()
+    app.processEvents()
+    queue, model = window.queue, window.queue.model
     queue.manager.setCurrentIndex(0)
     app.processEvents()
     shown = model.shown_rows
     picks = itertools.cycle(range(0, min(len(shown), 400), 7))
-    raw = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    raw = raw_connection(target)
+    server = "://" in target
+    statements = [sql.replace(":c", "%(c)s") if server else sql for sql in CARD_SQL]
 
     def open_card() -> float:
         row = next(picks)
@@ -255,15 +294,16 @@ def bench_queue_pane(db_path: Path, rounds: int) -> bool:
     card_picks = itertools.cycle(range(0, min(len(shown), 400), 7))
 
     def raw_card() -> float:
-        """The same rows the card reads, straight from sqlite3."""
-        client = shown[next(card_picks)].client_id.hex
+        """The same rows the card reads, straight from the driver."""
+        client_id = shown[next(card_picks)].client_id
+        client = client_id if server else client_id.hex
         t = time.perf_counter()
-        for sql in CARD_SQL:
+        for sql in statements:
             raw.execute(sql, {"c": client}).fetchall()
         return time.perf_counter() - t
 
     open_card(), open_card()
-    ok = report("client_card_open", *interleaved(rounds * 3, open_card, raw_card)) and ok
+    ok = report(f"client_card_open{suffix}", *interleaved(rounds * 3, open_card, raw_card))
     raw.close()
     window.close()
     return ok
@@ -586,6 +626,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="build (or reuse) the large set in this folder")
+    parser.add_argument(
+        "--pg", action="store_true", help="also on PostgreSQL over loopback (a throwaway cluster)"
+    )
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="accdesk-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -612,13 +655,47 @@ def main() -> int:
             args.rounds, lambda: start_once("app", db_path), lambda: start_once("floor", db_path)
         ),
     )
-    ok = bench_queue_load(db_path, args.rounds) and ok
+    ok = bench_queue_load(str(db_path), args.rounds) and ok
     ok = bench_queue_pane(db_path, args.rounds) and ok
     ok = bench_brief(db_path, args.rounds) and ok
     ok = bench_day(db_path, args.rounds) and ok
     ok = bench_rebalance(db_path, args.rounds) and ok
     ok = bench_import(folder, args.rounds) and ok
+    if args.pg:
+        ok = bench_team(db_path, args.rounds) and ok
     return 0 if ok else 1
+
+
+def bench_team(db_path: Path, rounds: int) -> bool:
+    """The same queue and card on a team database over loopback: a throwaway PostgreSQL
+    cluster, the large set copied into it with `copy_agency`."""
+    from sqlalchemy import create_engine
+
+    from accdesk.ops.archive import copy_agency
+    from tests import pg
+
+    cluster = pg.start()
+    try:
+        admin = create_engine(f"{cluster.url}/postgres", isolation_level="AUTOCOMMIT")
+        with admin.connect() as con:
+            con.exec_driver_sql("CREATE DATABASE accdesk_large")
+        admin.dispose()
+        target = f"{cluster.url}/accdesk_large"
+        started = time.perf_counter()
+        source, team = open_database(db_path, read_only=True), open_database(target)
+        copied = copy_agency(source, team)
+        source.close()
+        team.close()
+        line = {
+            "name": "copy_to_team",
+            "seconds": round(time.perf_counter() - started, 1),
+            "rows": sum(copied.values()),
+        }
+        print(json.dumps(line), flush=True)
+        ok = bench_queue_load(target, rounds, "_pg")
+        return bench_card(target, rounds, "_pg") and ok
+    finally:
+        cluster.stop()
 
 
 if __name__ == "__main__":
