@@ -630,7 +630,7 @@ class BriefEditorPane(QWidget):
         self.new_menu.clear()
         for template in self._templates:
             action = self.new_menu.addAction(
-                template.name, lambda k=template.key: self.new_brief(k)
+                template.name, lambda _checked=False, k=template.key: self.new_brief(k)
             )
             action.setObjectName(f"newBrief_{template.key}")
             action.setToolTip(template.description)

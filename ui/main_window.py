@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
             status.addAction(
                 self._action(
                     translate("QueueModel", STATUS_LABELS[key]),
-                    lambda k=key: self.queue.change_status(k),
+                    lambda _checked=False, k=key: self.queue.change_status(k),
                     f"Ctrl+{number}",
                     f"actionStatus_{key}",
                 )

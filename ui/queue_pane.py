@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from accdesk.db import Database
-from accdesk.errors import AccdeskError, ValidationError
+from accdesk.errors import AccdeskError, StaleEdit, ValidationError
 from accdesk.ops.changes import Changes
 from accdesk.ops.clients import CARD
 from accdesk.ops.priority import Scorer, make_scorer, priority_rules, set_priority_preset
@@ -459,10 +459,26 @@ class QueuePane(QWidget):
         self.project_selected.emit(self.selected_row())
 
     # Actions -------------------------------------------------------------------------------
-    def _push(self, text: str, do: Callable[[], Changes], undo: Callable[[], Changes]) -> None:
-        """Do an action now and put it on the undo stack; a refusal is shown, not raised."""
+    def _push(
+        self,
+        text: str,
+        do: Callable[[], Changes],
+        undo: Callable[[], Changes],
+        *,
+        first: Callable[[], Changes] | None = None,
+    ) -> None:
+        """Do an action now and put it on the undo stack; a refusal is shown, not raised.
+
+        `first`, if given, is the action done now against the version this queue shows, so
+        a change made meanwhile by someone else is refused; redo after undo is `do`.
+        """
         try:
-            changes = do()
+            changes = (first or do)()
+        except StaleEdit as exc:
+            # Someone changed the project after this queue read it: show it as it is now.
+            self.reload()
+            self._say(str(exc) + " " + self.tr("The queue now shows it as stored."))
+            return
         except AccdeskError as exc:
             self._say(str(exc))
             return
@@ -542,6 +558,7 @@ class QueuePane(QWidget):
             text.replace("%1", row.code),
             lambda: set_pinned(db, row.id, not row.pinned),
             lambda: set_pinned(db, row.id, row.pinned),
+            first=lambda: set_pinned(db, row.id, not row.pinned, expected_version=row.version),
         )
 
     def change_status(self, status: str, project_id: uuid.UUID | None = None) -> None:
@@ -557,6 +574,7 @@ class QueuePane(QWidget):
             ),
             lambda: set_status(db, row.id, status),
             lambda: set_status(db, row.id, row.status),
+            first=lambda: set_status(db, row.id, status, expected_version=row.version),
         )
 
     def new_project(self) -> None:
@@ -603,7 +621,8 @@ class QueuePane(QWidget):
         for key, label in STATUS_LABELS.items():
             if key != "archived":
                 action = status.addAction(
-                    translate("QueueModel", label), lambda k=key: self.change_status(k)
+                    translate("QueueModel", label),
+                    lambda _checked=False, k=key: self.change_status(k),
                 )
                 action.setCheckable(True)
                 action.setChecked(key == row.status)

@@ -3932,6 +3932,10 @@ A workplace for account managers of digital agencies.</source>
       <translation>Ручной порядок уже совпадает с порядком по приоритету.</translation>
     </message>
     <message>
+      <source>The queue now shows it as stored.</source>
+      <translation>Очередь теперь показывает его таким, как он сохранён.</translation>
+    </message>
+    <message>
       <source>Try fewer letters, other filters, or the Team scope.</source>
       <translation>Введите меньше букв, смените фильтры или выберите «Команда».</translation>
     </message>

@@ -106,6 +106,23 @@ def test_ctrl_p_pins_and_undo_unpins(window: MainWindow) -> None:
     assert not {r.id: r.pinned for r in list_queue(window.db)}[row.id]
 
 
+def test_ctrl_3_pauses_the_selected_project_and_undo_restores_its_status(
+    window: MainWindow,
+) -> None:
+    window.queue.view.selectRow(0)
+    row = window.queue.selected_row()
+    assert row is not None and row.status != "paused"
+    window.queue.view.setFocus()
+    QTest.keyClick(window.queue.view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.db is not None
+    assert {r.id: r.status for r in list_queue(window.db)}[row.id] == "paused"
+    assert window.undo_stack.undoText().startswith(f"Set {row.code} to")
+    window.undo_stack.undo()
+    assert {r.id: r.status for r in list_queue(window.db)}[row.id] == row.status
+    window.undo_stack.redo()  # redo is not refused as stale by the version undo moved on
+    assert {r.id: r.status for r in list_queue(window.db)}[row.id] == "paused"
+
+
 def test_score_tooltip_lists_the_factors_that_produced_the_score(window: MainWindow) -> None:
     model, column = window.queue.model, window.queue.model.column_of("score")
     explained = 0

@@ -120,3 +120,36 @@ def test_connecting_through_the_dialog_opens_the_team_database_as_that_login(
         assert "s3cret" not in stored and "am02@" in stored
     finally:
         keyring.set_keyring(before)
+
+
+def test_a_manager_and_a_team_lead_side_by_side(
+    open_window: Callable[..., MainWindow], team_url: Callable[[str], str], qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """Anna pauses her project in her window and the lead's window shows it; the lead
+    changes it meanwhile and Anna's next change, made on what she saw, is refused and her
+    queue shows the project as stored; another manager's project is refused outright."""
+    lead, anna = open_window(team_url("am01")), open_window(team_url("am02"))
+    assert anna.db is not None and anna.db.identity is not None
+    me = anna.db.identity.manager_id
+    rows = anna.queue.model.all_rows
+    mine = [r for r in rows if r.manager_id == me and r.status == "active"]
+    other = next(r for r in rows if r.manager_id not in (me, None))
+
+    anna.queue.select_project(mine[0].id)
+    anna.findChild(QAction, "actionStatus_paused").trigger()
+    assert _status_shown(anna, mine[0].id) == "paused"
+    qtbot.waitUntil(lambda: _status_shown(lead, mine[0].id) == "paused", timeout=5000)
+
+    # The lead sets the next one to planned; before Anna's window hears of it she pauses it.
+    lead.queue.select_project(mine[1].id)
+    lead.findChild(QAction, "actionStatus_planned").trigger()
+    anna.queue.select_project(mine[1].id)
+    anna.findChild(QAction, "actionStatus_paused").trigger()
+    assert "changed elsewhere" in anna.queue.message.text()
+    assert _status_shown(anna, mine[1].id) == "planned"  # as stored, the lead's
+
+    anna.queue.select_project(other.id)
+    anna.findChild(QAction, "actionStatus_paused").trigger()
+    refusal = anna.queue.message.text()
+    assert "not permitted" in refusal and other.manager in refusal
+    assert _status_shown(anna, other.id) == other.status
