@@ -6,6 +6,7 @@ import socket
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -189,3 +190,26 @@ def test_a_server_that_is_not_there_is_named_in_plain_words(tmp_path: object) ->
     assert done.returncode == 1
     assert "cannot be reached" in done.stderr and "Traceback" not in done.stderr
     assert f"127.0.0.1:{port}/agency" in done.stderr
+
+
+def test_a_libpq_service_names_the_server_and_the_login(
+    team_url: Callable[[str], str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`?service=NAME` from pg_service.conf is all the window and the change feed need."""
+    url = make_url(team_url(ANNA))
+    services = tmp_path / "pg_service.conf"
+    services.write_text(
+        f"[agency]\nhost={url.host}\nport={url.port}\ndbname={url.database}\nuser={ANNA}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    db = open_database("postgresql+psycopg:///?service=agency")
+    try:
+        assert db.identity is not None and db.identity.login == ANNA
+        assert len(list_queue(db)) == 120
+        feed = ChangeFeed(db.url)
+        feed.connect()
+        assert feed.wait(0.1) == set()
+        feed.close()
+    finally:
+        db.close()
