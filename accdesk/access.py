@@ -208,6 +208,17 @@ def guard(session_factory: Any, identity: Identity) -> None:
                 raise NotPermitted(_refusal(session, identity, table, obj))
 
 
+def check_projects(session: Session, who: Identity | None, project_ids: Any) -> None:
+    """For a bulk update the flush check does not see: refuse it before anything is written
+    (the server's policy would skip the rows silently)."""
+    if who is None or who.unrestricted:
+        return
+    for project_id in project_ids:
+        project = session.get(Project, project_id)
+        if project is not None and not _may_change(session, who, "project", project):
+            raise NotPermitted(_refusal(session, who, "project", project))
+
+
 def _may_change(session: Session, who: Identity, table: str, obj: Any) -> bool:
     if who.manager_id is None:
         return False

@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
+from accdesk.access import check_projects
 from accdesk.codes import PROJECT, format_code
 from accdesk.db import Database
 from accdesk.errors import NotFound, StaleEdit, ValidationError
@@ -292,6 +293,7 @@ def reorder(db: Database, manager_id: uuid.UUID | None, ordered: Sequence[uuid.U
             (pid, index) for index, pid in enumerate(ordered, start=1) if positions[pid] != index
         ]
         if moved:
+            check_projects(s, db.identity, [pid for pid, _ in moved])
             s.connection().execute(
                 update(Project)
                 .where(col(Project.id) == bindparam("pid"))

@@ -18,7 +18,7 @@ from accdesk.db import Database, open_database
 from accdesk.errors import StaleEdit
 from accdesk.live import CHANNEL, ChangeFeed, ServerUnavailable
 from accdesk.ops.briefs import briefs_for_project, create_brief
-from accdesk.ops.queue import list_queue, set_status
+from accdesk.ops.queue import list_queue, queue_order, reorder, set_status
 from accdesk.ops.workload import ProjectMove, reassign
 from tests.conftest import DEMO_NOW
 from tests.core.test_archive import run_cli
@@ -213,3 +213,16 @@ def test_a_libpq_service_names_the_server_and_the_login(
         feed.close()
     finally:
         db.close()
+
+
+def test_reordering_another_managers_queue_is_refused_and_nothing_moves(
+    team: Callable[[str], Database],
+) -> None:
+    anna, lead = team(ANNA), team(LEAD)
+    boris = next(r.manager_id for r in list_queue(anna) if r.id in set(_projects_of(anna, BORIS)))
+    order = queue_order(anna, boris)
+    with pytest.raises(NotPermitted, match="managed by"):
+        reorder(anna, boris, list(reversed(order)))
+    assert queue_order(anna, boris) == order
+    reorder(lead, boris, list(reversed(order)))  # the lead may
+    assert queue_order(anna, boris) == list(reversed(order))
