@@ -208,6 +208,21 @@ def guard(session_factory: Any, identity: Identity) -> None:
                 raise NotPermitted(_refusal(session, identity, table, obj))
 
 
+def may_change_project(who: Identity | None, manager_id: uuid.UUID | None) -> bool:
+    """Whether the person may change a project managed by `manager_id` and its briefs (what
+    the window asks before it offers to edit, so nobody types what cannot be saved)."""
+    if who is None or who.unrestricted:
+        return True
+    return who.manager_id is not None and manager_id == who.manager_id
+
+
+def may_change_client(who: Identity | None, manager_ids: frozenset[uuid.UUID]) -> bool:
+    """Whether the person may change a client whose projects these managers manage."""
+    if who is None or who.unrestricted:
+        return True
+    return who.manager_id is not None and (not manager_ids or who.manager_id in manager_ids)
+
+
 def check_projects(session: Session, who: Identity | None, project_ids: Any) -> None:
     """For a bulk update the flush check does not see: refuse it before anything is written
     (the server's policy would skip the rows silently)."""

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accdesk.access import may_change_project
 from accdesk.briefs.content import BriefContent, audience_gap, completeness, problems, to_json
 from accdesk.briefs.render import brief_markdown, render
 from accdesk.briefs.schema import AUDIENCES, Template, Templates
@@ -760,7 +761,10 @@ class BriefEditorPane(QWidget):
 
     # Loading -----------------------------------------------------------------------------------
     def _writable(self) -> bool:
-        return self._db is not None and not self._db.read_only
+        db, project = self._db, self._project
+        if db is None or db.read_only:
+            return False
+        return project is None or may_change_project(db.identity, project.manager_id)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         target = self.list_model.doc(current.row()) if current.isValid() else None
@@ -829,6 +833,12 @@ class BriefEditorPane(QWidget):
                     "Restored text you had not saved (typed %1); leaving the field saves it"
                 ).replace("%1", typed)
             )
+        elif self._db is not None and not self._db.read_only and not self._writable():
+            assert self._project is not None
+            text = self.tr(
+                "Read only: %1 manages this project; only they or a team lead can change its briefs"
+            )
+            self._say(text.replace("%1", self._project.manager or "—"))
         else:
             self._say("")
         read_only = not self._writable()

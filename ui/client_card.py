@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accdesk.access import may_change_client
 from accdesk.db import Database
 from accdesk.errors import AccdeskError, StaleEdit
 from accdesk.facts import LOYALTY_PRACTICES
@@ -394,6 +395,15 @@ class ClientCardPane(QWidget):
         if not self._built:
             self._build()
         self.card = card
+        # On a team database another manager's client is shown read-only: nothing is typed
+        # that could not be saved.
+        db = self._db
+        writable = (
+            db is not None and not db.read_only and may_change_client(db.identity, card.manager_ids)
+        )
+        if writable != self._writable:
+            self._writable = writable
+            self._apply_writable()
         self.name.setText(card.name)
         parts = [card.code, card.legal_name, card.segment]
         self.subtitle.setText(" · ".join(p for p in parts if p))

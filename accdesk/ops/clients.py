@@ -126,6 +126,7 @@ def client_card(db: Database, client_id: uuid.UUID, now: datetime | None = None)
         feedback = s.exec(q.feedback, params=by_client).all()
         history = _history(s, q.history, client_id)
         managers = s.execute(q.managers, by_client).scalars().all()
+        manager_ids = frozenset(s.execute(q.manager_ids, by_client).scalars())
         project_count = s.execute(q.project_count, by_client).scalar_one()
         open_requests = s.execute(q.open_requests, by_client).scalar_one()
         currency = str(get_setting(s, "currency"))
@@ -154,6 +155,7 @@ def client_card(db: Database, client_id: uuid.UUID, now: datetime | None = None)
         agency_day=(day_start, day_end),
         upsell_cadence_days=cadence,
         managers=tuple(managers),
+        manager_ids=manager_ids,
         project_count=project_count,
         open_requests=open_requests,
         contacts=tuple(
@@ -245,6 +247,7 @@ class _CardQueries(NamedTuple):
     feedback: Any
     history: Any
     managers: Any
+    manager_ids: Any
     project_count: Any
     open_requests: Any
 
@@ -303,6 +306,11 @@ def _card_queries() -> _CardQueries:
         .where(col(Project.client_id) == client_id, col(Project.deleted_at).is_(None))
         .distinct()
         .order_by(col(Manager.name)),
+        # Whose client it is, as `accdesk.access` decides who may change it: the managers of
+        # any of its projects, archived ones too.
+        manager_ids=sa_select(col(Project.manager_id))
+        .where(col(Project.client_id) == client_id, col(Project.manager_id).is_not(None))
+        .distinct(),
         project_count=sa_select(func.count())
         .select_from(Project)
         .where(col(Project.client_id) == client_id, col(Project.deleted_at).is_(None)),

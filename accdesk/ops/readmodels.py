@@ -141,6 +141,7 @@ class ClientCard:
     agency_day: tuple[int, int]
     upsell_cadence_days: int
     managers: tuple[str, ...]
+    manager_ids: frozenset[uuid.UUID]  # of any of its projects: who may change the client
     project_count: int
     open_requests: int
     contacts: tuple[ContactRow, ...]

@@ -523,6 +523,10 @@ Template name:</source>
       <translation>Предпросмотр</translation>
     </message>
     <message>
+      <source>Read only: %1 manages this project; only they or a team lead can change its briefs</source>
+      <translation>Только чтение: этот проект ведёт %1; менять его ТЗ может только этот менеджер или руководитель группы</translation>
+    </message>
+    <message>
       <source>Restore revision %1</source>
       <translation>Восстановить версию %1</translation>
     </message>

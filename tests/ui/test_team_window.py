@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 
 from accdesk.db import open_database
 from accdesk.live import CHANNEL
+from accdesk.ops.briefs import briefs_for_project
 from accdesk.ops.queue import list_queue, set_status
 from ui.connect_dialog import ConnectDialog
 from ui.main_window import MainWindow
@@ -153,3 +154,30 @@ def test_a_manager_and_a_team_lead_side_by_side(
     refusal = anna.queue.message.text()
     assert "not permitted" in refusal and other.manager in refusal
     assert _status_shown(anna, other.id) == other.status
+
+
+def test_what_a_manager_may_not_change_is_shown_read_only(
+    open_window: Callable[..., MainWindow], team_url: Callable[[str], str]
+) -> None:
+    anna = open_window(team_url("am02"))
+    assert anna.db is not None and anna.db.identity is not None
+    me = anna.db.identity.manager_id
+    rows = anna.queue.model.all_rows
+    my_clients = {r.client_id for r in rows if r.manager_id == me}
+    theirs = next(
+        r
+        for r in rows
+        if r.manager_id not in (me, None)
+        and r.client_id not in my_clients
+        and briefs_for_project(anna.db, r.id)
+    )
+    mine = next(r for r in rows if r.manager_id == me)
+    anna.queue.select_project(theirs.id)
+    assert not anna.card.profile.form.isEnabled()
+    assert not anna.briefs.new_button.isEnabled()
+    assert anna.briefs.boxes["title"].input.isReadOnly()
+    assert (
+        "Read only" in anna.briefs.message.text() and theirs.manager in anna.briefs.message.text()
+    )
+    anna.queue.select_project(mine.id)
+    assert anna.card.profile.form.isEnabled() and anna.briefs.new_button.isEnabled()
