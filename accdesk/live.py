@@ -123,12 +123,15 @@ class ChangeFeed:
         if self._con is None:
             self.connect()
         tables: set[str] = set()
-        started = time.monotonic()
+        deadline = time.monotonic() + seconds
         try:
-            for notice in self._con.notifies(timeout=seconds):
-                if notice.pid not in self._ignore:
-                    tables.add(notice.payload)
-                if time.monotonic() - started >= seconds:
+            # Back as soon as someone else's notice arrives (the window gathers what follows
+            # it); notices of our own do not end the wait.
+            while not tables and (left := deadline - time.monotonic()) > 0:
+                for notice in self._con.notifies(timeout=left, stop_after=1):
+                    if notice.pid not in self._ignore:
+                        tables.add(notice.payload)
+                if self._con.closed or self._con.broken:
                     break
             if self._con.closed or self._con.broken:
                 raise psycopg.OperationalError("the connection was closed")

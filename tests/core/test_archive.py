@@ -154,6 +154,8 @@ def test_cli_copy_round_trip_through_a_team_server_keeps_every_row(
     up = run_cli("copy", "--from", str(demo_path), "--to", pg_empty_url, "--json")
     assert up.returncode == 0, up.stderr
     assert json.loads(up.stdout)["tables"]["request"] == 400
+    again = run_cli("copy", "--from", str(demo_path), "--to", pg_empty_url)
+    assert again.returncode == 1 and "the target is not empty" in again.stderr
     back = tmp_path / "back.db"
     down = run_cli("copy", "--from", pg_empty_url, "--to", str(back))
     assert down.returncode == 0, down.stderr
