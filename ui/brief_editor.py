@@ -8,13 +8,22 @@ brief as one undoable step.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTime, QTimer
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    QTime,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,12 +44,20 @@ from PySide6.QtWidgets import (
 )
 
 from accdesk.access import may_change_project
-from accdesk.briefs.content import BriefContent, audience_gap, completeness, problems, to_json
+from accdesk.briefs.content import (
+    BriefContent,
+    audience_gap,
+    completeness,
+    from_json,
+    problems,
+    to_json,
+)
 from accdesk.briefs.render import brief_markdown, render
 from accdesk.briefs.schema import AUDIENCES, Template, Templates
 from accdesk.db import Database
 from accdesk.errors import AccdeskError, ValidationError
 from accdesk.files import write_export
+from accdesk.live import ServerUnavailable
 from accdesk.models import BriefStatus
 from accdesk.ops.briefs import (
     audience_levels,
@@ -151,12 +168,15 @@ class BriefEditorPane(QWidget):
         undo: QUndoStack,
         dialogs: Dialogs,
         background: Background,
+        settings: QSettings | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("briefEditorPane")
         self._events, self._undo, self._dialogs = events, undo, dialogs
         self._background = background
+        # Drafts typed while a team server is away are kept here, on this computer.
+        self._settings = settings if settings is not None else QSettings()
         self._db: Database | None = None
         self._project: ProjectRow | None = None
         self._doc: BriefDoc | None = None
@@ -382,6 +402,9 @@ class BriefEditorPane(QWidget):
             self._show_problems(exc.errors)
             self._say(self.tr("Not saved: correct what is marked in red."), error=True)
             return False
+        except ServerUnavailable:
+            self._keep_here(doc.id, doc.version, {"title": content.title, "content": after})
+            return False
         except AccdeskError as exc:
             self._say(self.tr("Not saved: ") + str(exc), error=True)
             return False
@@ -426,15 +449,51 @@ class BriefEditorPane(QWidget):
             return True
         data = {"title": content.title, "content": to_json(content)}
         self._background.run(
-            lambda: save_draft(db, doc.id, data, based_on=doc.version), self._drafted(True)
+            lambda: save_draft(db, doc.id, data, based_on=doc.version),
+            self._drafted(True, (doc.id, doc.version, data)),
         )
         return True
 
-    def _drafted(self, kept: bool) -> Any:
+    def _keep_here(self, brief_id: uuid.UUID, based_on: int, data: dict[str, Any]) -> None:
+        """The team database is away: keep the text on this computer until it is back."""
+        self._settings.setValue(
+            self._local_key(brief_id), json.dumps({"based_on": based_on, **data})
+        )
+        self._settings.sync()
+        self._say(
+            self.tr(
+                "The team database is away: your text is kept on this computer and saved "
+                "there when it is back"
+            ),
+            error=True,
+        )
+
+    def _kept_here(self, brief_id: uuid.UUID) -> BriefContent | None:
+        """A draft kept on this computer while the team database was away, if any."""
+        saved = self._settings.value(self._local_key(brief_id))
+        if not isinstance(saved, str):
+            return None
+        try:
+            return from_json(json.loads(saved)["content"])
+        except (ValueError, KeyError, TypeError):  # not ours to read: leave it be
+            return None
+
+    def _local_key(self, brief_id: uuid.UUID) -> str:
+        location = self._db.location if self._db is not None else ""
+        return f"briefDrafts/{location}/{brief_id}".replace("\\", "/")
+
+    def _drafted(
+        self, kept: bool, draft: tuple[uuid.UUID, int, dict[str, Any]] | None = None
+    ) -> Any:
         def then(result: object, error: Exception | None) -> None:
+            if isinstance(error, ServerUnavailable) and draft is not None:
+                self._keep_here(*draft)
+                return
             if error is not None:
                 self._say(self.tr("Could not keep a draft: ") + str(error), error=True)
                 return
+            if draft is not None:
+                self._settings.remove(self._local_key(draft[0]))
             if self._reload_after_draft:
                 self._reload_after_draft = False
                 self._reload(self._doc.id if self._doc else None)
@@ -802,6 +861,7 @@ class BriefEditorPane(QWidget):
         """The brief as now stored: the baseline the editor's content is compared with."""
         self._doc = doc
         self.drafted = False
+        self._settings.remove(self._local_key(doc.id))  # saved, so nothing is kept aside
         self.list_model.update_doc(doc)
         self._show_meta(doc)
 
@@ -815,6 +875,9 @@ class BriefEditorPane(QWidget):
         draft = draft_for(self._db, doc.id) if self._db else None
         self.drafted = draft is not None
         content = draft.content if draft else doc.content
+        away = self._kept_here(doc.id)
+        if away is not None:
+            content = away
         self._build_sections(self._templates.get(content.template))
         self._loading = True
         try:
@@ -826,7 +889,15 @@ class BriefEditorPane(QWidget):
         finally:
             self._loading = False
         self._show_meta(doc)
-        if draft is not None and content.normalized() != doc.content:
+        if away is not None:
+            self._say(
+                self.tr(
+                    "Restored text typed while the team database was away; it is kept as a "
+                    "draft there as soon as it can be"
+                )
+            )
+            self._autosave.start()
+        elif draft is not None and content.normalized() != doc.content:
             typed = stamp(draft.typed_at)
             self._say(
                 self.tr(

@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.live: LiveUpdates | None = None  # others' changes, on a team database
         self.workload: WorkloadWindow | None = None
         self.briefs = BriefEditorPane(
-            self.events, self.undo_stack, self.dialogs, self.background, self
+            self.events, self.undo_stack, self.dialogs, self.background, settings, self
         )
         # The day's clock; tests put a fixed moment here.
         self.now: Callable[[], datetime] = utcnow

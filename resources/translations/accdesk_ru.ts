@@ -531,6 +531,10 @@ Template name:</source>
       <translation>Восстановить версию %1</translation>
     </message>
     <message>
+      <source>Restored text typed while the team database was away; it is kept as a draft there as soon as it can be</source>
+      <translation>Восстановлен текст, набранный без связи с командной базой; он сохранится там как черновик, как только это станет возможно</translation>
+    </message>
+    <message>
       <source>Restored text you had not saved (typed %1); leaving the field saves it</source>
       <translation>Восстановлен несохранённый текст (набран %1); при выходе из поля он сохранится</translation>
     </message>
@@ -561,6 +565,10 @@ Template name:</source>
     <message>
       <source>Template “%1” saved</source>
       <translation>Шаблон «%1» сохранён</translation>
+    </message>
+    <message>
+      <source>The team database is away: your text is kept on this computer and saved there when it is back</source>
+      <translation>Нет связи с командной базой: текст хранится на этом компьютере и сохранится в базе, когда связь вернётся</translation>
     </message>
     <message>
       <source>Turn the client's request into a task: press “New brief” and pick a template.</source>

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import keyring
@@ -13,10 +15,12 @@ from PySide6.QtWidgets import QPushButton
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
+from accdesk.briefs.content import to_json
 from accdesk.db import open_database
 from accdesk.live import CHANNEL
-from accdesk.ops.briefs import briefs_for_project
+from accdesk.ops.briefs import briefs_for_project, draft_for, get_brief
 from accdesk.ops.queue import list_queue, set_status
+from tests.ui.conftest import type_text
 from ui.connect_dialog import ConnectDialog
 from ui.main_window import MainWindow
 
@@ -181,3 +185,86 @@ def test_what_a_manager_may_not_change_is_shown_read_only(
     )
     anna.queue.select_project(mine.id)
     assert anna.card.profile.form.isEnabled() and anna.briefs.new_button.isEnabled()
+
+
+def test_text_typed_while_the_server_is_away_is_kept_here_and_saved_when_it_is_back(
+    open_window: Callable[..., MainWindow],
+    team_url: Callable[[str], str],
+    pg_admin: Engine,
+    settings: QSettings,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    url = team_url("am02")
+    anna = open_window(url)
+    assert anna.db is not None and anna.db.identity is not None
+    me, db_name = anna.db.identity.manager_id, make_url(url).database
+    project = next(
+        r
+        for r in anna.queue.model.all_rows
+        if r.manager_id == me and briefs_for_project(anna.db, r.id)
+    )
+    anna.queue.select_project(project.id)
+    brief_id = anna.briefs.list_model.doc(anna.briefs.list.currentIndex().row()).id
+    title = anna.briefs.boxes["title"].input
+    title.setFocus()
+    title.end(False)
+
+    def server(allow: bool) -> None:
+        with pg_admin.connect() as con:
+            con.exec_driver_sql(f"ALTER DATABASE {db_name} ALLOW_CONNECTIONS {str(allow).lower()}")
+            if not allow:  # and every connection to it dropped, as a server going away does
+                con.exec_driver_sql(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    f" WHERE datname = '{db_name}' AND pid <> pg_backend_pid()"
+                )
+
+    server(False)
+    try:
+        type_text(title, " и ещё")
+        qtbot.waitUntil(lambda: "kept on this computer" in anna.briefs.message.text(), timeout=8000)
+        qtbot.waitUntil(anna.connection_banner.isVisible, timeout=5000)
+        # What a crash now would leave: the text, on this computer.
+        after_crash = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+        kept = [k for k in after_crash.allKeys() if k.startswith("briefDrafts/")]
+        assert len(kept) == 1 and kept[0].endswith(str(brief_id))
+        assert json.loads(str(after_crash.value(kept[0])))["title"].endswith(" и ещё")
+    finally:
+        server(True)
+    qtbot.waitUntil(anna.connection_banner.isHidden, timeout=10000)
+
+    def stored_title() -> str:  # kept as a draft there, or saved as the brief itself
+        draft = draft_for(anna.db, brief_id)
+        return draft.content.title if draft is not None else get_brief(anna.db, brief_id).title
+
+    qtbot.waitUntil(lambda: stored_title().endswith(" и ещё"), timeout=5000)
+    assert not [k for k in settings.allKeys() if k.startswith("briefDrafts/")]
+
+
+def test_a_crash_while_the_server_was_away_loses_nothing_typed(
+    open_window: Callable[..., MainWindow],
+    team_url: Callable[[str], str],
+    settings: QSettings,
+) -> None:
+    """What a window kept on this computer before it died comes back in the next one."""
+    url = team_url("am02")
+    anna = open_database(url)
+    try:
+        assert anna.identity is not None
+        project = next(
+            r
+            for r in list_queue(anna)
+            if r.manager_id == anna.identity.manager_id and briefs_for_project(anna, r.id)
+        )
+        brief = briefs_for_project(anna, project.id)[0]
+        location = anna.location
+    finally:
+        anna.close()
+    typed = to_json(replace(brief.content, title=brief.title + " и ещё"))
+    settings.setValue(
+        f"briefDrafts/{location}/{brief.id}",
+        json.dumps({"based_on": brief.version, "title": typed["title"], "content": typed}),
+    )
+    window = open_window(url)
+    window.queue.select_project(project.id)
+    assert window.briefs.boxes["title"].input.text() == brief.title + " и ещё"
+    assert "typed while the team database was away" in window.briefs.message.text()
