@@ -60,7 +60,7 @@ from accdesk.ops.readmodels import (
     ServiceCell,
     UpsellMatrix,
 )
-from accdesk.ops.settings import get_setting
+from accdesk.ops.settings import get_setting, get_settings
 from accdesk.planning.continuity import managers_since
 from accdesk.planning.upsell import next_offer, offer_due
 from accdesk.text import QT_TRANSLATE_NOOP, translate
@@ -125,14 +125,15 @@ def client_card(db: Database, client_id: uuid.UUID, now: datetime | None = None)
         loyalty = s.exec(q.loyalty, params=by_client).all()
         feedback = s.exec(q.feedback, params=by_client).all()
         history = _history(s, q.history, client_id)
-        managers = s.execute(q.managers, by_client).scalars().all()
-        manager_ids = frozenset(s.execute(q.manager_ids, by_client).scalars())
-        project_count = s.execute(q.project_count, by_client).scalar_one()
-        open_requests = s.execute(q.open_requests, by_client).scalar_one()
-        currency = str(get_setting(s, "currency"))
-        agency_zone = str(get_setting(s, "agency_timezone"))
-        day_start, day_end = office_day(week_from_setting(get_setting(s, "work_week")))
-        cadence = int(get_setting(s, "upsell_cadence_days"))
+        managed = s.execute(q.managers, by_client).all()
+        managers = sorted({name for _, name, live in managed if live})
+        manager_ids = frozenset(manager_id for manager_id, _, _ in managed)
+        project_count, open_requests = s.execute(q.counts, by_client).one()
+        found = get_settings(s, "currency", "agency_timezone", "work_week", "upsell_cadence_days")
+        currency = str(found["currency"])
+        agency_zone = str(found["agency_timezone"])
+        day_start, day_end = office_day(week_from_setting(found["work_week"]))
+        cadence = int(found["upsell_cadence_days"])
     return ClientCard(
         id=client.id,
         version=client.version,
@@ -247,9 +248,7 @@ class _CardQueries(NamedTuple):
     feedback: Any
     history: Any
     managers: Any
-    manager_ids: Any
-    project_count: Any
-    open_requests: Any
+    counts: Any
 
 
 @cache
@@ -301,22 +300,26 @@ def _card_queries() -> _CardQueries:
         .outerjoin(previous, col(previous.id) == col(Assignment.previous_manager_id))
         .where(col(Project.client_id) == client_id, col(Project.deleted_at).is_(None))
         .order_by(col(Assignment.assigned_at).desc()),
-        managers=sa_select(col(Manager.name))
-        .join(Project, col(Project.manager_id) == col(Manager.id))
-        .where(col(Project.client_id) == client_id, col(Project.deleted_at).is_(None))
-        .distinct()
-        .order_by(col(Manager.name)),
-        # Whose client it is, as `accdesk.access` decides who may change it: the managers of
-        # any of its projects, archived ones too.
-        manager_ids=sa_select(col(Project.manager_id))
-        .where(col(Project.client_id) == client_id, col(Project.manager_id).is_not(None))
+        # Each manager of the client's projects, and whether on a live one: the names the card
+        # shows, and whose client it is as `accdesk.access` decides who may change it (the
+        # managers of any of its projects, archived ones too).
+        managers=sa_select(
+            col(Project.manager_id), col(Manager.name), col(Project.deleted_at).is_(None)
+        )
+        .join(Manager, col(Manager.id) == col(Project.manager_id))
+        .where(col(Project.client_id) == client_id)
         .distinct(),
-        project_count=sa_select(func.count())
-        .select_from(Project)
-        .where(col(Project.client_id) == client_id, col(Project.deleted_at).is_(None)),
-        open_requests=sa_select(func.count())
-        .select_from(Request)
-        .where(col(Request.client_id) == client_id, col(Request.first_response_at).is_(None)),
+        # Both counts in one statement: on a team database each statement is a round trip.
+        counts=sa_select(
+            sa_select(func.count())
+            .select_from(Project)
+            .where(col(Project.client_id) == client_id, col(Project.deleted_at).is_(None))
+            .scalar_subquery(),
+            sa_select(func.count())
+            .select_from(Request)
+            .where(col(Request.client_id) == client_id, col(Request.first_response_at).is_(None))
+            .scalar_subquery(),
+        ),
     )
 
 
