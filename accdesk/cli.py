@@ -138,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(link, default=argparse.SUPPRESS)
     link.add_argument("--manager", required=True, metavar="LOGIN_OR_NAME")
     link.add_argument("--login", required=True, help="the person's own PostgreSQL login")
+    link.add_argument(
+        "--role",
+        choices=("manager", "team_lead"),
+        help="also make them an account manager or a team lead",
+    )
     link.add_argument("--json", action="store_true", help="print the result as JSON")
     link.set_defaults(run=_team_link)
 
@@ -397,7 +402,7 @@ def _request_add(args: argparse.Namespace) -> int:
 def _team_link(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        done = link_login(db, find_manager(db, args.manager), args.login)
+        done = link_login(db, find_manager(db, args.manager), args.login, role=args.role)
     finally:
         db.close()
     text = f"{args.login} now acts for {done.manager}."

@@ -12,7 +12,7 @@ from sqlmodel import col, select
 from accdesk.access import MANAGER_GROUP
 from accdesk.db import Database
 from accdesk.errors import NotFound, ValidationError
-from accdesk.models import Manager
+from accdesk.models import Manager, Role
 from accdesk.ops.changes import Changes
 from accdesk.text import translate
 
@@ -28,8 +28,12 @@ class Linked:
     create_login: str  # what an administrator runs on the server when it has no such login
 
 
-def link_login(db: Database, manager_id: uuid.UUID, login: str) -> Linked:
-    """Let `login` act for the manager (a team lead's change); a login acts for one manager."""
+def link_login(
+    db: Database, manager_id: uuid.UUID, login: str, *, role: str | None = None
+) -> Linked:
+    """Let `login` act for the manager (a team lead's change); a login acts for one manager.
+    `role` (a `Role` value), if given, also makes the manager a team lead or an account
+    manager: who leads is data, changed only by a team lead."""
     login = login.strip()
     if not LOGIN.fullmatch(login):
         raise ValidationError(
@@ -50,6 +54,16 @@ def link_login(db: Database, manager_id: uuid.UUID, login: str) -> Linked:
                 {"login": translate("Team", "already acts for {name}").format(name=other.name)}
             )
         manager.login = login
+        if role is not None:
+            if role not in Role.__members__.values():
+                raise ValidationError(
+                    {
+                        "role": translate("Team", "must be one of: {value}").format(
+                            value=", ".join(Role)
+                        )
+                    }
+                )
+            manager.role = role
         s.flush()
         changes = Changes.one("manager", manager.id, manager.version)
         name = manager.name

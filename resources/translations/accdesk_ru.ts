@@ -4394,6 +4394,10 @@ A workplace for account managers of digital agencies.</source>
       <translation>должен быть логином PostgreSQL: строчные латинские буквы, цифры и _, не с цифры в начале</translation>
     </message>
     <message>
+      <source>must be one of: {value}</source>
+      <translation>должно быть одним из: {value}</translation>
+    </message>
+    <message>
       <source>this manager no longer exists</source>
       <translation>этого менеджера больше нет</translation>
     </message>

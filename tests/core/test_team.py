@@ -134,7 +134,8 @@ def test_a_team_lead_links_a_new_login_and_a_manager_may_not(
     login = f"vera_{uuid.uuid4().hex[:6]}"
     refused = run_cli("team", "link", "--db", as_anna, "--manager", "am04", "--login", login)
     assert refused.returncode == 1 and "only a team lead" in refused.stderr
-    done = run_cli("team", "link", "--db", as_lead, "--manager", "am04", "--login", login)
+    link = ("team", "link", "--db", as_lead, "--manager", "am04", "--login", login)
+    done = run_cli(*link, "--role", "team_lead")
     assert done.returncode == 0, done.stderr
     assert f"CREATE ROLE {login} LOGIN IN ROLE accdesk_manager" in done.stdout
     bad = run_cli("team", "link", "--db", as_lead, "--manager", "am05", "--login", "Вера")
@@ -143,6 +144,7 @@ def test_a_team_lead_links_a_new_login_and_a_manager_may_not(
         con.exec_driver_sql(f"CREATE ROLE {login} LOGIN IN ROLE accdesk_manager")
     vera = team(login)
     assert vera.identity is not None and vera.identity.manager_id is not None
+    assert vera.identity.lead  # made a team lead by the lead
     assert f"now acts for {vera.identity.manager_name}" in done.stdout
     with pg_admin.connect() as con:
         con.exec_driver_sql(f"DROP ROLE {login}")
