@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from accdesk.errors import AccdeskError
-from accdesk.models import Brief, BriefDraft, BriefRevision, Manager, Project, Role
+from accdesk.models import Brief, Manager, Project, Role
 from accdesk.text import translate
 
 
@@ -110,18 +110,23 @@ CREATE OR REPLACE FUNCTION accdesk_owns_client(target uuid) RETURNS boolean
 """
 
 
+def create_role_sql(name: str, *, login: bool = False) -> str:
+    """A role made only if the server has none of that name (roles are the cluster's, shared
+    by its databases); a login is put in the managers' group."""
+    make = f"{name} LOGIN IN ROLE {MANAGER_GROUP}" if login else f"{name} NOLOGIN"
+    return (
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{name}')"
+        f" THEN CREATE ROLE {make}; END IF; END $$"
+    )
+
+
 def install_policies(con: Any) -> None:
     """Roles, grants and policies on PostgreSQL; run by a migration as the tables' owner.
 
     The owner (who ran the migrations) is not bound by the policies: it is the server's
     administrator account, not a person's everyday login.
     """
-    con.execute(
-        text(
-            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
-            f"'{MANAGER_GROUP}') THEN CREATE ROLE {MANAGER_GROUP} NOLOGIN; END IF; END $$"
-        )
-    )
+    con.execute(text(create_role_sql(MANAGER_GROUP)))
     con.execute(text(FUNCTIONS))
     con.execute(text(f"GRANT USAGE ON SCHEMA public TO {MANAGER_GROUP}"))
     # The policies narrow these to the rows each person may change; tables added later
@@ -202,9 +207,10 @@ def guard(session_factory: Any, identity: Identity) -> None:
 
     @event.listens_for(session_factory, "before_flush")
     def _check(session: Session, _context: Any, _instances: Any) -> None:
+        known: dict[tuple[Path, Any], bool] = {}  # an import of 10,000 contacts asks once
         for obj in [*session.new, *session.dirty, *session.deleted]:
             table = getattr(obj, "__tablename__", None)
-            if table in RULES and not _may_change(session, identity, table, obj):
+            if table in RULES and not _may_change(session, identity, table, obj, known):
                 raise NotPermitted(_refusal(session, identity, table, obj))
 
 
@@ -213,14 +219,23 @@ def may_change_project(who: Identity | None, manager_id: uuid.UUID | None) -> bo
     the window asks before it offers to edit, so nobody types what cannot be saved)."""
     if who is None or who.unrestricted:
         return True
-    return who.manager_id is not None and manager_id == who.manager_id
+    return who.manager_id is not None and _project_is(who.manager_id, manager_id)
 
 
 def may_change_client(who: Identity | None, manager_ids: frozenset[uuid.UUID]) -> bool:
     """Whether the person may change a client whose projects these managers manage."""
     if who is None or who.unrestricted:
         return True
-    return who.manager_id is not None and (not manager_ids or who.manager_id in manager_ids)
+    return who.manager_id is not None and _client_is(who.manager_id, manager_ids)
+
+
+def _project_is(me: uuid.UUID, manager_id: uuid.UUID | None) -> bool:
+    return manager_id == me
+
+
+def _client_is(me: uuid.UUID, managers: frozenset[uuid.UUID]) -> bool:
+    """A client is the managers' of its projects, or anyone's while nobody manages one."""
+    return not managers or me in managers
 
 
 def check_projects(session: Session, who: Identity | None, project_ids: Any) -> None:
@@ -230,11 +245,13 @@ def check_projects(session: Session, who: Identity | None, project_ids: Any) -> 
         return
     for project_id in project_ids:
         project = session.get(Project, project_id)
-        if project is not None and not _may_change(session, who, "project", project):
+        if project is not None and not _may_change(session, who, "project", project, {}):
             raise NotPermitted(_refusal(session, who, "project", project))
 
 
-def _may_change(session: Session, who: Identity, table: str, obj: Any) -> bool:
+def _may_change(
+    session: Session, who: Identity, table: str, obj: Any, known: dict[tuple[Path, Any], bool]
+) -> bool:
     if who.manager_id is None:
         return False
     path, column = RULES[table]
@@ -247,25 +264,29 @@ def _may_change(session: Session, who: Identity, table: str, obj: Any) -> bool:
     history = state.attrs[column].history
     values.update(v for v in history.deleted or () if v is not None)
     with session.no_autoflush:
-        return all(_owns(session, who.manager_id, path, value) for value in values)
+        for value in values:
+            if (path, value) not in known:
+                known[path, value] = _owns(session, who.manager_id, path, value)
+            if not known[path, value]:
+                return False
+    return True
 
 
 def _owns(session: Session, me: uuid.UUID, path: Path, value: Any) -> bool:
     if path is Path.OWN:
-        return bool(value == me)
+        return _project_is(me, value)
     if path is Path.PROJECT:
-        return session.scalar(select(col(Project.manager_id)).where(col(Project.id) == value)) == me
+        manager = session.scalar(select(col(Project.manager_id)).where(col(Project.id) == value))
+        return _project_is(me, manager)
     if path is Path.BRIEF:
         project = session.scalar(select(col(Brief.project_id)).where(col(Brief.id) == value))
         return _owns(session, me, Path.PROJECT, project)
-    managers = set(
-        session.scalars(
-            select(col(Project.manager_id)).where(
-                col(Project.client_id) == value, col(Project.manager_id).is_not(None)
-            )
+    managers = session.scalars(
+        select(col(Project.manager_id)).where(
+            col(Project.client_id) == value, col(Project.manager_id).is_not(None)
         )
     )
-    return not managers or me in managers
+    return _client_is(me, frozenset(m for m in managers if m is not None))
 
 
 def _refusal(session: Session, who: Identity, table: str, obj: Any) -> str:
@@ -289,22 +310,30 @@ def _refusal(session: Session, who: Identity, table: str, obj: Any) -> str:
             "Access",
             "not permitted: the project “{project}” is managed by {manager}; only they or a team lead can change it",  # noqa: E501
         ).format(project=name, manager=manager.name if manager else "—")
+    if path is Path.CLIENT:
+        return translate(
+            "Access",
+            "not permitted: this client is managed by someone else; only their managers or a team lead can change it",  # noqa: E501
+        )
     return translate(
         "Access",
-        "not permitted: this client is managed by someone else; only their managers or a team lead can change it",  # noqa: E501
+        "not permitted: this is another manager's; only they or a team lead can change it",
     )
 
 
 def _project_of(session: Session, table: str, obj: Any) -> tuple[str, uuid.UUID | None] | None:
-    """The name and manager of the project a refused row belongs to, if it belongs to one."""
-    project: Project | None = None
+    """The name and manager of the project a refused row belongs to, if it belongs to one
+    (found the way `RULES` says the row belongs)."""
+    path, column = RULES[table]
     with session.no_autoflush:
-        if table == "project":
+        if table == "project":  # refused for the manager it had: name them
             before = inspect(obj).attrs["manager_id"].history.deleted
             return obj.name, before[0] if before else obj.manager_id
-        if table in ("brief", "assignment"):
-            project = session.get(Project, obj.project_id)
-        elif isinstance(obj, BriefRevision | BriefDraft):
-            brief = session.get(Brief, obj.brief_id)
-            project = session.get(Project, brief.project_id) if brief else None
+        project_id = getattr(obj, column)
+        if path is Path.BRIEF:
+            brief = session.get(Brief, project_id)
+            project_id = brief.project_id if brief else None
+        elif path is not Path.PROJECT:
+            return None
+        project = session.get(Project, project_id) if project_id else None
     return (project.name, project.manager_id) if project is not None else None

@@ -48,6 +48,14 @@ def remove_notices(con: Any) -> None:
     con.execute(text("DROP FUNCTION IF EXISTS accdesk_notify()"))
 
 
+def libpq_params(url: str) -> dict[str, Any]:
+    """A `postgresql+psycopg://` URL as psycopg's own connection keywords (query parameters
+    such as `sslmode` and `service` included), for connections made outside SQLAlchemy."""
+    parsed = make_url(url)
+    named = parsed.translate_connect_args(username="user", database="dbname")
+    return {**{k: v for k, v in named.items() if v is not None}, **parsed.query}
+
+
 class ServerUnavailable(AccdeskError):
     """The team database cannot be reached just now; nothing was written."""
 
@@ -93,14 +101,8 @@ class ChangeFeed:
     """
 
     def __init__(self, url: str, ignore: set[int] | None = None) -> None:
-        parsed = make_url(url)
-        self._where = parsed.render_as_string(hide_password=True)
-        self._params: dict[str, Any] = {
-            k: v
-            for k, v in parsed.translate_connect_args(username="user", database="dbname").items()
-            if v is not None
-        }
-        self._params.update(parsed.query)
+        self._where = make_url(url).render_as_string(hide_password=True)
+        self._params = libpq_params(url)
         self._ignore = ignore if ignore is not None else set()
         self._con: Any = None
 

@@ -155,12 +155,11 @@ def team_url(pg_demo_url: str, pg_admin: Engine) -> Callable[[str], str]:
     """The URL of a private demo agency on the server for one of its people's own login."""
     from sqlalchemy.engine import make_url
 
+    from accdesk.access import create_role_sql
+
     with pg_admin.connect() as con:
         for login in TEAM_LOGINS:
-            con.exec_driver_sql(
-                "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
-                f"'{login}') THEN CREATE ROLE {login} LOGIN IN ROLE accdesk_manager; END IF; END $$"
-            )
+            con.exec_driver_sql(create_role_sql(login, login=True))
     return lambda login: make_url(pg_demo_url).set(username=login).render_as_string(False)
 
 

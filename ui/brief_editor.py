@@ -88,7 +88,7 @@ from ui.events import AppEvents
 from ui.formatting import day, stamp
 from ui.forms import Form, RecordDialog
 from ui.i18n import translate
-from ui.widgets import EmptyState, PaneTitle, accessible
+from ui.widgets import EmptyState, PaneTitle, accessible, local_key
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AUTOSAVE_MS = 1500  # the promise is 2 s; the write itself takes a few milliseconds more
@@ -403,7 +403,7 @@ class BriefEditorPane(QWidget):
             self._say(self.tr("Not saved: correct what is marked in red."), error=True)
             return False
         except ServerUnavailable:
-            self._keep_here(doc.id, doc.version, {"title": content.title, "content": after})
+            self._keep_here(doc.id, {"title": content.title, "content": after})
             return False
         except AccdeskError as exc:
             self._say(self.tr("Not saved: ") + str(exc), error=True)
@@ -450,15 +450,13 @@ class BriefEditorPane(QWidget):
         data = {"title": content.title, "content": to_json(content)}
         self._background.run(
             lambda: save_draft(db, doc.id, data, based_on=doc.version),
-            self._drafted(True, (doc.id, doc.version, data)),
+            self._drafted(True, (doc.id, data)),
         )
         return True
 
-    def _keep_here(self, brief_id: uuid.UUID, based_on: int, data: dict[str, Any]) -> None:
+    def _keep_here(self, brief_id: uuid.UUID, data: dict[str, Any]) -> None:
         """The team database is away: keep the text on this computer until it is back."""
-        self._settings.setValue(
-            self._local_key(brief_id), json.dumps({"based_on": based_on, **data})
-        )
+        self._settings.setValue(self._local_key(brief_id), json.dumps(data))
         self._settings.sync()
         self._say(
             self.tr(
@@ -479,12 +477,9 @@ class BriefEditorPane(QWidget):
             return None
 
     def _local_key(self, brief_id: uuid.UUID) -> str:
-        location = self._db.location if self._db is not None else ""
-        return f"briefDrafts/{location}/{brief_id}".replace("\\", "/")
+        return local_key("briefDrafts", self._db.location if self._db else "", brief_id)
 
-    def _drafted(
-        self, kept: bool, draft: tuple[uuid.UUID, int, dict[str, Any]] | None = None
-    ) -> Any:
+    def _drafted(self, kept: bool, draft: tuple[uuid.UUID, dict[str, Any]] | None = None) -> Any:
         def then(result: object, error: Exception | None) -> None:
             if isinstance(error, ServerUnavailable) and draft is not None:
                 self._keep_here(*draft)

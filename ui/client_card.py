@@ -67,7 +67,7 @@ from ui.formatting import day, money
 from ui.forms import RecordDialog
 from ui.i18n import translate
 from ui.record_model import Column
-from ui.widgets import EmptyState, PaneTitle, accessible
+from ui.widgets import EmptyState, PaneTitle, accessible, local_key
 
 GREETING_DAYS = 45  # how far ahead greeting dates are proposed
 CLOCK_MS = 20_000
@@ -758,8 +758,7 @@ class ClientCardPane(QWidget):
 
     # Drafts -------------------------------------------------------------------------------------
     def _draft_key(self, client_id: uuid.UUID) -> str:
-        location = self._db.location if self._db is not None else ""
-        return f"cardDrafts/{location}/{client_id}".replace("\\", "/")
+        return local_key("cardDrafts", self._db.location if self._db else "", client_id)
 
     def _draft_later(self) -> None:
         self._draft_timer.start()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 from accdesk.credentials import NoKeyring, remember_password, with_password, without_password
 from ui.widgets import accessible
@@ -75,7 +76,6 @@ class ConnectDialog(QDialog):
         form.addRow(self.tr("Password:"), self.password)
         form.addRow("", self.remember)
         self.error = accessible(QLabel(self), "connectError", self.tr("Problem"))
-        self.error.setObjectName("connectError")
         self.error.setProperty("error", True)
         self.error.setWordWrap(True)
         self.error.hide()
@@ -98,7 +98,7 @@ class ConnectDialog(QDialog):
             return
         try:
             last = make_url(remembered)
-        except Exception:  # a hand-edited setting that is not a URL: start empty
+        except ArgumentError:  # a hand-edited setting that is not a URL: start empty
             return
         self.host.setText(last.host or "")
         self.port.setValue(last.port or 5432)

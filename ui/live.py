@@ -12,6 +12,7 @@ import threading
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
+from accdesk.access import RULES
 from accdesk.db import Database
 from accdesk.live import ChangeFeed, ServerUnavailable
 from accdesk.ops.changes import Changes
@@ -94,5 +95,5 @@ class LiveUpdates(QObject):
     def _back(self) -> None:
         self.back.emit()
         # Whatever happened while the connection was down was not heard: read it all again.
-        self._pending.update(("project", "client", "request", "brief", "manager", "setting"))
+        self._pending.update(RULES)  # every table that announces its changes
         self._publish()

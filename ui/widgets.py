@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -9,6 +10,13 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 W = TypeVar("W", bound=QWidget)
+
+
+def local_key(kind: str, location: str, row_id: uuid.UUID) -> str:
+    """The settings key of what this computer keeps about one row of one database (drafts):
+    the database's location is part of it, with a Windows path's `\\` made a `/` like the
+    group separator QSettings uses."""
+    return f"{kind}/{location}/{row_id}".replace("\\", "/")
 
 
 def accessible(widget: W, object_name: str, accessible_name: str) -> W:

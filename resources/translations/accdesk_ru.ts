@@ -20,6 +20,10 @@
       <translation>нет прав: этого клиента ведёт другой менеджер; изменить его могут только его менеджеры или руководитель группы</translation>
     </message>
     <message>
+      <source>not permitted: this is another manager's; only they or a team lead can change it</source>
+      <translation>нет прав: это относится к другому менеджеру; изменить может только он или руководитель группы</translation>
+    </message>
+    <message>
       <source>the login {login} is linked to no manager of this agency, so it may only read; a team lead links it with: accdesk team link</source>
       <translation>логин {login} не привязан ни к одному менеджеру агентства, поэтому доступно только чтение; руководитель группы привязывает его командой accdesk team link</translation>
     </message>

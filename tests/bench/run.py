@@ -112,12 +112,10 @@ def raw_connection(target: str) -> Any:
     if "://" not in target:
         return sqlite3.connect(f"file:{target}?mode=ro", uri=True)
     import psycopg
-    from sqlalchemy.engine import make_url
 
-    url = make_url(target)
-    return psycopg.connect(
-        host=url.host, port=url.port, dbname=url.database, user=url.username, autocommit=True
-    )
+    from accdesk.live import libpq_params
+
+    return psycopg.connect(**libpq_params(target), autocommit=True)
 
 
 def bench_queue_load(target: str, rounds: int, suffix: str = "") -> bool:

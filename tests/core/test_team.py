@@ -13,10 +13,11 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-from accdesk.access import NotPermitted
+from accdesk.access import NotPermitted, create_role_sql
 from accdesk.db import Database, open_database
 from accdesk.errors import StaleEdit
-from accdesk.live import CHANNEL, ChangeFeed, ServerUnavailable
+from accdesk.live import CHANNEL, ChangeFeed, ServerUnavailable, libpq_params
+from accdesk.ops.agenda import add_meeting
 from accdesk.ops.briefs import briefs_for_project, create_brief
 from accdesk.ops.queue import list_queue, queue_order, reorder, set_status
 from accdesk.ops.workload import ProjectMove, reassign
@@ -60,10 +61,7 @@ def test_a_managers_login_cannot_change_anothers_project_even_in_plain_sql(
 ) -> None:
     anna = team(ANNA)
     boris_project, anna_project = _projects_of(anna, BORIS)[0], _projects_of(anna, ANNA)[0]
-    url = make_url(pg_demo_url)
-    with psycopg.connect(
-        host=url.host, port=url.port, dbname=url.database, user=ANNA, autocommit=True
-    ) as con:
+    with psycopg.connect(**{**libpq_params(pg_demo_url), "user": ANNA}, autocommit=True) as con:
         # Another's project is not there to update: no row changes.
         done = con.execute("UPDATE project SET name = 'taken over' WHERE id = %s", (boris_project,))
         assert done.rowcount == 0
@@ -141,7 +139,7 @@ def test_a_team_lead_links_a_new_login_and_a_manager_may_not(
     bad = run_cli("team", "link", "--db", as_lead, "--manager", "am05", "--login", "Вера")
     assert bad.returncode == 1 and "login" in bad.stderr
     with pg_admin.connect() as con:
-        con.exec_driver_sql(f"CREATE ROLE {login} LOGIN IN ROLE accdesk_manager")
+        con.exec_driver_sql(create_role_sql(login, login=True))
     vera = team(login)
     assert vera.identity is not None and vera.identity.manager_id is not None
     assert vera.identity.lead  # made a team lead by the lead
@@ -228,3 +226,14 @@ def test_reordering_another_managers_queue_is_refused_and_nothing_moves(
     assert queue_order(anna, boris) == order
     reorder(lead, boris, list(reversed(order)))  # the lead may
     assert queue_order(anna, boris) == list(reversed(order))
+
+
+def test_a_meeting_in_another_managers_day_is_refused_and_one_in_her_own_is_kept(
+    team: Callable[[str], Database],
+) -> None:
+    anna, boris = team(ANNA), team(BORIS)
+    assert anna.identity is not None and boris.identity is not None
+    meeting = {"starts_at": DEMO_NOW, "minutes": 30, "title": "Созвон с клиентом"}
+    with pytest.raises(NotPermitted, match="another manager's"):
+        add_meeting(anna, boris.identity.manager_id, meeting)  # type: ignore[arg-type]
+    assert add_meeting(anna, anna.identity.manager_id, meeting).touches("meeting")  # type: ignore[arg-type]

@@ -262,7 +262,7 @@ def test_a_crash_while_the_server_was_away_loses_nothing_typed(
     typed = to_json(replace(brief.content, title=brief.title + " и ещё"))
     settings.setValue(
         f"briefDrafts/{location}/{brief.id}",
-        json.dumps({"based_on": brief.version, "title": typed["title"], "content": typed}),
+        json.dumps({"title": typed["title"], "content": typed}),
     )
     window = open_window(url)
     window.queue.select_project(project.id)
