@@ -10,6 +10,7 @@ because a person's only copy of their agency must never be "repaired" by guesswo
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,9 +50,30 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
     target = os.fspath(db) if db is not None else os.environ.get(ENV_VAR) or None
     if target is None:
         return f"sqlite:///{default_database_path()}"
-    if "://" in target:
-        return target
-    return f"sqlite:///{Path(target).expanduser().resolve()}"
+    if "://" not in target:
+        return f"sqlite:///{Path(target).expanduser().resolve()}"
+    scheme, rest = target.split("://", 1)
+    # psql's own spellings of a server address work too, through the driver we ship.
+    scheme = SERVER_SCHEMES.get(scheme, scheme)
+    if scheme not in ("sqlite", SERVER_SCHEME):
+        raise DatabaseError(
+            translate(
+                "Database",
+                "{target} is neither a database file nor a team database address ({scheme}://…); give a path, or a postgresql:// address",  # noqa: E501
+            ).format(target=target, scheme=SERVER_SCHEME)
+        )
+    if scheme == SERVER_SCHEME and importlib.util.find_spec("psycopg") is None:
+        raise DatabaseError(
+            translate(
+                "Database",
+                "a team database needs PostgreSQL's driver, which is not installed: pip install 'accdesk[team]'",  # noqa: E501
+            )
+        )
+    return f"{scheme}://{rest}"
+
+
+SERVER_SCHEME = "postgresql+psycopg"
+SERVER_SCHEMES = {"postgresql": SERVER_SCHEME, "postgres": SERVER_SCHEME}
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -2237,6 +2237,10 @@ Template name:</source>
   <context>
     <name>Database</name>
     <message>
+      <source>a team database needs PostgreSQL's driver, which is not installed: pip install 'accdesk[team]'</source>
+      <translation>для командной базы нужен драйвер PostgreSQL, он не установлен: pip install 'accdesk[team]'</translation>
+    </message>
+    <message>
       <source>cannot read {path}: {reason}</source>
       <translation>не удаётся прочитать {path}: {reason}</translation>
     </message>
@@ -2315,6 +2319,10 @@ Template name:</source>
     <message>
       <source>{path} needs setting up or upgrading, which read-only cannot do</source>
       <translation>{path} нужно подготовить или обновить, а только для чтения это невозможно</translation>
+    </message>
+    <message>
+      <source>{target} is neither a database file nor a team database address ({scheme}://…); give a path, or a postgresql:// address</source>
+      <translation>{target} — не файл базы и не адрес командной базы ({scheme}://…); укажите путь или адрес postgresql://</translation>
     </message>
     <message>
       <source>{value} is damaged: its copy failed the integrity check ({exc})</source>

@@ -237,3 +237,13 @@ def test_a_meeting_in_another_managers_day_is_refused_and_one_in_her_own_is_kept
     with pytest.raises(NotPermitted, match="another manager's"):
         add_meeting(anna, boris.identity.manager_id, meeting)  # type: ignore[arg-type]
     assert add_meeting(anna, anna.identity.manager_id, meeting).touches("meeting")  # type: ignore[arg-type]
+
+
+def test_an_address_that_is_no_database_of_ours_is_refused_in_plain_words() -> None:
+    other = run_cli("check", "--db", "mysql://someone@localhost/agency")
+    assert other.returncode == 1 and "Traceback" not in other.stderr
+    assert "neither a database file nor a team database address" in other.stderr
+    # psql's spelling is understood: the same address through the driver we ship.
+    psql = run_cli("check", "--db", "postgres://someone@127.0.0.1:1/agency")
+    assert psql.returncode == 1 and "Traceback" not in psql.stderr
+    assert "postgresql+psycopg://someone@127.0.0.1:1/agency cannot be reached" in psql.stderr
