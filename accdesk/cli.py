@@ -20,13 +20,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from accdesk import __version__
-from accdesk.backup import list_backups, restore, rolling_backup
-from accdesk.db import open_database, resolve_url, sqlite_path
-from accdesk.demo import LANGUAGES, SCALES, create_demo
+from accdesk.demo.agency import LANGUAGES, SCALES, create_demo
 from accdesk.errors import AccdeskError
 from accdesk.facts import RESPONSE_BUCKETS
-from accdesk.files import read_input, write_export
-from accdesk.migrations import SCHEMA_HEAD
 from accdesk.ops.agenda import agenda, to_ics
 from accdesk.ops.archive import copy_agency, export_archive, import_archive
 from accdesk.ops.briefs import EXPORT_FORMATS, PdfMaker, export_bytes, find_brief
@@ -39,7 +35,11 @@ from accdesk.ops.stats import ResponseFigures, response_stats
 from accdesk.ops.summary import counts
 from accdesk.ops.team import link_login
 from accdesk.ops.workload import moves_of, reassign, suggest_rebalance, team_workload
-from accdesk.sqlitefile import FileState, copy_database, inspect_sqlite, table_counts
+from accdesk.storage.backup import list_backups, restore, rolling_backup
+from accdesk.storage.db import open_database, resolve_url, sqlite_path
+from accdesk.storage.files import read_input, write_export
+from accdesk.storage.migrations import SCHEMA_HEAD
+from accdesk.storage.sqlitefile import FileState, copy_database, inspect_sqlite, table_counts
 from accdesk.types import utcnow
 
 Command = Callable[[argparse.Namespace], int]

@@ -52,8 +52,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo agency built once per run; tests get their own copy of the file."""
-    from accdesk.db import open_database
-    from accdesk.demo import create_demo
+    from accdesk.demo.agency import create_demo
+    from accdesk.storage.db import open_database
 
     path = tmp_path_factory.mktemp("template") / "demo.db"
     db = open_database(path)
@@ -90,7 +90,7 @@ def engine(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def demo_db(engine: str, request: pytest.FixtureRequest) -> Iterator[object]:
     """The demo agency, open: a private SQLite copy, or a PostgreSQL database of its own."""
-    from accdesk.db import open_database
+    from accdesk.storage.db import open_database
 
     fixture = "demo_path" if engine == "sqlite" else "pg_demo_url"
     db = open_database(request.getfixturevalue(fixture))
@@ -123,8 +123,8 @@ def pg_admin(pg_cluster: pg.Cluster) -> Iterator[Engine]:
 @pytest.fixture(scope="session")
 def pg_demo_template(pg_cluster: pg.Cluster, pg_admin: Engine) -> str:
     """The demo agency built once per run on the server; tests get a copy made from it."""
-    from accdesk.db import open_database
-    from accdesk.demo import create_demo
+    from accdesk.demo.agency import create_demo
+    from accdesk.storage.db import open_database
 
     name = f"accdesk_demo_{uuid.uuid4().hex[:8]}"
     with pg_admin.connect() as con:
@@ -155,7 +155,7 @@ def team_url(pg_demo_url: str, pg_admin: Engine) -> Callable[[str], str]:
     """The URL of a private demo agency on the server for one of its people's own login."""
     from sqlalchemy.engine import make_url
 
-    from accdesk.access import create_role_sql
+    from accdesk.storage.access import create_role_sql
 
     with pg_admin.connect() as con:
         for login in TEAM_LOGINS:

@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _writer(path: Path, project: str, brief: str, run: int, out: int) -> None:
     """The child: the app's own write path, reporting each write once it has returned."""
-    from accdesk.db import open_database
     from accdesk.ops.briefs import create_brief, get_brief, update_brief
+    from accdesk.storage.db import open_database
 
     def say(line: str) -> None:
         os.write(out, (line + "\n").encode())
@@ -70,10 +70,10 @@ class Report:
 
 def prepare(folder: Path) -> tuple[Path, str, str]:
     sys.path.insert(0, str(ROOT))
-    from accdesk.db import open_database
-    from accdesk.demo import create_demo
+    from accdesk.demo.agency import create_demo
     from accdesk.ops.briefs import briefs_for_project
     from accdesk.ops.queue import list_queue
+    from accdesk.storage.db import open_database
 
     path = folder / "crash.db"
     db = open_database(path)

@@ -13,14 +13,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is not None:
         return run(args, pdf=_pdf)
     # Qt is imported only when a window is wanted, so `accdesk check` stays fast and headless.
-    from ui.app import run_window
+    from ui.shell.app import run_window
 
     return run_window(db=args.db, screenshot=args.screenshot, language=args.lang)
 
 
 def _pdf(html: str) -> bytes:
     # Qt is loaded only for a PDF, never for the other subcommands.
-    from ui.brief_export import pdf_bytes
+    from ui.briefs.export import pdf_bytes
 
     return pdf_bytes(html)
 

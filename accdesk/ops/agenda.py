@@ -22,8 +22,8 @@ from sqlalchemy import String, type_coerce
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from accdesk.changes import Changes
 from accdesk.codes import PROJECT, format_code
-from accdesk.db import Database
 from accdesk.errors import NotFound, ValidationError
 from accdesk.models import (
     AgendaMark,
@@ -41,13 +41,13 @@ from accdesk.models import (
     Request,
     Service,
 )
-from accdesk.ops.changes import Changes
 from accdesk.ops.deadlines import ClientTerms, clocks_for, load_rules
 from accdesk.ops.inputs import MeetingCreate, validate
 from accdesk.ops.settings import get_setting
 from accdesk.planning.agenda import KINDS, AgendaItem, Block, DayPlan, plan_day
 from accdesk.planning.greetings import greeting_dates, public_holidays
 from accdesk.planning.upsell import RETRY_STATES, next_offer, offer_due
+from accdesk.storage.db import Database
 from accdesk.text import translate
 from accdesk.types import utcnow, uuid_from_db
 

@@ -19,10 +19,10 @@ from sqlalchemy.types import JSON
 from sqlmodel import SQLModel
 
 import accdesk.models  # noqa: F401  (the tables must be registered on the metadata)
-from accdesk.db import Database
+from accdesk.changes import Changes
 from accdesk.errors import AccdeskError
-from accdesk.migrations import SCHEMA_HEAD
-from accdesk.ops.changes import Changes
+from accdesk.storage.db import Database
+from accdesk.storage.migrations import SCHEMA_HEAD
 from accdesk.text import translate
 from accdesk.types import UTCDateTime
 

@@ -26,14 +26,14 @@ from accdesk.briefs.schema import (
     agency_templates,
     template_data,
 )
+from accdesk.changes import Changes
 from accdesk.codes import BRIEF, format_code, parse_code
-from accdesk.db import Database
 from accdesk.errors import AccdeskError, NotFound, StaleEdit, ValidationError
 from accdesk.models import Brief, BriefDraft, BriefRevision, BriefStatus, Project
-from accdesk.ops.changes import Changes
 from accdesk.ops.inputs import BriefCreate, BriefPatch, DraftText, validate
 from accdesk.ops.readmodels import BriefDoc, DraftDoc, RevisionDoc
 from accdesk.ops.settings import get_setting, put_setting
+from accdesk.storage.db import Database
 from accdesk.text import translate
 from accdesk.types import utcnow
 

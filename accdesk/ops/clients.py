@@ -20,8 +20,8 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, select
 
+from accdesk.changes import Changes
 from accdesk.codes import CLIENT, PROJECT, format_code
-from accdesk.db import Database
 from accdesk.errors import NotFound, StaleEdit
 from accdesk.models import (
     Assignment,
@@ -37,7 +37,6 @@ from accdesk.models import (
     Request,
     Service,
 )
-from accdesk.ops.changes import Changes
 from accdesk.ops.deadlines import office_day, week_from_setting
 from accdesk.ops.inputs import (
     ClientEdit,
@@ -63,6 +62,7 @@ from accdesk.ops.readmodels import (
 from accdesk.ops.settings import get_setting, get_settings
 from accdesk.planning.continuity import managers_since
 from accdesk.planning.upsell import next_offer, offer_due
+from accdesk.storage.db import Database
 from accdesk.text import QT_TRANSLATE_NOOP, translate
 from accdesk.types import utcnow
 
@@ -301,7 +301,7 @@ def _card_queries() -> _CardQueries:
         .where(col(Project.client_id) == client_id, col(Project.deleted_at).is_(None))
         .order_by(col(Assignment.assigned_at).desc()),
         # Each manager of the client's projects, and whether on a live one: the names the card
-        # shows, and whose client it is as `accdesk.access` decides who may change it (the
+        # shows, and whose client it is as `accdesk.storage.access` decides who may change it (the
         # managers of any of its projects, archived ones too).
         managers=sa_select(
             col(Project.manager_id), col(Manager.name), col(Project.deleted_at).is_(None)

@@ -31,10 +31,9 @@ from sqlalchemy import (
 from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
-from accdesk.db import Database
+from accdesk.changes import Changes
 from accdesk.errors import ValidationError
 from accdesk.models import CalendarDay, Client, DayKind, Request, ResponseMode, SlaCalendar
-from accdesk.ops.changes import Changes
 from accdesk.ops.inputs import time_zones
 from accdesk.ops.settings import get_setting, put_setting
 from accdesk.planning.business import (
@@ -49,6 +48,7 @@ from accdesk.planning.business import (
     to_minute,
 )
 from accdesk.planning.workdays import WorkdayCalendar
+from accdesk.storage.db import Database
 from accdesk.text import translate
 
 Progress = Callable[[int, int], None]

@@ -25,10 +25,10 @@ from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from accdesk.codes import CLIENT, parse_code
-from accdesk.db import Database
 from accdesk.errors import AccdeskError, ValidationError
 from accdesk.models import Client, Contact, Manager, Project, ProjectStatus, Service
 from accdesk.ops.inputs import ClientEdit, ContactEdit, ProjectCreate, ServiceCreate, validate
+from accdesk.storage.db import Database
 from accdesk.text import QT_TRANSLATE_NOOP, translate
 from accdesk.types import typed_number, utcnow
 

@@ -7,14 +7,14 @@ from dataclasses import asdict
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from accdesk.db import Database
+from accdesk.changes import Changes
 from accdesk.errors import ValidationError
 from accdesk.models import ProjectStatus
-from accdesk.ops.changes import Changes
 from accdesk.ops.readmodels import ProjectRow
 from accdesk.ops.settings import get_setting, put_setting
 from accdesk.planning.priority import PRESETS, Score, Weights, score_values
 from accdesk.planning.workdays import WorkdayCalendar
+from accdesk.storage.db import Database
 from accdesk.text import translate
 
 DEFAULT_PRESET = "conveyor"

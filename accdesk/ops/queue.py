@@ -27,9 +27,8 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
-from accdesk.access import check_projects
+from accdesk.changes import Changes
 from accdesk.codes import PROJECT, format_code
-from accdesk.db import Database
 from accdesk.errors import NotFound, StaleEdit, ValidationError
 from accdesk.models import (
     Client,
@@ -44,9 +43,10 @@ from accdesk.models import (
     Request,
     Service,
 )
-from accdesk.ops.changes import Changes
 from accdesk.ops.inputs import ProjectCreate, validate
 from accdesk.ops.readmodels import ProjectRow
+from accdesk.storage.access import check_projects
+from accdesk.storage.db import Database
 from accdesk.text import translate
 from accdesk.types import as_date, as_utc, utcnow, uuid_from_db
 

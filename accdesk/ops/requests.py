@@ -13,15 +13,15 @@ from typing import Any
 from sqlalchemy import String, func, select, type_coerce
 from sqlmodel import Session, col
 
+from accdesk.changes import Changes
 from accdesk.codes import CLIENT, PROJECT, format_code, parse_code
-from accdesk.db import Database
 from accdesk.errors import NotFound, StaleEdit, ValidationError
 from accdesk.models import Client, Manager, Project, Request
 from accdesk.ops.briefs import create_brief
-from accdesk.ops.changes import Changes
 from accdesk.ops.deadlines import ClientTerms, clocks_for
 from accdesk.ops.inputs import RequestCreate, validate
 from accdesk.ops.readmodels import BriefDoc, RequestRow
+from accdesk.storage.db import Database
 from accdesk.text import translate
 from accdesk.types import as_utc, utcnow, uuid_from_db
 

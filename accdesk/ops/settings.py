@@ -10,9 +10,9 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, select
 
 from accdesk.briefs.schema import DEFAULT_AUDIENCE_LEVELS
-from accdesk.db import Database
 from accdesk.models import Setting
 from accdesk.planning.workload import Rules
+from accdesk.storage.db import Database
 from accdesk.types import utcnow
 
 DEFAULTS: dict[str, Any] = {

@@ -16,10 +16,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import String, and_, bindparam, func, select, type_coerce
 
 from accdesk.codes import CLIENT, format_code
-from accdesk.db import Database
 from accdesk.facts import RESPONSE_BUCKETS
 from accdesk.models import Client, Manager, Request
 from accdesk.ops.settings import get_setting
+from accdesk.storage.db import Database
 from accdesk.text import translate
 from accdesk.types import uuid_from_db
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from accdesk.db import Database
 from accdesk.models import Brief, Client, Manager, Project, Request
 from accdesk.ops.readmodels import Counts
+from accdesk.storage.db import Database
 
 
 def counts(db: Database) -> Counts:

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlmodel import col, select
 
-from accdesk.access import MANAGER_GROUP
-from accdesk.db import Database
+from accdesk.changes import Changes
 from accdesk.errors import NotFound, ValidationError
 from accdesk.models import Manager, Role
-from accdesk.ops.changes import Changes
+from accdesk.storage.access import MANAGER_GROUP
+from accdesk.storage.db import Database
 from accdesk.text import translate
 
 # PostgreSQL's unquoted identifiers: what a person types at a login prompt works as is.

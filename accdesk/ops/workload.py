@@ -17,8 +17,8 @@ from sqlalchemy import String, delete, func, type_coerce
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from accdesk.changes import Changes
 from accdesk.codes import PROJECT, format_code
-from accdesk.db import Database
 from accdesk.errors import NotFound, StaleEdit, ValidationError
 from accdesk.models import (
     Assignment,
@@ -30,11 +30,11 @@ from accdesk.models import (
     Request,
     Service,
 )
-from accdesk.ops.changes import Changes
 from accdesk.ops.readmodels import ManagerLoad, MoveRow, RebalancePlan, TeamLoad, WorkRow
 from accdesk.ops.settings import get_setting
 from accdesk.planning.continuity import TOO_MANY_MANAGERS, managers_since
 from accdesk.planning.workload import Move, Person, Rules, Work, rebalance
+from accdesk.storage.db import Database
 from accdesk.text import translate
 from accdesk.types import utcnow, uuid_from_db
 

@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QMainWindow
 
-from ui.app import build_window, create_application
+from ui.shell.app import build_window, create_application
 
 
 class FirstPaint(QObject):

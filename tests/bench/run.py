@@ -31,11 +31,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from accdesk.db import open_database  # noqa: E402
-from accdesk.demo import create_demo  # noqa: E402
+from accdesk.demo.agency import create_demo  # noqa: E402
 from accdesk.ops.priority import make_scorer, priority_rules  # noqa: E402
 from accdesk.ops.queue import list_queue, queue_sql  # noqa: E402
 from accdesk.planning.workdays import WorkdayCalendar  # noqa: E402
+from accdesk.storage.db import open_database  # noqa: E402
 from accdesk.types import utcnow  # noqa: E402
 
 NOW = utcnow()
@@ -113,7 +113,7 @@ def raw_connection(target: str) -> Any:
         return sqlite3.connect(f"file:{target}?mode=ro", uri=True)
     import psycopg
 
-    from accdesk.live import libpq_params
+    from accdesk.storage.live import libpq_params
 
     return psycopg.connect(**libpq_params(target), autocommit=True)
 
@@ -123,8 +123,8 @@ def bench_queue_load(target: str, rounds: int, suffix: str = "") -> bool:
     statements."""
     from zoneinfo import ZoneInfo
 
-    from ui.app import create_application
-    from ui.queue_model import QueueModel
+    from ui.queue.model import QueueModel
+    from ui.shell.app import create_application
 
     create_application([])  # styled as the app is: the style sheet changes what painting costs
     db = open_database(target)
@@ -166,7 +166,7 @@ def bench_queue_pane(db_path: Path, rounds: int) -> bool:
     from accdesk.ops.priority import priority_rules, score_rows
     from accdesk.ops.queue import list_queue, queue_order
     from accdesk.planning.workdays import WorkdayCalendar
-    from ui.app import build_window
+    from ui.shell.app import build_window
 
     app = QApplication.instance()
     assert app is not None
@@ -263,7 +263,7 @@ def bench_card(target: str, rounds: int, suffix: str = "") -> bool:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import build_window
+    from ui.shell.app import build_window
 
     app = QApplication.instance()
     assert app is not None
@@ -361,11 +361,11 @@ def bench_brief(db_path: Path, rounds: int) -> bool:
     from accdesk.briefs.render import brief_markdown
     from accdesk.briefs.schema import Templates
     from accdesk.ops.briefs import find_brief, update_brief
-    from ui.app import configure_application
-    from ui.background import Background
-    from ui.brief_editor import BriefEditorPane
-    from ui.dialogs import Dialogs
-    from ui.events import AppEvents
+    from ui.briefs.editor import BriefEditorPane
+    from ui.common.background import Background
+    from ui.common.dialogs import Dialogs
+    from ui.common.events import AppEvents
+    from ui.shell.app import configure_application
 
     app = QApplication.instance() or QApplication([])
     configure_application(app)

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlmodel import SQLModel
 
-from accdesk.db import Database, open_database
 from accdesk.ops.archive import ArchiveError, copy_agency, export_archive, import_archive
 from accdesk.ops.summary import counts
+from accdesk.storage.db import Database, open_database
 
 
 def test_export_import_export_gives_the_same_bytes(demo_db: Database, tmp_path: Path) -> None:

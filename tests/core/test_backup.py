@@ -9,7 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from accdesk.backup import (
+from accdesk.errors import DamagedDatabase, ForeignDatabase
+from accdesk.ops.briefs import get_brief, update_brief
+from accdesk.ops.queue import list_queue
+from accdesk.ops.summary import counts
+from accdesk.storage.backup import (
     KEEP_DAILY,
     KEEP_WEEKLY,
     backups_folder,
@@ -17,13 +21,9 @@ from accdesk.backup import (
     restore,
     rolling_backup,
 )
-from accdesk.db import open_database
-from accdesk.errors import DamagedDatabase, ForeignDatabase
-from accdesk.migrations import SCHEMA_HEAD
-from accdesk.ops.briefs import get_brief, update_brief
-from accdesk.ops.queue import list_queue
-from accdesk.ops.summary import counts
-from accdesk.sqlitefile import verify_sqlite
+from accdesk.storage.db import open_database
+from accdesk.storage.migrations import SCHEMA_HEAD
+from accdesk.storage.sqlitefile import verify_sqlite
 
 FIRST_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "demo-schema-0001.sql.gz"
 

@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, text
 
-from accdesk import sqlitefile
-from accdesk.db import open_database
 from accdesk.errors import (
     DamagedDatabase,
     DatabaseInUse,
@@ -24,6 +22,8 @@ from accdesk.errors import (
 from accdesk.ops.briefs import create_brief
 from accdesk.ops.queue import list_queue
 from accdesk.ops.summary import counts
+from accdesk.storage import sqlitefile
+from accdesk.storage.db import open_database
 
 
 def snapshot(path: Path) -> bytes:
@@ -91,7 +91,7 @@ def test_database_locked_by_another_program(demo_path: Path, holder, quick_busy_
 def test_second_writer_is_refused_and_may_read(demo_path: Path, holder) -> None:  # type: ignore[no-untyped-def]
     holder(
         f"""
-        from accdesk.db import open_database
+        from accdesk.storage.db import open_database
         import time
         db = open_database({str(demo_path)!r})
         print("ready", flush=True)
@@ -108,7 +108,7 @@ def test_second_writer_is_refused_and_may_read(demo_path: Path, holder) -> None:
 def test_lock_of_a_killed_process_is_recovered(demo_path: Path, holder) -> None:  # type: ignore[no-untyped-def]
     proc = holder(
         f"""
-        from accdesk.db import open_database
+        from accdesk.storage.db import open_database
         import time
         db = open_database({str(demo_path)!r})
         print("ready", flush=True)

@@ -19,8 +19,7 @@ from accdesk.briefs.content import (
 )
 from accdesk.briefs.render import brief_html, brief_markdown, diff_lines
 from accdesk.briefs.schema import DEFAULT_AUDIENCE_LEVELS, TemplateData, Templates
-from accdesk.db import Database
-from accdesk.demo_briefs import NEWSLETTER
+from accdesk.demo.briefs import NEWSLETTER
 from accdesk.errors import ValidationError
 from accdesk.ops.briefs import (
     create_brief,
@@ -35,6 +34,7 @@ from accdesk.ops.briefs import (
     update_brief,
 )
 from accdesk.ops.queue import list_queue
+from accdesk.storage.db import Database
 
 WEB_FORM = Templates.of().get("web_form")
 FULL = BriefContent(

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from accdesk import __version__
-from accdesk.migrations import SCHEMA_HEAD
+from accdesk.storage.migrations import SCHEMA_HEAD
 
 
 def accdesk(*args: str) -> subprocess.CompletedProcess[str]:

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accdesk.db import Database
 from accdesk.errors import NotFound, StaleEdit, ValidationError
 from accdesk.ops.clients import (
     client_card,
@@ -24,6 +23,7 @@ from accdesk.planning.clienttime import WorkingDay, overlap
 from accdesk.planning.continuity import managers_since
 from accdesk.planning.greetings import PROFESSIONAL_DAYS, greeting_dates
 from accdesk.planning.upsell import next_offer, offer_due
+from accdesk.storage.db import Database
 from tests.conftest import DEMO_NOW
 
 TODAY = date.today()

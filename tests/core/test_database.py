@@ -11,7 +11,6 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
-from accdesk.db import open_database
 from accdesk.errors import (
     DamagedDatabase,
     DatabaseError,
@@ -19,8 +18,9 @@ from accdesk.errors import (
     NewerDatabase,
     NotADatabase,
 )
-from accdesk.migrations import SCHEMA_HEAD, alembic_config
-from accdesk.sqlitefile import APPLICATION_ID
+from accdesk.storage.db import open_database
+from accdesk.storage.migrations import SCHEMA_HEAD, alembic_config
+from accdesk.storage.sqlitefile import APPLICATION_ID
 
 TABLES = {
     "manager",

@@ -14,8 +14,7 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import func, select
 
-import accdesk.db
-from accdesk.db import Database
+import accdesk.storage.db
 from accdesk.errors import ValidationError
 from accdesk.models import AgendaMark, LoyaltyAction, Request
 from accdesk.ops.agenda import agenda, check_item, set_item_minutes, to_ics
@@ -32,6 +31,7 @@ from accdesk.ops.requests import (
 from accdesk.ops.settings import put_setting
 from accdesk.ops.stats import response_stats
 from accdesk.planning.agenda import AgendaItem, Block, plan_day
+from accdesk.storage.db import Database
 from tests.conftest import DEMO_NOW
 
 MSK = DEMO_NOW.tzinfo
@@ -140,8 +140,9 @@ def test_a_recompute_is_committed_at_once_and_copied_into_the_file_afterwards(
     """The commit skips SQLite's checkpoint (a quarter of a second on the large agency); the
     moved deadlines are stored and seen by a new reader all the same, and `checkpoint` copies
     them into the file later."""
-    monkeypatch.setattr(accdesk.db, "AUTOCHECKPOINT_PAGES", 1)  # any other commit checkpoints
-    db = accdesk.db.open_database(demo_path)
+    # Any other commit checkpoints.
+    monkeypatch.setattr(accdesk.storage.db, "AUTOCHECKPOINT_PAGES", 1)
+    db = accdesk.storage.db.open_database(demo_path)
     with db.transaction() as s:
         put_setting(s, "work_week", [[[540, 1080]]] * 5 + [[], []])
     file_before = demo_path.read_bytes()

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import MetaData, select, text
 
-from accdesk.db import Database, open_database
-from accdesk.demo import create_demo
+from accdesk.demo.agency import create_demo
 from accdesk.errors import AccdeskError
+from accdesk.storage.db import Database, open_database
 from tests.conftest import DEMO_NOW
 
 

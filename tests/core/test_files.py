@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from accdesk.files import atomic_write
+from accdesk.storage.files import atomic_write
 
 
 def test_atomic_write_is_owner_only(tmp_path: Path) -> None:

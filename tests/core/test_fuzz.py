@@ -17,7 +17,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accdesk.briefs.content import from_json
-from accdesk.db import Database
 from accdesk.errors import ValidationError
 from accdesk.ops.briefs import (
     briefs_for_project,
@@ -29,6 +28,7 @@ from accdesk.ops.briefs import (
 )
 from accdesk.ops.queue import list_queue
 from accdesk.ops.summary import counts
+from accdesk.storage.db import Database
 
 EXAMPLES = int(os.environ.get("ACCDESK_FUZZ_EXAMPLES", "150"))
 tried: Counter[str] = Counter()

@@ -13,7 +13,6 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from accdesk.db import Database
 from accdesk.errors import AccdeskError
 from accdesk.models import Client, Contact, Project
 from accdesk.ops.importing import (
@@ -22,6 +21,7 @@ from accdesk.ops.importing import (
     import_rows,
     read_table,
 )
+from accdesk.storage.db import Database
 
 CLIENTS = [
     ["Клиент", "Юр. лицо", "Часовой пояс", "Бюджет в месяц", "Сегмент"],

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from sqlalchemy import bindparam, text
 from sqlalchemy.exc import StatementError
 
-from accdesk.db import Database
 from accdesk.errors import StaleEdit, ValidationError
 from accdesk.ops.briefs import briefs_for_project, create_brief, get_brief, update_brief
 from accdesk.ops.queue import list_queue
 from accdesk.ops.summary import counts
+from accdesk.storage.db import Database
 from accdesk.types import UTCDateTime, uuid_from_db
 
 

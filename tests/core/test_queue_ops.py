@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import text
 
-from accdesk.db import Database
 from accdesk.errors import StaleEdit, ValidationError
 from accdesk.ops.priority import priority_rules, score_rows, set_priority_preset
 from accdesk.ops.queue import (
@@ -24,6 +23,7 @@ from accdesk.ops.queue import (
 )
 from accdesk.planning.priority import Score
 from accdesk.planning.workdays import WorkdayCalendar
+from accdesk.storage.db import Database
 from accdesk.types import uuid_from_db
 from tests.conftest import DEMO_NOW
 

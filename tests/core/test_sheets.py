@@ -7,7 +7,7 @@ import io
 
 from openpyxl import load_workbook
 
-from accdesk.sheets import neutral, table_csv, table_xlsx
+from accdesk.storage.sheets import neutral, table_csv, table_xlsx
 
 ROWS = [
     ['=HYPERLINK("http://x","Колос")', "42", "-5"],

@@ -13,14 +13,14 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-from accdesk.access import NotPermitted, create_role_sql
-from accdesk.db import Database, open_database
 from accdesk.errors import StaleEdit
-from accdesk.live import CHANNEL, ChangeFeed, ServerUnavailable, libpq_params
 from accdesk.ops.agenda import add_meeting
 from accdesk.ops.briefs import briefs_for_project, create_brief
 from accdesk.ops.queue import list_queue, queue_order, reorder, set_status
 from accdesk.ops.workload import ProjectMove, reassign
+from accdesk.storage.access import NotPermitted, create_role_sql
+from accdesk.storage.db import Database, open_database
+from accdesk.storage.live import CHANNEL, ChangeFeed, ServerUnavailable, libpq_params
 from tests.conftest import DEMO_NOW
 from tests.core.test_archive import run_cli
 

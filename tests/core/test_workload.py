@@ -15,7 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from accdesk.db import Database
 from accdesk.errors import StaleEdit, ValidationError
 from accdesk.models import Assignment, Client, Manager, ManagerSkill, Project
 from accdesk.ops.settings import put_setting
@@ -29,6 +28,7 @@ from accdesk.ops.workload import (
     team_workload,
 )
 from accdesk.planning.workload import Person, Plan, Rules, Work, lower_bound, rebalance, utilisation
+from accdesk.storage.db import Database
 from tests.conftest import DEMO_NOW
 
 SEO, PPC, SMM = (uuid.UUID(int=100 + i) for i in range(3))

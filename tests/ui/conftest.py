@@ -11,10 +11,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from accdesk.backup import BackupInfo
-from ui.app import build_window, configure_application
-from ui.dialogs import Dialogs
-from ui.main_window import MainWindow
+from accdesk.storage.backup import BackupInfo
+from ui.common.dialogs import Dialogs
+from ui.shell.app import build_window, configure_application
+from ui.shell.main_window import MainWindow
 
 
 class ScriptedDialogs(Dialogs):

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.modeltest import ModelTester
 
 from accdesk.briefs.content import FieldSpec
-from accdesk.db import open_database
 from accdesk.ops.briefs import find_brief, get_brief, revisions
 from accdesk.ops.queue import list_queue
+from accdesk.storage.db import open_database
 from tests.ui.conftest import ScriptedDialogs, type_text
-from ui.brief_editor import BriefEditorPane
-from ui.brief_fields import ERROR, NAME, REQUIRED, RULE, TYPE, FieldsModel
-from ui.main_window import MainWindow
+from ui.briefs.editor import BriefEditorPane
+from ui.briefs.fields import ERROR, NAME, REQUIRED, RULE, TYPE, FieldsModel
+from ui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 NEWSLETTER = "Добавить в прототип форму подписки на email-рассылку"

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPushButton
 from accdesk.ops.clients import client_card, save_record, update_client
 from tests.ui.conftest import ScriptedDialogs, type_text
 from tests.ui.test_window import click_row
-from ui.client_card import ClientCardPane
-from ui.forms import Form, RecordDialog
-from ui.main_window import MainWindow
-from ui.upsell_matrix import MatrixModel
+from ui.card.pane import ClientCardPane
+from ui.card.upsell_matrix import MatrixModel
+from ui.common.forms import Form, RecordDialog
+from ui.shell.main_window import MainWindow
 
 TODAY = date.today()
 

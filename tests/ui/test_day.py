@@ -12,14 +12,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 from pytestqt.modeltest import ModelTester
 
-from accdesk.db import open_database
 from accdesk.ops.requests import inbox
+from accdesk.storage.db import open_database
 from tests.conftest import DEMO_NOW
 from tests.ui.conftest import ScriptedDialogs, type_text
-from ui.calendar_dialog import CalendarDialog
-from ui.main_window import MainWindow
-from ui.quick_capture import CaptureDialog
-from ui.stats_dialog import StatsDialog
+from ui.day.calendar_dialog import CalendarDialog
+from ui.day.quick_capture import CaptureDialog
+from ui.day.stats_dialog import StatsDialog
+from ui.shell.main_window import MainWindow
 
 
 def at_demo_time(window: MainWindow, qtbot: Any) -> None:

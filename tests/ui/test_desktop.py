@@ -10,9 +10,9 @@ from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from ui.main_window import MainWindow
-from ui.shortcuts import ShortcutsDialog, menu_shortcuts
-from ui.theme import apply_theme
+from ui.shell.main_window import MainWindow
+from ui.shell.shortcuts import ShortcutsDialog, menu_shortcuts
+from ui.shell.theme import apply_theme
 
 
 def test_f1_lists_the_shortcuts_of_the_menus(window: MainWindow, dialogs) -> None:  # type: ignore[no-untyped-def]

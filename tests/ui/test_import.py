@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from accdesk.models import Client
 from tests.ui.conftest import ScriptedDialogs, type_text
-from ui.import_dialog import ImportWizard
-from ui.main_window import MainWindow
+from ui.shell.import_dialog import ImportWizard
+from ui.shell.main_window import MainWindow
 
 ROWS = (
     "Клиенты агентства\n"

@@ -10,12 +10,12 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel
 
-from accdesk.db import open_database
 from accdesk.ops.queue import list_queue, queue_order
+from accdesk.storage.db import open_database
 from tests.ui.conftest import type_text
-from ui.main_window import MainWindow
-from ui.project_dialog import ProjectDialog
-from ui.queue_model import ID_ROLE
+from ui.queue.model import ID_ROLE
+from ui.queue.project_dialog import ProjectDialog
+from ui.shell.main_window import MainWindow
 
 
 def one_managers_queue(window: MainWindow) -> uuid.UUID:

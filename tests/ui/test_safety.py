@@ -9,12 +9,12 @@ from pathlib import Path
 
 from PySide6.QtGui import QAction
 
-from accdesk.backup import rolling_backup
-from accdesk.db import open_database
 from accdesk.ops.briefs import briefs_for_project, get_brief, update_brief
 from accdesk.ops.queue import list_queue
-from accdesk.sqlitefile import verify_sqlite
-from ui.main_window import MainWindow
+from accdesk.storage.backup import rolling_backup
+from accdesk.storage.db import open_database
+from accdesk.storage.sqlitefile import verify_sqlite
+from ui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,7 +42,7 @@ def test_text_typed_two_seconds_before_a_kill_is_back_after_restart(  # type: ig
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from PySide6.QtCore import QSettings, Qt
         from PySide6.QtTest import QTest
-        from ui.app import build_window, create_application
+        from ui.shell.app import build_window, create_application
         app = create_application()
         settings = QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat)
         window = build_window({str(demo_path)!r}, settings)
@@ -134,7 +134,7 @@ def test_second_window_on_the_same_file_is_read_only_with_a_banner(  # type: ign
 ) -> None:
     holder(
         f"""
-        from accdesk.db import open_database
+        from accdesk.storage.db import open_database
         import time
         db = open_database({str(demo_path)!r})
         print("ready", flush=True)

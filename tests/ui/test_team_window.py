@@ -16,13 +16,13 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from accdesk.briefs.content import to_json
-from accdesk.db import open_database
-from accdesk.live import CHANNEL
 from accdesk.ops.briefs import briefs_for_project, draft_for, get_brief
 from accdesk.ops.queue import list_queue, set_status
+from accdesk.storage.db import open_database
+from accdesk.storage.live import CHANNEL
 from tests.ui.conftest import type_text
-from ui.connect_dialog import ConnectDialog
-from ui.main_window import MainWindow
+from ui.shell.connect_dialog import ConnectDialog
+from ui.shell.main_window import MainWindow
 
 
 def _status_shown(window: MainWindow, project_id: object) -> str:

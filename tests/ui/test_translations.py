@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import translations
-from ui.i18n import install_language
-from ui.main_window import MainWindow
-from ui.shortcuts import ShortcutsDialog
+from ui.common import translations
+from ui.common.i18n import install_language
+from ui.shell.main_window import MainWindow
+from ui.shell.shortcuts import ShortcutsDialog
 
 # Words that are the same in a Russian interface: names of things, units, formats.
 LATIN_OK = {
@@ -143,7 +143,7 @@ def test_the_compiled_catalogue_is_the_committed_source(ts: Path, tmp_path: Path
     fresh = tmp_path / "fresh.qm"
     translations.release(ts, fresh)
     assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes(), (
-        f"{ts.with_suffix('.qm').name} is out of date: run python -m ui.translations"
+        f"{ts.with_suffix('.qm').name} is out of date: run python -m ui.common.translations"
     )
 
 

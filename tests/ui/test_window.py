@@ -12,15 +12,15 @@ from PySide6.QtGui import QAction, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from accdesk.db import default_database_path
 from accdesk.ops.briefs import briefs_for_project
 from accdesk.ops.priority import make_scorer, priority_rules
 from accdesk.ops.queue import list_queue
 from accdesk.planning.workdays import WorkdayCalendar
+from accdesk.storage.db import default_database_path
 from tests.conftest import DEMO_NOW
 from tests.ui.conftest import ScriptedDialogs, type_text
-from ui.main_window import MainWindow
-from ui.queue_model import QueueModel
+from ui.queue.model import QueueModel
+from ui.shell.main_window import MainWindow
 
 
 def click_row(window: MainWindow, row: int) -> None:

@@ -10,15 +10,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QTableView
 from sqlalchemy import func, select
 
-from accdesk.db import Database
 from accdesk.models import Assignment
 from accdesk.ops.readmodels import ManagerLoad
 from accdesk.ops.workload import manager_work, team_workload
+from accdesk.storage.db import Database
 from tests.conftest import DEMO_NOW
 from tests.ui.conftest import ScriptedDialogs
-from ui.main_window import MainWindow
-from ui.queue_model import ID_ROLE as QUEUE_ID_ROLE
-from ui.workload import ID_ROLE, RebalanceDialog, WorkloadWindow
+from ui.queue.model import ID_ROLE as QUEUE_ID_ROLE
+from ui.shell.main_window import MainWindow
+from ui.team.workload import ID_ROLE, RebalanceDialog, WorkloadWindow
 
 
 def open_workload(window: MainWindow) -> WorkloadWindow:

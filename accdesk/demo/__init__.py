@@ -1,0 +1,2 @@
+"""The demo agency: one seed gives the same people, clients, projects, requests and briefs,
+in Russian or in English (`agency.create_demo`)."""

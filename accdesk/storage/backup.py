@@ -1,0 +1,162 @@
+"""Automatic backups and restore.
+
+A rolling set lives in `backups/` beside the database: one file per day for the last 7 days
+and one per ISO week for the last 4 weeks. Every backup is a verified copy
+(`sqlitefile.copy_database`: online backup API, then `integrity_check`), so a file in the set
+is always one that can be restored. Restoring never deletes anything: the database it
+replaces is renamed aside, with its WAL, so it can still be opened.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from accdesk.errors import AccdeskError, DatabaseError
+from accdesk.storage.files import PRIVATE_FILE
+from accdesk.storage.locking import WriterLock
+from accdesk.storage.sqlitefile import FileState, copy_database, inspect_sqlite, table_counts
+from accdesk.text import translate
+from accdesk.types import utcnow
+
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+COUNTED = ("client", "project", "brief")
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<kind>daily|weekly)-(?P<key>\d{4}-\d{2}-\d{2}|\d{4}-W\d{2})\.db$"
+)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    kind: str
+    taken_at: datetime
+    clients: int
+    projects: int
+    briefs: int
+
+
+def backups_folder(database: Path) -> Path:
+    return database.parent / "backups"
+
+
+def _daily_name(database: Path, day: date) -> str:
+    return f"{database.stem}-daily-{day.isoformat()}.db"
+
+
+def _weekly_name(database: Path, day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{database.stem}-weekly-{year}-W{week:02d}.db"
+
+
+def _set(database: Path, kind: str) -> list[Path]:
+    """The backups of one kind for this database, newest first (names sort by date)."""
+    folder = backups_folder(database)
+    if not folder.exists():
+        return []
+    found = []
+    for path in folder.glob(f"{database.stem}-{kind}-*.db"):
+        match = _NAME.match(path.name)
+        if match and match["stem"] == database.stem:
+            found.append(path)
+    return sorted(found, reverse=True)
+
+
+def rolling_backup(database: Path, now: datetime | None = None) -> Path:
+    """Back up into the rolling set and prune it; returns today's daily file.
+
+    Today's daily backup is replaced by a fresher one; the week's first backup also becomes
+    its weekly one. Only verified copies are ever kept.
+    """
+    moment = (now or utcnow()).astimezone()
+    day = moment.date()
+    daily = copy_database(database, backups_folder(database) / _daily_name(database, day))
+    weekly = backups_folder(database) / _weekly_name(database, day)
+    if not weekly.exists():
+        shutil.copyfile(daily, weekly)  # a closed, verified file: a plain copy is exact
+        weekly.chmod(PRIVATE_FILE)
+    for kind, keep in (("daily", KEEP_DAILY), ("weekly", KEEP_WEEKLY)):
+        for old in _set(database, kind)[keep:]:
+            old.unlink()
+    return daily
+
+
+def last_backup_time(database: Path) -> datetime | None:
+    newest = _set(database, "daily")
+    return datetime.fromtimestamp(newest[0].stat().st_mtime).astimezone() if newest else None
+
+
+def list_backups(database: Path) -> list[BackupInfo]:
+    """Every restorable backup of this database, newest first, with what it holds."""
+    infos = []
+    for kind in ("daily", "weekly"):
+        for path in _set(database, kind):
+            try:
+                counts = table_counts(path, COUNTED)
+            except Exception:
+                continue
+            taken = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+            infos.append(
+                BackupInfo(path, kind, taken, counts["client"], counts["project"], counts["brief"])
+            )
+    return sorted(infos, key=lambda b: b.taken_at, reverse=True)
+
+
+def newest_good_backup(database: Path) -> BackupInfo | None:
+    backups = list_backups(database)
+    return backups[0] if backups else None
+
+
+def set_aside(database: Path, label: str, now: datetime | None = None) -> Path:
+    """Rename the database (with its -wal and -shm) to `<stem>.<label>-<time>.db`."""
+    stamp = (now or utcnow()).astimezone().strftime("%Y%m%d-%H%M%S")
+    aside = database.with_name(f"{database.stem}.{label}-{stamp}{database.suffix}")
+    for suffix in ("-wal", "-shm", ""):
+        part = Path(str(database) + suffix)
+        if part.exists():
+            part.rename(Path(str(aside) + suffix))
+    return aside
+
+
+def restore(backup: Path, database: Path, *, label: str = "replaced") -> Path | None:
+    """Put a backup in place of the database; returns where the old database was kept.
+
+    The backup is checked in full before anything moves. The database must not be open in
+    another accdesk (the writer lock is taken for the whole swap).
+    """
+    # Foreign, newer and damaged files raise here; an older schema is fine (opening migrates).
+    state = inspect_sqlite(backup, check="integrity_check").state
+    if state is FileState.MISSING:
+        raise AccdeskError(translate("Backup", "{backup} does not exist").format(backup=backup))
+    if state is FileState.BLANK:
+        raise AccdeskError(
+            translate("Backup", "{backup} is an empty SQLite file, not an accdesk backup").format(
+                backup=backup
+            )
+        )
+    if backup.resolve() == database.resolve():
+        raise AccdeskError(
+            translate("Backup", "{backup} is the database itself, not a backup of it").format(
+                backup=backup
+            )
+        )
+    with WriterLock(database):
+        aside = set_aside(database, label) if database.exists() else None
+        try:
+            copy_database(backup, database)
+        except DatabaseError:
+            if aside is not None:
+                set_back(aside, database)
+            raise
+    return aside
+
+
+def set_back(aside: Path, database: Path) -> None:
+    for suffix in ("-wal", "-shm", ""):
+        part = Path(str(aside) + suffix)
+        if part.exists():
+            part.rename(Path(str(database) + suffix))

@@ -1,0 +1,1 @@
+"""The task-brief editor: sections, the fields table, preview, history and exports."""

@@ -1,0 +1,956 @@
+"""Right pane: the briefs of the selected project and a structured editor for one of them.
+
+The editor shows the sections the brief's level calls for (the template decides which
+and when), a completeness meter, a warning when the chosen specialist needs more detail,
+and a live preview. Typing keeps a draft within two seconds; leaving an input saves the
+brief as one undoable step.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    QTime,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QProgressBar,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accdesk.briefs.content import (
+    BriefContent,
+    audience_gap,
+    completeness,
+    from_json,
+    problems,
+    to_json,
+)
+from accdesk.briefs.render import brief_markdown, render
+from accdesk.briefs.schema import AUDIENCES, Template, Templates
+from accdesk.changes import Changes
+from accdesk.errors import AccdeskError, ValidationError
+from accdesk.models import BriefStatus
+from accdesk.ops.briefs import (
+    audience_levels,
+    briefs_for_project,
+    check_audience_levels,
+    create_brief,
+    discard_draft,
+    draft_for,
+    export_bytes,
+    get_brief,
+    restore_revision,
+    save_draft,
+    save_template,
+    set_audience_levels,
+    set_brief_status,
+    templates,
+    update_brief,
+)
+from accdesk.ops.readmodels import BriefDoc, ProjectRow
+from accdesk.storage.access import may_change_project
+from accdesk.storage.db import Database
+from accdesk.storage.files import write_export
+from accdesk.storage.live import ServerUnavailable
+from ui.briefs.export import pdf_bytes
+from ui.briefs.preview import BriefPreview
+from ui.briefs.sections import SectionBox
+from ui.common.background import Background
+from ui.common.commands import VersionedEdit
+from ui.common.dialogs import Dialogs
+from ui.common.events import AppEvents
+from ui.common.formatting import day, stamp
+from ui.common.forms import Form, RecordDialog
+from ui.common.i18n import translate
+from ui.common.widgets import EmptyState, PaneTitle, accessible, local_key
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+AUTOSAVE_MS = 1500  # the promise is 2 s; the write itself takes a few milliseconds more
+WIDE = 760  # from this width the preview sits beside the sections, not under them
+AnyIndex = QModelIndex | QPersistentModelIndex
+EXPORT_FILTERS = {
+    "md": "Markdown (*.md)",
+    "html": "HTML (*.html)",
+    "pdf": "PDF (*.pdf)",
+}
+
+
+class BriefListModel(QAbstractListModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._docs: list[BriefDoc] = []
+
+    def set_docs(self, docs: Sequence[BriefDoc]) -> None:
+        self.beginResetModel()
+        self._docs = list(docs)
+        self.endResetModel()
+
+    def doc(self, row: int) -> BriefDoc:
+        return self._docs[row]
+
+    def update_doc(self, doc: BriefDoc) -> None:
+        row = self.row_of(doc.id)
+        if row is not None:
+            self._docs[row] = doc
+            self.dataChanged.emit(self.index(row), self.index(row))
+
+    def row_of(self, brief_id: uuid.UUID) -> int | None:
+        return next((i for i, d in enumerate(self._docs) if d.id == brief_id), None)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._docs)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        doc = self._docs[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{doc.code} · {doc.title}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                self.tr("%1: level %2, %3")
+                .replace("%1", doc.code)
+                .replace("%2", str(doc.level))
+                .replace("%3", status_text(doc.status))
+            )
+        if role == ID_ROLE:
+            return doc.id
+        return None
+
+
+def _content_writer(
+    db: Database, brief_id: uuid.UUID
+) -> Callable[[dict[str, Any], int | None], Changes]:
+    """How an undo or redo writes a brief's content back."""
+    return lambda values, version: update_brief(db, brief_id, values, expected_version=version or 0)
+
+
+def status_text(status: str) -> str:
+    return {
+        BriefStatus.DRAFT: QGuiApplication.translate("BriefEditor", "draft"),
+        BriefStatus.SENT: QGuiApplication.translate("BriefEditor", "sent"),
+        BriefStatus.ACCEPTED: QGuiApplication.translate("BriefEditor", "accepted"),
+    }.get(BriefStatus(status), status)
+
+
+class BriefEditorPane(QWidget):
+    """The list of a project's briefs over the editor of the chosen one."""
+
+    def __init__(
+        self,
+        events: AppEvents,
+        undo: QUndoStack,
+        dialogs: Dialogs,
+        background: Background,
+        settings: QSettings | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("briefEditorPane")
+        self._events, self._undo, self._dialogs = events, undo, dialogs
+        self._background = background
+        # Drafts typed while a team server is away are kept here, on this computer.
+        self._settings = settings if settings is not None else QSettings()
+        self._db: Database | None = None
+        self._project: ProjectRow | None = None
+        self._doc: BriefDoc | None = None
+        self._content: BriefContent | None = None
+        self._templates = Templates.of()
+        self._levels: dict[str, int] = {}
+        self._template: Template | None = None
+        self.boxes: dict[str, SectionBox] = {}
+        self._pages: dict[str, tuple[Template, QWidget, dict[str, SectionBox]]] = {}
+        self._publishing = False
+        self._loading = False
+        self._split_sized = False
+        self.drafted = False  # a draft of the shown brief is in the database
+        self._reload_after_draft = False  # others changed briefs while this one was typed in
+        # Typed text becomes a draft this long after the last keystroke.
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.keep_draft)
+
+        self.list_model = BriefListModel(self)
+        self.list = accessible(QListView(self), "briefList", self.tr("Briefs of the project"))
+        self.list.setModel(self.list_model)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setUniformItemSizes(True)
+        self.list.selectionModel().currentChanged.connect(self._on_current)
+        self.new_button = accessible(QToolButton(self), "newBrief", self.tr("New brief"))
+        self.new_button.setText(self.tr("New brief"))
+        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.new_menu = QMenu(self)
+        self.new_menu.aboutToShow.connect(self._fill_new_menu)
+        self.new_button.setMenu(self.new_menu)
+
+        self._build_editor()
+        self.no_project = EmptyState(
+            self.tr("No project selected"),
+            self.tr("Select a project to see and write its briefs."),
+            self,
+        )
+        self.no_brief = EmptyState(
+            self.tr("No briefs yet"),
+            self.tr(
+                "Turn the client's request into a task: press “New brief” and pick a template."
+            ),
+            self,
+        )
+        self.stack = QStackedWidget(self)
+        for widget in (self.no_project, self.no_brief, self.editor):
+            self.stack.addWidget(widget)
+
+        top = QHBoxLayout()
+        top.addWidget(PaneTitle(self.tr("Briefs"), self), 1)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.list)
+        layout.addWidget(self.stack, 1)
+        self._events.changed.connect(self._on_changed)
+        self.show_project(None)
+
+    def _build_editor(self) -> None:
+        self.editor = QWidget(self)
+        self.meta = accessible(QLabel(self.editor), "briefMeta", self.tr("Brief details"))
+        self.meta.setWordWrap(True)
+        self.level = accessible(QSpinBox(self.editor), "briefLevel", self.tr("Level of detail"))
+        self.level.setRange(1, 10)
+        self.level.setPrefix(self.tr("Level "))
+        self.level.setSuffix(self.tr(" of 10"))
+        self.level.setToolTip(self.tr("1: one line · 10: a full spec with fields and checks"))
+        self.level.valueChanged.connect(self._on_level)
+        self.audience = accessible(QComboBox(self.editor), "briefAudience", self.tr("Audience"))
+        for item in AUDIENCES:
+            self.audience.addItem(translate("Briefs", item.name), item.key)
+        self.audience.currentIndexChanged.connect(self._on_audience)
+        self.status_button = accessible(QToolButton(self.editor), "briefStatus", self.tr("Status"))
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        status_menu = QMenu(self.status_button)
+        self.status_actions: dict[str, QAction] = {}
+        for status, text in (
+            (BriefStatus.DRAFT, self.tr("Back to draft")),
+            (BriefStatus.SENT, self.tr("Mark as sent")),
+            (BriefStatus.ACCEPTED, self.tr("Mark as accepted")),
+        ):
+            action = status_menu.addAction(text)
+            action.setObjectName(f"briefStatus_{status}")
+            action.triggered.connect(lambda _c=False, s=status: self.set_status(s))
+            self.status_actions[status] = action
+        self.status_button.setMenu(status_menu)
+        self.export_button = accessible(QToolButton(self.editor), "briefExport", self.tr("Export"))
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        for fmt, text in (
+            ("md", self.tr("Markdown…")),
+            ("html", self.tr("HTML…")),
+            ("pdf", self.tr("PDF…")),
+        ):
+            export_menu.addAction(text, lambda f=fmt: self.export(f))
+        export_menu.addSeparator()
+        export_menu.addAction(self.tr("Copy as Markdown"), self.copy_markdown)
+        self.export_button.setMenu(export_menu)
+        self.history_button = accessible(
+            QToolButton(self.editor), "briefHistory", self.tr("History")
+        )
+        self.history_button.setText(self.tr("History"))
+        self.history_button.clicked.connect(self.show_history)
+
+        # Short rows rather than one long one: the pane is often a quarter of the window.
+        actions = QHBoxLayout()
+        actions.setSpacing(6)
+        for widget in (self.status_button, self.export_button, self.history_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        controls = QHBoxLayout()
+        controls.setSpacing(6)
+        controls.addWidget(self.level)
+        controls.addWidget(self.audience, 1)
+
+        self.meter = accessible(QProgressBar(self.editor), "briefMeter", self.tr("Completeness"))
+        self.meter.setTextVisible(True)
+        self.missing = accessible(QLabel(self.editor), "briefMissing", self.tr("Missing sections"))
+        self.missing.setWordWrap(True)
+        self.missing.setProperty("hint", True)
+        self.warning = accessible(QLabel(self.editor), "briefWarning", self.tr("Audience warning"))
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        self.message = accessible(QLabel(self.editor), "briefMessage", self.tr("Save status"))
+        self.message.setWordWrap(True)
+
+        self.sections = QWidget()
+        self.sections.setObjectName("briefSections")
+        self.sections_layout = QVBoxLayout(self.sections)
+        self.sections_layout.setContentsMargins(0, 0, 8, 0)
+        self.sections_layout.setSpacing(2)
+        self.sections_layout.addStretch(1)
+        self.scroller = QScrollArea(self.editor)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidget(self.sections)
+        self.preview = accessible(BriefPreview(self.editor), "briefPreview", self.tr("Preview"))
+        self.split = QSplitter(Qt.Orientation.Vertical, self.editor)
+        self.split.setObjectName("briefSplit")
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.scroller)
+        self.split.addWidget(self.preview)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+
+        column = QVBoxLayout(self.editor)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.meta)
+        column.addLayout(controls)
+        column.addLayout(actions)
+        column.addWidget(self.meter)
+        column.addWidget(self.missing)
+        column.addWidget(self.warning)
+        column.addWidget(self.split, 1)
+        column.addWidget(self.message)
+
+    def resizeEvent(self, event: Any) -> None:
+        orientation = Qt.Orientation.Horizontal if self.width() >= WIDE else Qt.Orientation.Vertical
+        if orientation != self.split.orientation() or not self._split_sized:
+            # Sections first: they are what is being written; the preview follows it.
+            self.split.setOrientation(orientation)
+            self.split.setSizes([600, 400])
+            self._split_sized = True
+        super().resizeEvent(event)
+
+    # Public --------------------------------------------------------------------------------
+    @property
+    def doc(self) -> BriefDoc | None:
+        """The brief in the editor as last stored (or read)."""
+        return self._doc
+
+    @property
+    def content(self) -> BriefContent | None:
+        """What the editor holds now, saved or not."""
+        return self._content
+
+    @property
+    def template(self) -> Template | None:
+        return self._template
+
+    def set_database(self, db: Database | None) -> None:
+        self._db = db
+        self._templates = templates(db) if db else Templates.of()
+        self._levels = audience_levels(db) if db else {}
+        self.show_project(None)
+
+    def show_project(self, project: ProjectRow | None) -> None:
+        self.commit()
+        same = project is not None and self._project is not None and project.id == self._project.id
+        self._project = project
+        self.new_button.setEnabled(project is not None and self._writable())
+        # The same project again (the queue reloaded): stay on the brief being written.
+        self._reload(self._doc.id if same and self._doc else None)
+
+    def open_brief(self, brief_id: uuid.UUID) -> None:
+        """Show one of the current project's briefs (one just made from a request, say)."""
+        if self.commit():
+            self._reload(brief_id)
+
+    def commit(self) -> bool:
+        """Save what is in the editor if it differs from what is stored. False if refused
+        (the messages are shown where the problems are)."""
+        self._autosave.stop()
+        doc, db, content = self._doc, self._db, self._content
+        if doc is None or db is None or content is None or not self._writable():
+            return True
+        if content.normalized() == doc.content:
+            return True
+        if self._show_problems():
+            self._say(self.tr("Not saved: correct what is marked in red."), error=True)
+            return False
+        before, after = to_json(doc.content), to_json(content)
+        try:
+            changes = update_brief(db, doc.id, after, expected_version=doc.version)
+        except ValidationError as exc:
+            self._show_problems(exc.errors)
+            self._say(self.tr("Not saved: correct what is marked in red."), error=True)
+            return False
+        except ServerUnavailable:
+            self._keep_here(doc.id, {"title": content.title, "content": after})
+            return False
+        except AccdeskError as exc:
+            self._say(self.tr("Not saved: ") + str(exc), error=True)
+            return False
+        self._stored(get_brief(db, doc.id))
+        self._push(
+            self.tr("Edit brief “%1”").replace("%1", content.title[:40]),
+            _content_writer(db, doc.id),
+            before,
+            after,
+            changes.versions[doc.id],
+        )
+        self._publish(changes)
+        self._say(self.tr("Saved at %1").replace("%1", QTime.currentTime().toString("HH:mm")))
+        return True
+
+    def new_brief(self, template: str = "generic") -> None:
+        if self._project is None or self._db is None or not self.commit():
+            return
+        try:
+            doc, changes = create_brief(
+                self._db, self._project.id, {"title": self.tr("New brief"), "template": template}
+            )
+        except AccdeskError as exc:
+            self._dialogs.error(self, self.tr("New brief"), str(exc))
+            return
+        self._publish(changes)
+        self._reload(doc.id)
+        title = self.boxes["title"].input
+        title.setFocus()
+        title.selectAll()  # type: ignore[attr-defined]
+
+    def keep_draft(self) -> bool:
+        """Write what is typed as a draft in a worker, without saving the brief: after a
+        crash the next start puts it back. False when there was nothing to write."""
+        doc, db, content = self._doc, self._db, self._content
+        if doc is None or db is None or content is None or not self._writable():
+            return False
+        if content.normalized() == doc.content:
+            if not self.drafted:
+                return False
+            self._background.run(lambda: discard_draft(db, doc.id), self._drafted(False))
+            return True
+        data = {"title": content.title, "content": to_json(content)}
+        self._background.run(
+            lambda: save_draft(db, doc.id, data, based_on=doc.version),
+            self._drafted(True, (doc.id, data)),
+        )
+        return True
+
+    def _keep_here(self, brief_id: uuid.UUID, data: dict[str, Any]) -> None:
+        """The team database is away: keep the text on this computer until it is back."""
+        self._settings.setValue(self._local_key(brief_id), json.dumps(data))
+        self._settings.sync()
+        self._say(
+            self.tr(
+                "The team database is away: your text is kept on this computer and saved "
+                "there when it is back"
+            ),
+            error=True,
+        )
+
+    def _kept_here(self, brief_id: uuid.UUID) -> BriefContent | None:
+        """A draft kept on this computer while the team database was away, if any."""
+        saved = self._settings.value(self._local_key(brief_id))
+        if not isinstance(saved, str):
+            return None
+        try:
+            return from_json(json.loads(saved)["content"])
+        except (ValueError, KeyError, TypeError):  # not ours to read: leave it be
+            return None
+
+    def _local_key(self, brief_id: uuid.UUID) -> str:
+        return local_key("briefDrafts", self._db.location if self._db else "", brief_id)
+
+    def _drafted(self, kept: bool, draft: tuple[uuid.UUID, dict[str, Any]] | None = None) -> Any:
+        def then(result: object, error: Exception | None) -> None:
+            if isinstance(error, ServerUnavailable) and draft is not None:
+                self._keep_here(*draft)
+                return
+            if error is not None:
+                self._say(self.tr("Could not keep a draft: ") + str(error), error=True)
+                return
+            if draft is not None:
+                self._settings.remove(self._local_key(draft[0]))
+            if self._reload_after_draft:
+                self._reload_after_draft = False
+                self._reload(self._doc.id if self._doc else None)
+            if kept and not (isinstance(result, Changes) and result.touches("draft")):
+                return  # the brief was saved meanwhile; that draft was dropped, rightly
+            self.drafted = kept
+            if kept:
+                self._say(
+                    self.tr("Draft kept at %1; leaving the field saves it").replace(
+                        "%1", QTime.currentTime().toString("HH:mm:ss")
+                    )
+                )
+
+        return then
+
+    def set_status(self, status: str) -> None:
+        if (saved := self._saved()) is None:
+            return
+        doc, db = saved
+        before = {"status": doc.status, "sent_at": doc.sent_at, "accepted_at": doc.accepted_at}
+
+        def write(values: dict[str, Any], version: int | None) -> Changes:
+            return set_brief_status(
+                db,
+                doc.id,
+                values["status"],
+                expected_version=version or 0,
+                sent_at=values["sent_at"],
+                accepted_at=values["accepted_at"],
+            )
+
+        try:
+            changes = set_brief_status(db, doc.id, status, expected_version=doc.version)
+        except AccdeskError as exc:
+            self._say(str(exc), error=True)
+            return
+        now = get_brief(db, doc.id)
+        after = {"status": now.status, "sent_at": now.sent_at, "accepted_at": now.accepted_at}
+        self._stored(now)
+        self._push(
+            self.tr("Mark brief %1").replace("%1", status_text(status)),
+            write,
+            before,
+            after,
+            now.version,
+        )
+        self._publish(changes)
+
+    def restore(self, number: int) -> None:
+        """Make an old revision current again, as one undoable step."""
+        if (saved := self._saved()) is None:
+            return
+        doc, db = saved
+        try:
+            changes = restore_revision(db, doc.id, number, expected_version=doc.version)
+        except AccdeskError as exc:
+            self._say(str(exc), error=True)
+            return
+        now = get_brief(db, doc.id)
+        self._push(
+            self.tr("Restore revision %1").replace("%1", str(number)),
+            _content_writer(db, doc.id),
+            to_json(doc.content),
+            to_json(now.content),
+            now.version,
+        )
+        self._events.changed.emit(changes)  # the editor reloads like any other change
+        self._say(self.tr("Revision %1 restored; Undo takes it back").replace("%1", str(number)))
+
+    def _saved(self) -> tuple[BriefDoc, Database] | None:
+        """The brief and database for an action, once what is typed is saved; None if
+        there is no brief or the typing cannot be saved (its messages are shown)."""
+        if self._doc is None or self._db is None or not self._writable() or not self.commit():
+            return None
+        assert self._doc is not None
+        return self._doc, self._db
+
+    def _push(
+        self,
+        text: str,
+        write: Callable[[dict[str, Any], int | None], Changes],
+        before: dict[str, Any],
+        after: dict[str, Any],
+        version: int,
+    ) -> None:
+        """Record a write that has been done as one step of Edit → Undo."""
+        assert self._doc is not None
+        self._undo.push(
+            VersionedEdit(
+                text,
+                self._doc.id,
+                write,
+                before,
+                after,
+                version,
+                self._events.changed.emit,
+                self._report,
+            )
+        )
+
+    def show_history(self) -> None:
+        from ui.briefs.history import HistoryDialog
+
+        doc, db, content = self._doc, self._db, self._content
+        if doc is None or db is None or content is None or self._template is None:
+            return
+        dialog = HistoryDialog(db, doc.id, self._template, content, self._writable(), self)
+        if self._dialogs.run(dialog) and dialog.chosen is not None:
+            self.restore(dialog.chosen)
+
+    def markdown(self) -> str:
+        if self._content is None or self._template is None:
+            return ""
+        return brief_markdown(self._template, self._content)
+
+    def copy_markdown(self) -> None:
+        if self._content is not None:
+            QGuiApplication.clipboard().setText(self.markdown())
+            self._say(self.tr("Copied as Markdown"))
+
+    def export(self, fmt: str) -> None:
+        """Save the brief as it is in the editor (saved first, if it can be) to a file."""
+        doc, db = self._doc, self._db
+        if doc is None or db is None or self._content is None:
+            return
+        self.commit()
+        suggested = f"{doc.code}.{fmt}"
+        path = self._dialogs.save_path(
+            self, self.tr("Export brief"), suggested, EXPORT_FILTERS[fmt]
+        )
+        if not path:
+            return
+        shown = replace(doc, content=self._content)
+        try:
+            data = export_bytes(db, shown, fmt, pdf_bytes)
+            written = write_export(Path(path), data)
+        except AccdeskError as exc:
+            self._dialogs.error(self, self.tr("Export brief"), str(exc))
+            return
+        self._say(self.tr("Exported to %1").replace("%1", str(written)))
+
+    def save_as_template(self) -> None:
+        if (saved := self._saved()) is None:
+            return
+        doc, db = saved
+        name = self._dialogs.ask_text(
+            self,
+            self.tr("Save as template"),
+            self.tr(
+                "New briefs from this template start with this brief's sections and text."
+                "\nTemplate name:"
+            ),
+        )
+        if not name:
+            return
+        try:
+            template, changes = save_template(db, doc.id, name)
+        except AccdeskError as exc:
+            self._dialogs.error(self, self.tr("Save as template"), str(exc))
+            return
+        self._publish(changes)
+        self._templates = templates(db)
+        self._say(self.tr("Template “%1” saved").replace("%1", template.name))
+
+    def edit_audience_levels(self) -> None:
+        """The agency's minimum level per specialist, behind the audience warning."""
+        db = self._db
+        if db is None or not self._writable():
+            return
+
+        def build(form: Form) -> None:
+            for item in AUDIENCES:
+                form.number(item.key, translate("Briefs", item.name), 1, 10)
+
+        dialog = RecordDialog(
+            self.tr("Audience levels"),
+            build,
+            check_audience_levels,
+            lambda values: self._events.changed.emit(set_audience_levels(db, values)),
+            self,
+        )
+        dialog.start(audience_levels(db))
+        self._dialogs.run(dialog)
+
+    def settings_changed(self) -> None:
+        """Agency settings (templates, audience levels) changed: read them again."""
+        if self._db is not None:
+            self._templates = templates(self._db)
+            self._levels = audience_levels(self._db)
+            self._refresh()
+
+    # Editing -------------------------------------------------------------------------------------
+    def _fill_new_menu(self) -> None:
+        self.new_menu.clear()
+        for template in self._templates:
+            action = self.new_menu.addAction(
+                template.name, lambda _checked=False, k=template.key: self.new_brief(k)
+            )
+            action.setObjectName(f"newBrief_{template.key}")
+            action.setToolTip(template.description)
+
+    def _build_sections(self, template: Template) -> None:
+        """One box per section of the template, in its order; boxes stay when the level
+        hides them, so lowering the level keeps what was written.
+
+        Each template's page of boxes is built once and kept (hidden when another
+        template's brief is shown): building a dozen inputs costs more than reading the
+        brief, and people move between briefs of a few templates all day.
+        """
+        if self._template is not None and self._template == template:
+            return
+        cached = self._pages.get(template.key)
+        if cached is None or cached[0] != template:
+            if cached is not None:
+                cached[1].deleteLater()
+            page = QWidget(self.sections)
+            column = QVBoxLayout(page)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            boxes = {}
+            for section in template.sections:
+                box = SectionBox(section, page)
+                box.edited.connect(self._on_edited)
+                box.finished.connect(self._on_finished)
+                column.addWidget(box)
+                boxes[section.key] = box
+            self.sections_layout.insertWidget(self.sections_layout.count() - 1, page)
+            cached = (template, page, boxes)
+            self._pages[template.key] = cached
+        for key, (_t, page, _b) in self._pages.items():
+            if page.isHidden() == (key == template.key):
+                page.setVisible(key == template.key)
+        self.boxes = cached[2]
+        self._template = template
+
+    def _on_edited(self, key: str) -> None:
+        if self._loading or self._content is None:
+            return
+        self._content = self._content.with_value(key, self.boxes[key].value())
+        self._refresh()
+        self._autosave.start()
+
+    def _on_finished(self, key: str) -> None:
+        if not self._loading:
+            self.commit()
+
+    def _on_level(self, level: int) -> None:
+        if self._loading or self._content is None:
+            return
+        self._content = replace(self._content, level=level)
+        self._refresh()
+        self.commit()
+
+    def _on_audience(self, _index: int) -> None:
+        if self._loading or self._content is None:
+            return
+        self._content = replace(self._content, audience=str(self.audience.currentData()))
+        self._refresh()
+        self.commit()
+
+    def _refresh(self) -> None:
+        """Bring everything that follows from the content up to date: which sections show,
+        the meter, the audience warning, messages, and the preview."""
+        content, template = self._content, self._template
+        if content is None or template is None:
+            return
+        expected = {s.key for s in template.expected(content.level)}
+        for key, box in self.boxes.items():
+            if box.isHidden() == (key in expected):  # only what changes: each costs a relayout
+                box.setVisible(key in expected)
+        fields = self.boxes.get("fields")
+        if fields is not None:
+            fields.input.set_rules_visible("validation" in expected)  # type: ignore[attr-defined]
+        done = completeness(template, content)
+        self.meter.setRange(0, max(len(done.expected), 1))
+        self.meter.setValue(done.done)
+        if self.meter.property("complete") != done.complete:
+            self.meter.setProperty("complete", done.complete)
+            self.meter.style().unpolish(self.meter)
+            self.meter.style().polish(self.meter)
+        self.meter.setFormat(
+            self.tr("%1 of %2 sections for level %3")
+            .replace("%1", str(done.done))
+            .replace("%2", str(len(done.expected)))
+            .replace("%3", str(content.level))
+        )
+        self.missing.setText(
+            self.tr("Missing: %1").replace("%1", ", ".join(s.title for s in done.missing))
+            if done.missing
+            else self.tr("Everything level %1 asks for is written.").replace(
+                "%1", str(content.level)
+            )
+        )
+        gap = audience_gap(template, content, self._levels)
+        if gap is not None:
+            self.warning.setText(
+                self.tr("%1 needs level %2 or more; this brief is level %3. Missing for them: %4.")
+                .replace("%1", self.audience.currentText())
+                .replace("%2", str(gap.level))
+                .replace("%3", str(content.level))
+                .replace("%4", ", ".join(s.title for s in gap.missing))
+            )
+        self.warning.setVisible(gap is not None)
+        self._show_problems()
+        self.preview.show_parts(render(template, content))
+
+    def _show_problems(self, errors: dict[str, str] | None = None) -> bool:
+        """Put each message beside its section; True if there are any."""
+        content, template = self._content, self._template
+        if content is None or template is None:
+            return False
+        found = dict(errors) if errors is not None else problems(template, content)
+        for key, box in self.boxes.items():
+            typed = box.typed_problem()
+            if typed:
+                found.setdefault(key, typed)
+        for key, box in self.boxes.items():
+            if box.section.kind == "fields":
+                lines = box.input.show_problems(found)  # type: ignore[attr-defined]
+                box.show_error("\n".join(lines))
+            else:
+                box.show_error(found.get(key, ""))
+        return bool(found)
+
+    # Loading -----------------------------------------------------------------------------------
+    def _writable(self) -> bool:
+        db, project = self._db, self._project
+        if db is None or db.read_only:
+            return False
+        return project is None or may_change_project(db.identity, project.manager_id)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        target = self.list_model.doc(current.row()) if current.isValid() else None
+        self.commit()
+        self._show_doc(target)
+
+    def _reload(self, select: uuid.UUID | None) -> None:
+        """Read the project's briefs again and show `select` (or the newest one)."""
+        project, db = self._project, self._db
+        docs = briefs_for_project(db, project.id) if project and db else []
+        selection = self.list.selectionModel()
+        selection.blockSignals(True)
+        self.list_model.set_docs(docs)
+        row = self.list_model.row_of(select) if select else (0 if docs else None)
+        if row is not None:
+            self.list.setCurrentIndex(self.list_model.index(row))
+        selection.blockSignals(False)
+        self.list.setVisible(bool(docs))
+        # As tall as its briefs, up to four lines; the editor gets the rest.
+        rows = min(max(len(docs), 1), 4)
+        self.list.setFixedHeight(
+            rows * self.list.sizeHintForRow(0) + 2 * self.list.frameWidth() + 2
+        )
+        self._show_doc(docs[row] if row is not None else None)
+
+    def _publish(self, changes: Changes) -> None:
+        """Tell the other panes; this pane has already updated itself."""
+        self._publishing = True
+        try:
+            self._events.changed.emit(changes)
+        finally:
+            self._publishing = False
+
+    def _stored(self, doc: BriefDoc) -> None:
+        """The brief as now stored: the baseline the editor's content is compared with."""
+        self._doc = doc
+        self.drafted = False
+        self._settings.remove(self._local_key(doc.id))  # saved, so nothing is kept aside
+        self.list_model.update_doc(doc)
+        self._show_meta(doc)
+
+    def _show_doc(self, doc: BriefDoc | None) -> None:
+        self._autosave.stop()
+        self._doc = doc
+        if doc is None:
+            self._content = None
+            self.stack.setCurrentWidget(self.no_project if self._project is None else self.no_brief)
+            return
+        draft = draft_for(self._db, doc.id) if self._db else None
+        self.drafted = draft is not None
+        content = draft.content if draft else doc.content
+        away = self._kept_here(doc.id)
+        if away is not None:
+            content = away
+        self._build_sections(self._templates.get(content.template))
+        self._loading = True
+        try:
+            self._content = content
+            for key, box in self.boxes.items():
+                box.set_value(content.value(key))
+            self.level.setValue(content.level)
+            self.audience.setCurrentIndex(max(self.audience.findData(content.audience), 0))
+        finally:
+            self._loading = False
+        self._show_meta(doc)
+        if away is not None:
+            self._say(
+                self.tr(
+                    "Restored text typed while the team database was away; it is kept as a "
+                    "draft there as soon as it can be"
+                )
+            )
+            self._autosave.start()
+        elif draft is not None and content.normalized() != doc.content:
+            typed = stamp(draft.typed_at)
+            self._say(
+                self.tr(
+                    "Restored text you had not saved (typed %1); leaving the field saves it"
+                ).replace("%1", typed)
+            )
+        elif self._db is not None and not self._db.read_only and not self._writable():
+            assert self._project is not None
+            text = self.tr(
+                "Read only: %1 manages this project; only they or a team lead can change its briefs"
+            )
+            self._say(text.replace("%1", self._project.manager or "—"))
+        else:
+            self._say("")
+        read_only = not self._writable()
+        for box in self.boxes.values():
+            box.set_read_only(read_only)
+        for widget in (self.level, self.audience, self.status_button):
+            widget.setEnabled(not read_only)
+        self._refresh()
+        self.stack.setCurrentWidget(self.editor)
+
+    def _show_meta(self, doc: BriefDoc) -> None:
+        template = self._templates.get(doc.content.template)
+        # One short line; the whole story is in the tooltip.
+        when = doc.accepted_at or doc.sent_at
+        state = status_text(doc.status) + (" " + day(when.astimezone().date()) if when else "")
+        self.meta.setText(" · ".join((doc.code, template.name, state)))
+        dates = [
+            self.tr("sent %1").replace("%1", stamp(doc.sent_at)) if doc.sent_at else "",
+            self.tr("accepted %1").replace("%1", stamp(doc.accepted_at)) if doc.accepted_at else "",
+            self.tr("updated %1").replace("%1", stamp(doc.updated_at)),
+        ]
+        self.meta.setToolTip(" · ".join(d for d in dates if d))
+        self.status_button.setText(status_text(doc.status).capitalize())
+        for status, action in self.status_actions.items():
+            action.setEnabled(status != doc.status)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if self._publishing:
+            return
+        if changes.touches("setting"):
+            self.settings_changed()
+        if changes.touches("brief"):
+            # Typing going on is kept as a draft first, then the briefs are read again, so
+            # someone else's change never replaces what is being typed.
+            typing = self._autosave.isActive()
+            self._autosave.stop()
+            if typing and self.keep_draft():
+                self._reload_after_draft = True
+            else:
+                self._reload(self._doc.id if self._doc else None)
+
+    def _report(self, text: str) -> None:
+        self._say(text, error=True)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setProperty("error", error)
+        self.message.setText(text)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)

@@ -1,0 +1,1 @@
+"""The project queue: its pane, table model, painted view and the new-project dialog."""

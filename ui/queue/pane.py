@@ -1,0 +1,690 @@
+"""Left pane: the project queue, where an account manager starts the day.
+
+It reads the queue, scores it with the agency's rules, filters it, and turns the person's
+actions (drag a project, move it with Ctrl+Up/Down, pin, change status, archive, apply the
+priority order, create a project) into undoable operations.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accdesk.changes import Changes
+from accdesk.errors import AccdeskError, StaleEdit, ValidationError
+from accdesk.ops.clients import CARD
+from accdesk.ops.priority import Scorer, make_scorer, priority_rules, set_priority_preset
+from accdesk.ops.queue import (
+    agency_today,
+    contact_names,
+    create_project,
+    list_queue,
+    project_choices,
+    queue_order,
+    reorder,
+    set_deleted,
+    set_pinned,
+    set_status,
+)
+from accdesk.ops.readmodels import ProjectRow
+from accdesk.ops.settings import agency_timezone
+from accdesk.planning.ordering import by_priority, move_before, move_by
+from accdesk.planning.priority import Score, Weights
+from accdesk.planning.workdays import WorkdayCalendar
+from accdesk.storage.db import Database
+from accdesk.types import utcnow
+from ui.common.commands import OperationCommand
+from ui.common.dialogs import Dialogs
+from ui.common.events import AppEvents
+from ui.common.i18n import translate
+from ui.common.widgets import EmptyState, PaneTitle, accessible
+from ui.queue.delegate import StatusDelegate
+from ui.queue.model import HEALTH_LABELS, STATUS_LABELS, QueueModel
+from ui.queue.project_dialog import ProjectDialog
+from ui.queue.view import QueueView
+
+COLUMN_WIDTHS = (30, 54, 128, 104, 78, 56, 70, 100, 60, 84, 90)
+MANUAL, PRIORITY = "manual", "priority"
+FEW = 50  # changed projects re-read one by one; more than this, the whole queue is read
+EVERYONE = "team"
+QUEUE_KINDS = (
+    "project",
+    "client",
+    "manager",
+    "service",
+    "request",
+    "setting",
+    "feedback",
+    "promise",
+)
+
+
+# Kinds a client card writes that the queue shows through the client's rows.
+CARD_KINDS = frozenset({"client", "feedback", "promise"})
+
+
+class QueuePane(QWidget):
+    """Shows the queue; emits the selected project (or None) and "N of M" for the status bar."""
+
+    project_selected = Signal(object)
+    count_changed = Signal(str)
+
+    def __init__(
+        self,
+        events: AppEvents,
+        undo: QUndoStack,
+        dialogs: Dialogs,
+        settings: QSettings,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("queuePane")
+        self._events, self._undo, self._dialogs, self._settings = events, undo, dialogs, settings
+        self._db: Database | None = None
+        self._calendar = WorkdayCalendar("RU")
+        self._contacts_loaded = False
+        self.model = QueueModel(ZoneInfo("Europe/Moscow"), self)
+        self.model.move_requested.connect(self._on_drop)
+        # Queued: the edit is stored once its editor has closed, not while the view is
+        # still tearing it down (storing reloads the rows the editor stands on).
+        self.model.status_requested.connect(self.change_status, Qt.ConnectionType.QueuedConnection)
+        # What scores are made with (weights, agency zone, the moment the queue was read),
+        # from the last full read: rows re-read after an action are scored alike.
+        self._rules: tuple[Weights, ZoneInfo, datetime] | None = None
+
+        self.search = accessible(QLineEdit(self), "queueSearch", self.tr("Find a project"))
+        self.search.setPlaceholderText(self.tr("Find by code, project, client, contact, manager…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+
+        self.scope = self._combo("queueScope", self.tr("Whose projects"))
+        self.scope.addItem(self.tr("My queue"), "mine")
+        self.scope.addItem(self.tr("Team"), EVERYONE)
+        self.manager = self._combo("queueManager", self.tr("Manager"))
+        self.status = self._combo("queueStatus", self.tr("Status"))
+        self.status.addItem(self.tr("Any status"), "")
+        for key, label in STATUS_LABELS.items():
+            if key != "archived":
+                self.status.addItem(translate("QueueModel", label), key)
+        self.service = self._combo("queueService", self.tr("Service"))
+        self.health = self._combo("queueHealth", self.tr("Client health"))
+        self.health.addItem(self.tr("Any health"), "")
+        for value, label in HEALTH_LABELS.items():
+            self.health.addItem(translate("QueueModel", label), value.value)
+        self.order = self._combo("queueOrder", self.tr("Order"))
+        self.order.addItem(self.tr("Manual order"), MANUAL)
+        self.order.addItem(self.tr("By priority"), PRIORITY)
+        self.rules = self._combo("queueRules", self.tr("Priority rules"))
+        self.rules.addItem(self.tr("Conveyor rules"), "conveyor")
+        self.rules.addItem(self.tr("Boutique rules"), "boutique")
+        self.apply_button = accessible(
+            QPushButton(self.tr("Make it my order"), self),
+            "applyPriority",
+            self.tr("Apply the priority order"),
+        )
+        self.apply_button.setToolTip(
+            self.tr("Store the priority order as the manual order (undoable)")
+        )
+        self.apply_button.clicked.connect(self.apply_priority_order)
+        self.new_button = accessible(
+            QPushButton(self.tr("New project…"), self), "newProject", self.tr("New project")
+        )
+        self.new_button.clicked.connect(self.new_project)
+        # Remembered per person; the scope is Team until the person says who they are.
+        remembered_scope = settings.value("queue/scope", EVERYONE)
+        if remembered_scope == "mine" and self.me() is not None:
+            self.scope.setCurrentIndex(self.scope.findData("mine"))
+        else:
+            self.scope.setCurrentIndex(self.scope.findData(EVERYONE))
+        self.order.setCurrentIndex(
+            max(0, self.order.findData(settings.value("queue/order", MANUAL)))
+        )
+        for combo in (self.scope, self.manager, self.status, self.service, self.health):
+            combo.currentIndexChanged.connect(self._on_filters)
+        self.order.currentIndexChanged.connect(self._on_order)
+        self.rules.activated.connect(self._on_rules)
+
+        self.view = accessible(QueueView(self.model, self), "queueView", self.tr("Project queue"))
+        self.view.setItemDelegateForColumn(
+            self.model.column_of("status"), StatusDelegate(self.view)
+        )
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        # Only the Status cell is editable (the model's flags say so).
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        # DragDrop with our own MIME type: only queue rows can be dropped here.
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDragDropOverwriteMode(False)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDropIndicatorShown(True)
+        header = self.view.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.sortIndicatorChanged.connect(lambda *_: self._update_movable())
+        for col, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(col, width)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._row_menu)
+
+        self.empty = EmptyState(
+            self.tr("No projects yet"),
+            self.tr("Press “New project…”, or fill an empty agency from File → Create demo data."),
+            self,
+        )
+        self.no_match = EmptyState(
+            self.tr("Nothing matches"),
+            self.tr("Try fewer letters, other filters, or the Team scope."),
+            self,
+        )
+        self.stack = QStackedWidget(self)
+        for widget in (self.view, self.empty, self.no_match):
+            self.stack.addWidget(widget)
+        self.message = accessible(QLabel(self), "queueMessage", self.tr("Queue messages"))
+        self.message.setWordWrap(True)
+        self.message.setProperty("error", True)
+        self.message.hide()
+
+        # Two rows of three: at the pane's usual width every choice reads whole, in Russian too.
+        filters = QGridLayout()
+        combos = (self.scope, self.manager, self.status, self.service, self.health, self.order)
+        for n, combo in enumerate(combos):
+            filters.addWidget(combo, n // 3, n % 3)
+        for column in range(3):
+            filters.setColumnStretch(column, 1)
+        self.rules.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        ordering = QHBoxLayout()
+        for widget in (self.rules, self.apply_button):
+            ordering.addWidget(widget)
+        ordering.addStretch(1)
+        ordering.addWidget(self.new_button)
+        title = QHBoxLayout()
+        self.heading = PaneTitle(self.tr("Project queue"), self)
+        title.addWidget(self.heading, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.addLayout(title)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addLayout(ordering)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.message)
+        self._events.changed.connect(self._on_changed)
+
+    def _combo(self, name: str, label: str) -> QComboBox:
+        combo = accessible(QComboBox(self), name, label)
+        # Wide enough to read, narrow enough that the pane can shrink with the window.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(3)
+        return combo
+
+    # Loading -------------------------------------------------------------------------------
+    def load_calendar(self) -> Callable[[], object]:
+        """The holiday calendar's loading, for a worker once the queue is on screen."""
+        return self._calendar.load
+
+    def calendar_loaded(self, _result: object = None, error: Exception | None = None) -> None:
+        if error is None and not self.model.scores_ready:
+            self.model.show_scores()
+
+    def set_database(self, db: Database | None) -> None:
+        self._db = db
+        writable = db is not None and not db.read_only
+        for widget in (self.new_button, self.apply_button, self.rules):
+            widget.setEnabled(writable)
+        if db is None:
+            self.model.set_rows([], lambda _r: _ZERO)
+            self._refresh_state()
+            return
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the queue again, keeping the selection and the filters."""
+        db = self._db
+        if db is None:
+            return
+        selected = self.selected_id()
+        rows = list_queue(db)
+        zone = ZoneInfo(agency_timezone(db))
+        preset, weights = priority_rules(db)
+        now = utcnow()
+        if self.order.currentData() == PRIORITY:
+            self._calendar.load()  # sorting by score needs every score now
+        self._rules = (weights, zone, now)
+        scorer = self._scorer_over(rows)
+        self.model.scores_ready = self._calendar.loaded
+        self.model.set_rows(rows, scorer, agency_zone=zone, now=now)
+        self._contacts_loaded = False
+        self._fill_choices(rows)
+        self.rules.setCurrentIndex(max(0, self.rules.findData(preset)))
+        self._apply_filters()
+        if self.order.currentData() == PRIORITY:
+            self._sort_by_priority()
+        if selected is not None:
+            self.select_project(selected)
+
+    def _fill_choices(self, rows: Sequence[ProjectRow]) -> None:
+        managers = sorted(
+            {(r.manager, r.manager_id) for r in rows if r.manager_id}, key=lambda m: m[0]
+        )
+        services = sorted({r.service for r in rows})
+        for combo, first, items in (
+            # Ids as text: findData cannot match Python objects stored in a combo box.
+            (self.manager, self.tr("All managers"), [(name, str(mid)) for name, mid in managers]),
+            (self.service, self.tr("Any service"), [(name, name) for name in services]),
+        ):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, "")
+            for text, data in items:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(max(0, combo.findData(keep)))
+            combo.blockSignals(False)
+
+    # Scope and filters -------------------------------------------------------------------
+    def me(self) -> uuid.UUID | bool | None:
+        """Who this person is: a manager's id, True for "team lead: all managers", or None
+        when not chosen yet (QSettings: it is per person, not per agency)."""
+        value = self._settings.value("identity/manager")
+        if value == "lead":
+            return True
+        try:
+            return uuid.UUID(str(value)) if value else None
+        except ValueError:
+            return None
+
+    def _scope_manager(self) -> uuid.UUID | bool | None:
+        if self.scope.currentData() == "mine":
+            me = self.me()
+            if me is None:
+                me = self._ask_identity()
+            return me if me is not None else True
+        chosen = self.manager.currentData()
+        return uuid.UUID(chosen) if chosen else True
+
+    def _ask_identity(self) -> uuid.UUID | bool | None:
+        managers = sorted({(r.manager, r.manager_id) for r in self._all_rows() if r.manager_id})
+        choice = self._dialogs.choose_identity(self, [(mid, name) for name, mid in managers])
+        if choice is None:
+            self.scope.setCurrentIndex(self.scope.findData(EVERYONE))
+            return None
+        self._settings.setValue("identity/manager", "lead" if choice is True else str(choice))
+        return choice
+
+    def _all_rows(self) -> Sequence[ProjectRow]:
+        return self.model.all_rows
+
+    def _on_filters(self, *_: object) -> None:
+        self._settings.setValue("queue/scope", self.scope.currentData())
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        self.manager.setEnabled(self.scope.currentData() == EVERYONE)
+        manager = self._scope_manager()
+        self._filter(
+            manager=None if manager is True else manager,
+            all_managers=manager is True,
+            status=self.status.currentData() or "",
+            service=self.service.currentData() or "",
+            health=self.health.currentData() or "",
+        )
+        self._update_movable()
+
+    def _on_search(self, text: str) -> None:
+        if not self._contacts_loaded and self._db is not None:
+            # Contact names are only needed to search: read on the first keystroke.
+            self.model.set_contacts(contact_names(self._db))
+            self._contacts_loaded = True
+        self._filter(needle=text)
+
+    def _filter(self, **changes: Any) -> None:
+        """Filter in the model, keeping the selected project selected if it stays."""
+        selected = self.selected_id()
+        if self.model.set_filters(**changes) and selected is not None:
+            self.select_project(selected)
+        self._refresh_state()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _refresh_state(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        if total == 0:
+            self.stack.setCurrentWidget(self.empty)
+        elif shown == 0:
+            self.stack.setCurrentWidget(self.no_match)
+        else:
+            self.stack.setCurrentWidget(self.view)
+        self.count_changed.emit(self.tr("%1 of %n project(s)", "", total).replace("%1", str(shown)))
+
+    # Order ---------------------------------------------------------------------------------
+    def _on_order(self, *_: object) -> None:
+        self._settings.setValue("queue/order", self.order.currentData())
+        if self.order.currentData() == PRIORITY:
+            self._sort_by_priority()
+        else:
+            self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self._update_movable()
+
+    def _sort_by_priority(self) -> None:
+        if not self.model.scores_ready:
+            self._calendar.load()
+            self.model.show_scores()
+        self.view.sortByColumn(self.model.column_of("score"), Qt.SortOrder.DescendingOrder)
+
+    def _update_movable(self) -> None:
+        """Rows can be dragged in a manual order of one person's queue: there, where a row
+        lands is a position that can be stored."""
+        manual = self.order.currentData() == MANUAL and self.model.sort_column < 0
+        single = self._scope_manager() is not True
+        self.model.set_behaviour(
+            movable=manual and single and self._writable(), editable=self._writable()
+        )
+        self.view.setDragEnabled(self.model.movable)
+        self.view.setAcceptDrops(self.model.movable)
+        self.apply_button.setEnabled(self._writable())
+
+    def _writable(self) -> bool:
+        return self._db is not None and not self._db.read_only
+
+    def _on_rules(self, *_: object) -> None:
+        db, name = self._db, self.rules.currentData()
+        if db is None or db.read_only:
+            return
+        before = priority_rules(db)[0]
+        if name == before:
+            return
+        self._push(
+            self.tr("Use %1").replace("%1", self.rules.currentText()),
+            lambda: set_priority_preset(db, name),
+            lambda: set_priority_preset(db, before),
+        )
+
+    # Selection -----------------------------------------------------------------------------
+    def selected_id(self) -> uuid.UUID | None:
+        row = self.selected_row()
+        return row.id if row else None
+
+    def selected_row(self) -> ProjectRow | None:
+        indexes = self.view.selectionModel().selectedRows()
+        return self.model.row_at(indexes[0].row()) if indexes else None
+
+    def select_project(self, project_id: uuid.UUID) -> bool:
+        row = self.model.row_of(project_id)
+        if row is None:
+            return False
+        self.view.selectRow(row)
+        self.view.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
+        return True
+
+    def select_client(self, client_id: uuid.UUID) -> bool:
+        """Select the client's first shown project; False when none is shown."""
+        for row in self.model.shown_rows:
+            if row.client_id == client_id:
+                return self.select_project(row.id)
+        return False
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.project_selected.emit(self.selected_row())
+
+    # Actions -------------------------------------------------------------------------------
+    def _push(
+        self,
+        text: str,
+        do: Callable[[], Changes],
+        undo: Callable[[], Changes],
+        *,
+        first: Callable[[], Changes] | None = None,
+    ) -> None:
+        """Do an action now and put it on the undo stack; a refusal is shown, not raised.
+
+        `first`, if given, is the action done now against the version this queue shows, so
+        a change made meanwhile by someone else is refused; redo after undo is `do`.
+        """
+        try:
+            changes = (first or do)()
+        except StaleEdit as exc:
+            # Someone changed the project after this queue read it: show it as it is now.
+            self.reload()
+            self._say(str(exc) + " " + self.tr("The queue now shows it as stored."))
+            return
+        except AccdeskError as exc:
+            self._say(str(exc))
+            return
+        self._say("")
+        self._undo.push(
+            OperationCommand(text, do, undo, self._events.changed.emit, self._say, done=True)
+        )
+        self._events.changed.emit(changes)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def move_selected(self, step: int) -> None:
+        """Ctrl+Up / Ctrl+Down: one place up or down in the project's manager's queue."""
+        row, db = self.selected_row(), self._db
+        if row is None or db is None or self.order.currentData() != MANUAL:
+            return
+        order = queue_order(db, row.manager_id)
+        after = move_by(order, row.id, step)
+        if after is not None:
+            self._reorder(row.manager_id, order, after, self.tr("Move %1").replace("%1", row.code))
+
+    def _on_drop(self, ids: list[uuid.UUID], before: uuid.UUID | None) -> None:
+        db = self._db
+        first = self.model.project(ids[0]) if ids else None
+        if db is None or first is None:
+            return
+        order = queue_order(db, first.manager_id)
+        after = move_before(order, ids, before)
+        self._reorder(first.manager_id, order, after, self.tr("Move %1").replace("%1", first.code))
+
+    def _reorder(
+        self, manager: uuid.UUID | None, before: list[uuid.UUID], after: list[uuid.UUID], text: str
+    ) -> None:
+        db = self._db
+        if db is None or before == after:
+            return
+        self._push(text, lambda: reorder(db, manager, after), lambda: reorder(db, manager, before))
+
+    def apply_priority_order(self) -> None:
+        """Store the priority order as the manual order of every manager shown: one step."""
+        db = self._db
+        if db is None or db.read_only:
+            return
+        shown = {r.manager_id for r in self.model.shown_rows}
+        plans = []
+        for manager in shown:
+            before = queue_order(db, manager)
+            ranked = by_priority(before, self._score_of)
+            if ranked != before:
+                plans.append((manager, before, ranked))
+        if not plans:
+            self._say(self.tr("The manual order already follows the priority order."))
+            return
+
+        def run(which: int) -> Changes:
+            moved: set[uuid.UUID] = set()
+            for plan in plans:
+                moved |= reorder(db, plan[0], plan[which]).kinds.get("queue_order", frozenset())
+            return Changes({"queue_order": frozenset(moved)})
+
+        self._push(self.tr("Apply the priority order"), lambda: run(2), lambda: run(1))
+        self.order.setCurrentIndex(self.order.findData(MANUAL))
+
+    def _score_of(self, project_id: uuid.UUID) -> int:
+        """From every loaded project: one hidden by a filter still has its own score."""
+        row = self.model.project(project_id)
+        return self.model.score_of(row).total if row is not None else 0
+
+    def toggle_pin(self) -> None:
+        row, db = self.selected_row(), self._db
+        if row is None or db is None:
+            return
+        text = self.tr("Unpin %1") if row.pinned else self.tr("Pin %1")
+        self._push(
+            text.replace("%1", row.code),
+            lambda: set_pinned(db, row.id, not row.pinned),
+            lambda: set_pinned(db, row.id, row.pinned),
+            first=lambda: set_pinned(db, row.id, not row.pinned, expected_version=row.version),
+        )
+
+    def change_status(self, status: str, project_id: uuid.UUID | None = None) -> None:
+        """Of the selected project, or (an edited Status cell) of the one given."""
+        row = self.selected_row() if project_id is None else self.model.project(project_id)
+        db = self._db
+        if row is None or db is None or status == row.status:
+            return
+        label = self.tr("Archive %1") if status == "archived" else self.tr("Set %1 to %2")
+        self._push(
+            label.replace("%1", row.code).replace(
+                "%2", translate("QueueModel", STATUS_LABELS[status])
+            ),
+            lambda: set_status(db, row.id, status),
+            lambda: set_status(db, row.id, row.status),
+            first=lambda: set_status(db, row.id, status, expected_version=row.version),
+        )
+
+    def new_project(self) -> None:
+        db = self._db
+        if db is None or db.read_only:
+            return
+        today = agency_today(agency_timezone(db))
+        created: list[uuid.UUID] = []
+
+        def submit(data: dict[str, Any]) -> dict[str, str] | None:
+            try:
+                project_id, _ = create_project(db, data, today=today)
+            except ValidationError as exc:
+                return exc.errors
+            created.append(project_id)
+            return None
+
+        dialog = ProjectDialog(project_choices(db), submit, today, self)
+        self._dialogs.run(dialog)
+        if not created:
+            return
+        project_id = created[0]
+        self._undo.push(
+            OperationCommand(
+                self.tr("New project"),
+                lambda: set_deleted(db, project_id, False),
+                lambda: set_deleted(db, project_id, True),
+                self._events.changed.emit,
+                self._say,
+                done=True,
+            )
+        )
+        self._events.changed.emit(Changes.one("project", project_id))
+        self.select_project(project_id)
+
+    # Menus ---------------------------------------------------------------------------------
+    def _row_menu(self, pos: Any) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Unpin") if row.pinned else self.tr("Pin"), self.toggle_pin)
+        status = menu.addMenu(self.tr("Status"))
+        for key, label in STATUS_LABELS.items():
+            if key != "archived":
+                action = status.addAction(
+                    translate("QueueModel", label),
+                    lambda _checked=False, k=key: self.change_status(k),
+                )
+                action.setCheckable(True)
+                action.setChecked(key == row.status)
+        menu.addAction(self.tr("Archive"), lambda: self.change_status("archived"))
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def _column_menu(self, pos: Any) -> None:
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        for col in range(self.model.columnCount()):
+            action = menu.addAction(str(self.model.headerData(col, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(col))
+            action.toggled.connect(lambda shown, c=col: header.setSectionHidden(c, not shown))
+        menu.popup(header.mapToGlobal(pos))
+
+    def _on_changed(self, changes: Changes) -> None:
+        touched = {kind for kind in QUEUE_KINDS if changes.touches(kind)}
+        projects = changes.kinds.get("project", frozenset())
+        clients = changes.kinds.get(CARD, frozenset())
+        if changes.touches("contact"):
+            self._contacts_loaded = False  # read again on the next search keystroke
+            if self.search.text():
+                self._on_search(self.search.text())
+        if touched and touched <= CARD_KINDS and 0 < len(clients) <= FEW:
+            # A card edit (name, budget, a promise, feedback): only that client's rows.
+            projects = frozenset(r.id for r in self.model.all_rows if r.client_id in clients)
+            touched = {"project"} if projects else set()
+        if touched == {"project"} and 0 < len(projects) <= FEW and self._rules is not None:
+            self._show_changed(projects)
+        elif touched:
+            self.reload()
+        elif changes.touches("queue_order") and self._db is not None:
+            self._show_new_order(changes.kinds["queue_order"])
+
+    def _scorer_over(self, rows: Sequence[ProjectRow]) -> Scorer:
+        assert self._rules is not None
+        weights, zone, now = self._rules
+        return make_scorer(rows, weights, now=now, zone=zone, calendar=self._calendar)
+
+    def _show_changed(self, projects: frozenset[uuid.UUID]) -> None:
+        """After a pin, a status, a new or archived project: re-read only those rows."""
+        db = self._db
+        assert db is not None
+        selected = self.selected_id()
+        fresh = list_queue(db, projects)
+        self.model.update_rows(fresh, projects - {r.id for r in fresh}, self._scorer_over)
+        self._fill_choices(self.model.all_rows)
+        self._refresh_state()
+        if selected is not None:
+            self.select_project(selected)
+
+    def _show_new_order(self, moved: frozenset[uuid.UUID]) -> None:
+        """After a reorder: re-read only the managers concerned (a small query each)."""
+        db = self._db
+        assert db is not None
+        managers = {row.manager_id for pid in moved if (row := self.model.project(pid)) is not None}
+        selected = self.selected_id()
+        for manager in managers:
+            self.model.apply_order(manager, queue_order(db, manager))
+        if selected is not None:
+            self.select_project(selected)
+
+
+_ZERO = Score(0, ())
