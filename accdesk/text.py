@@ -47,6 +47,11 @@ def english_plural(source: str, one: bool) -> str:
     return source.replace("(s)", "" if one else "s")
 
 
+def fold(text: str) -> str:
+    """Case-folded, with `ё` read as `е`: how people type Russian names into a search."""
+    return text.casefold().replace("ё", "е")
+
+
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
     """Marks `source` for extraction under `context`; it is translated where shown."""
     return source

@@ -22,7 +22,7 @@ from sqlalchemy import func, insert, select
 from accdesk import models as m
 from accdesk.briefs.content import to_json
 from accdesk.briefs.schema import Templates
-from accdesk.changes import Changes
+from accdesk.changes import Changes, Kind
 from accdesk.demo.briefs import NEWSLETTER_TITLE, demo_content
 from accdesk.demo.english import ENGLISH
 from accdesk.errors import AccdeskError
@@ -785,7 +785,6 @@ INSERT_ORDER: tuple[type[m.Entity], ...] = (
     m.Setting,
     m.Meeting,
 )
-DEMO_KINDS = tuple(str(model.__tablename__) for model in INSERT_ORDER)
 
 
 LANGUAGES = ("ru", "en")
@@ -838,4 +837,4 @@ def create_demo(
         for model in INSERT_ORDER:
             if rows := tables.get(model):
                 con.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
-    return Changes.everything(DEMO_KINDS)
+    return Changes.everything(Kind.of(model) for model in INSERT_ORDER)

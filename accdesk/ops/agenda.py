@@ -63,6 +63,11 @@ class Agenda:
     day: date
     zone: str
     plan: DayPlan
+    now: datetime  # the moment it was planned at
+
+    def overdue(self, item: AgendaItem) -> bool:
+        """An answer still owed past its deadline."""
+        return item.due is not None and not item.done and item.due < self.now
 
     @property
     def items(self) -> tuple[AgendaItem, ...]:
@@ -103,7 +108,7 @@ def agenda(db: Database, manager_id: uuid.UUID, day: date, now: datetime) -> Age
         ]
         blocks = _blocks(s, manager_id, day, zone, working)
     plan = plan_day(items, working, blocks, max(now, day_start))
-    return Agenda(manager_id, manager.name, day, rules.zone, plan)
+    return Agenda(manager_id, manager.name, day, rules.zone, plan, now)
 
 
 def _marked(item: AgendaItem, mark: AgendaMark | None) -> AgendaItem:
@@ -417,8 +422,7 @@ def set_item_minutes(
         mark = _mark(s, manager_id, day, key)
         mark.minutes = minutes
         mark.updated_at = utcnow()
-        s.flush()
-        return Changes.one("agenda", mark.id, mark.version)
+        return Changes.written(s)
 
 
 def _mark(s: Session, manager_id: uuid.UUID, day: date, key: str) -> AgendaMark:
@@ -450,20 +454,17 @@ def check_item(
     """Tick an item off (doing what it stands for) or untick it (taking that back).
     `title` is kept with the tick, for the day's list of what was done."""
     moment = now or utcnow()
-    kinds: dict[str, set[uuid.UUID]] = {"agenda": set()}
     with db.transaction() as s:
         mark = _mark(s, manager_id, day, key)
         if done and mark.done_at is None:
-            mark.effect = {**_do(s, key, day, moment, kinds, manager_id), "title": title or key}
+            mark.effect = {**_do(s, key, day, moment, manager_id), "title": title or key}
             mark.done_at = moment
         elif not done and mark.done_at is not None:
-            _undo(s, mark.effect or {}, kinds)
+            _undo(s, mark.effect or {})
             mark.effect = None
             mark.done_at = None
         mark.updated_at = utcnow()
-        s.flush()
-        kinds["agenda"].add(mark.id)
-    return Changes.of({k: frozenset(v) for k, v in kinds.items()}, {})
+        return Changes.written(s)
 
 
 def _do(
@@ -471,7 +472,6 @@ def _do(
     key: str,
     day: date,
     moment: datetime,
-    kinds: dict[str, set[uuid.UUID]],
     manager_id: uuid.UUID,
 ) -> dict[str, Any]:
     kind, _, rest = key.partition(":")
@@ -486,7 +486,6 @@ def _do(
         request.waited_minutes = clocks_for(s).waited(
             ClientTerms.of(client), request.received_at, moment
         )
-        kinds.setdefault("request", set()).add(target)
         return {"request": str(target)}
     if kind in ("greeting", "feedback"):
         action_id = uuid.uuid5(EFFECT_NAMESPACE, f"{key}/{day}")
@@ -502,8 +501,6 @@ def _do(
             s.add(action)
         action.done_on, action.note, action.manager_id = day, note, manager_id
         action.deleted_at = None
-        kinds.setdefault("loyaltyaction", set()).add(action_id)
-        kinds.setdefault("card", set()).add(target)
         return {"loyalty": str(action_id)}
     if kind == "upsell":
         cell = s.get(ClientService, target)
@@ -518,25 +515,20 @@ def _do(
         cell.state = "offered"
         cell.last_offer_on = day
         cell.next_offer_on = next_offer("offered", day, cadence)
-        kinds.setdefault("clientservice", set()).add(target)
-        kinds.setdefault("card", set()).add(cell.client_id)
         return {"upsell": str(target), "before": before}
     return {}
 
 
-def _undo(s: Session, effect: dict[str, Any], kinds: dict[str, set[uuid.UUID]]) -> None:
+def _undo(s: Session, effect: dict[str, Any]) -> None:
     if "request" in effect:
         request = s.get(Request, uuid.UUID(effect["request"]))
         if request is not None:
             request.first_response_at = None
             request.waited_minutes = None
-            kinds.setdefault("request", set()).add(request.id)
     if "loyalty" in effect:
         action = s.get(LoyaltyAction, uuid.UUID(effect["loyalty"]))
         if action is not None:
             action.deleted_at = utcnow()
-            kinds.setdefault("loyaltyaction", set()).add(action.id)
-            kinds.setdefault("card", set()).add(action.client_id)
     if "upsell" in effect:
         cell = s.get(ClientService, uuid.UUID(effect["upsell"]))
         if cell is not None:
@@ -544,8 +536,6 @@ def _undo(s: Session, effect: dict[str, Any], kinds: dict[str, set[uuid.UUID]]) 
             cell.state = before["state"]
             cell.last_offer_on = _day(before["last_offer_on"])
             cell.next_offer_on = _day(before["next_offer_on"])
-            kinds.setdefault("clientservice", set()).add(cell.id)
-            kinds.setdefault("card", set()).add(cell.client_id)
 
 
 def _day(text: str | None) -> date | None:
@@ -558,8 +548,7 @@ def add_meeting(db: Database, manager_id: uuid.UUID, data: dict[str, Any]) -> Ch
     with db.transaction() as s:
         meeting = Meeting(manager_id=manager_id, **edit.model_dump())
         s.add(meeting)
-        s.flush()
-        return Changes.one("meeting", meeting.id, meeting.version)
+        return Changes.written(s)
 
 
 def remove_meeting(db: Database, meeting_id: uuid.UUID, removed: bool = True) -> Changes:
@@ -569,8 +558,7 @@ def remove_meeting(db: Database, meeting_id: uuid.UUID, removed: bool = True) ->
         if meeting is None:
             raise NotFound(translate("Agenda", "this meeting no longer exists"))
         meeting.deleted_at = utcnow() if removed else None
-        s.flush()
-        return Changes.one("meeting", meeting.id, meeting.version)
+        return Changes.written(s)
 
 
 # --- Calendar export ----------------------------------------------------------------------------

@@ -159,7 +159,7 @@ def import_archive(db: Database, data: bytes, progress: Progress | None = None) 
                 done += len(batch)
                 if progress is not None:
                     progress(done, total)
-    return Changes.everything(tuple(t.name for t in tables))
+    return Changes.of_tables(t.name for t in tables)
 
 
 def copy_agency(

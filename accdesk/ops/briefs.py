@@ -170,8 +170,8 @@ def check_audience_levels(data: dict[str, Any]) -> None:
 def set_audience_levels(db: Database, data: dict[str, Any]) -> Changes:
     check_audience_levels(data)
     with db.transaction() as s:
-        setting = put_setting(s, "audience_levels", {**audience_levels(db), **data})
-        return Changes.one("setting", setting.id, setting.version)
+        put_setting(s, "audience_levels", {**audience_levels(db), **data})
+        return Changes.written(s)
 
 
 def save_template(db: Database, brief_id: uuid.UUID, name: str) -> tuple[Template, Changes]:
@@ -208,8 +208,8 @@ def save_template(db: Database, brief_id: uuid.UUID, name: str) -> tuple[Templat
             }
         )
         kept = [item for item in entries if not (isinstance(item, dict) and item.get("key") == key)]
-        setting = put_setting(s, "brief_templates", [*kept, data.model_dump()])
-        return data.build(), Changes.one("setting", setting.id, setting.version)
+        put_setting(s, "brief_templates", [*kept, data.model_dump()])
+        return data.build(), Changes.written(s)
 
 
 # --- Writing ------------------------------------------------------------------------------------
@@ -236,8 +236,7 @@ def create_brief(
         s.add(brief)
         s.flush()
         _record_revision(s, brief, content, new=True)
-        doc = _doc(brief)
-    return doc, Changes.one("brief", doc.id, doc.version)
+        return _doc(brief), Changes.written(s)
 
 
 def update_brief(
@@ -260,12 +259,12 @@ def update_brief(
             _drop_draft(s, brief_id)
             s.flush()
             _record_revision(s, brief, content)
-            version = brief.version
+            changes = Changes.written(s)
     except StaleDataError:
         raise StaleEdit(
             translate("Briefs", "this brief was changed elsewhere while you were saving; reload it")
         ) from None
-    return Changes.one("brief", brief_id, version)
+    return changes
 
 
 def _patched(content: BriefContent, patch: BriefPatch) -> BriefContent:
@@ -356,7 +355,7 @@ def set_brief_status(
         if status == BriefStatus.SENT:
             # What the specialist received stays in the history as it was.
             _record_revision(s, brief, _content(brief), new=True)
-        return Changes.one("brief", brief_id, brief.version)
+        return Changes.written(s)
 
 
 def _stale_message(brief: Brief) -> str:
@@ -389,16 +388,14 @@ def save_draft(
         draft.title = str(text.content.get("title", text.title))
         draft.content = text.content
         draft.typed_at = draft.updated_at = utcnow()
-        s.flush()
-        draft_id = draft.id
-    return Changes.one("draft", draft_id)
+        return Changes.written(s)
 
 
 def discard_draft(db: Database, brief_id: uuid.UUID) -> Changes:
     """Forget a draft: what is in the editor is what is stored again."""
     with db.transaction() as s:
         _drop_draft(s, brief_id)
-    return Changes.one("draft", brief_id)
+        return Changes.written(s)
 
 
 def _drop_draft(s: Session, brief_id: uuid.UUID) -> None:

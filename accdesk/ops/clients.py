@@ -66,8 +66,6 @@ from accdesk.storage.db import Database
 from accdesk.text import QT_TRANSLATE_NOOP, translate
 from accdesk.types import utcnow
 
-CARD = "card"  # the kind naming the clients whose card changed, whatever part of it
-
 
 class Record(NamedTuple):
     """A kind of row the card adds and edits: its table, its input, and how messages name it.
@@ -411,13 +409,10 @@ def update_client(
             for key, value in values.items():
                 setattr(client, key, value)
             client.updated_at = utcnow()
-            s.flush()
-            version = client.version
+            changes = Changes.written(s)
     except StaleDataError:
         raise _stale_on_write(translate("Clients", "the client")) from None
-    return Changes.of(
-        {"client": frozenset([client_id]), CARD: frozenset([client_id])}, {client_id: version}
-    )
+    return changes
 
 
 def save_record(
@@ -445,12 +440,12 @@ def save_record(
                     setattr(row, key, value)
                 row.updated_at = utcnow()
             s.flush()
-            touched = {row.id: row.version}
             if kind == "contact":
-                touched |= _one_primary(s, client_id, row)
+                _one_primary(s, client_id, row)
+            changes = Changes.written(s)
     except StaleDataError:
         raise _stale_on_write(translate("Clients", record.noun)) from None
-    return row.id, _record_changes(kind, client_id, touched)
+    return row.id, changes
 
 
 def set_record_deleted(
@@ -465,14 +460,9 @@ def set_record_deleted(
         row.deleted_at = utcnow() if deleted else None
         row.updated_at = utcnow()
         s.flush()
-        touched = {row.id: row.version}
         if kind == "contact":
-            touched |= _one_primary(s, client_id, None if deleted else row)
-    return _record_changes(kind, client_id, touched)
-
-
-def _record_changes(kind: str, client_id: uuid.UUID, versions: dict[uuid.UUID, int]) -> Changes:
-    return Changes.of({kind: frozenset(versions), CARD: frozenset([client_id])}, versions)
+            _one_primary(s, client_id, None if deleted else row)
+        return Changes.written(s)
 
 
 def _live_record(s: Session, record: Record, record_id: uuid.UUID, client_id: uuid.UUID) -> Any:
@@ -482,26 +472,22 @@ def _live_record(s: Session, record: Record, record_id: uuid.UUID, client_id: uu
     return row
 
 
-def _one_primary(s: Session, client_id: uuid.UUID, saved: Any) -> dict[uuid.UUID, int]:
+def _one_primary(s: Session, client_id: uuid.UUID, saved: Any) -> None:
     """Exactly one primary contact while the client has any: the one just marked primary,
-    else the current one, else the first by name. Returns the contacts it changed."""
+    else the current one, else the first by name."""
     live = s.exec(
         select(Contact)
         .where(Contact.client_id == client_id, col(Contact.deleted_at).is_(None))
         .order_by(col(Contact.is_primary).desc(), Contact.name)
     ).all()
     if not live:
-        return {}
+        return
     keep = saved if saved is not None and saved.is_primary else live[0]
-    changed = {}
     for contact in live:
         should = contact.id == keep.id
         if contact.is_primary != should:
             contact.is_primary = should
             contact.updated_at = utcnow()
-            changed[contact.id] = contact
-    s.flush()
-    return {cid: c.version for cid, c in changed.items()}
 
 
 def set_service_cell(
@@ -546,8 +532,7 @@ def set_service_cell(
                 edit.state, edit.last_offer_on, cadence
             )
             cell.helper = edit.helper or None
-            s.flush()
-            cell_id, version = cell.id, cell.version
+            changes = Changes.written(s)
     except StaleDataError:
         raise _stale_on_write(translate("Clients", "this service")) from None
-    return _record_changes("client_service", client_id, {cell_id: version})
+    return changes

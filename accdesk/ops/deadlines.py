@@ -31,7 +31,7 @@ from sqlalchemy import (
 from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
-from accdesk.changes import Changes
+from accdesk.changes import Changes, Kind
 from accdesk.errors import ValidationError
 from accdesk.models import CalendarDay, Client, DayKind, Request, ResponseMode, SlaCalendar
 from accdesk.ops.inputs import time_zones
@@ -187,7 +187,7 @@ def recompute(db: Database, progress: Progress | None = None) -> Changes:
     """
     with db.bulk_transaction() as s:
         changed = recompute_on(s.connection(), progress)
-    return Changes.everything(("request",)) if changed else Changes()
+    return Changes.everything([Kind.REQUEST]) if changed else Changes()
 
 
 def recompute_on(con: Connection, progress: Progress | None = None) -> int:
@@ -463,4 +463,4 @@ def save_calendar(db: Database, view: CalendarView) -> Changes:
         s.flush()
         for row in rows:
             s.add(row)
-    return Changes.everything(("setting", "calendar"))
+        return Changes.written(s)

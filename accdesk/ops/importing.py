@@ -24,6 +24,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
+from accdesk.changes import Changes
 from accdesk.codes import CLIENT, parse_code
 from accdesk.errors import AccdeskError, ValidationError
 from accdesk.models import Client, Contact, Manager, Project, ProjectStatus, Service
@@ -361,6 +362,7 @@ class ImportReport:
     errors: tuple[RowError, ...]
     written: bool
     preview: tuple[dict[str, str], ...] = field(default=())  # the first rows, as stored
+    changes: Changes = field(default_factory=Changes)  # what was written, for the window
 
     @property
     def rows(self) -> int:
@@ -414,6 +416,7 @@ def import_rows(
                     translate("Import", "the import was cancelled; nothing was written")
                 )
         write = not dry_run and not (stop_on_errors and writer.errors)
+        changes = Changes.written(s) if write else Changes()
         if not write:
             s.rollback()
         report = ImportReport(
@@ -424,6 +427,7 @@ def import_rows(
             errors=tuple(writer.errors),
             written=write and bool(writer.created or writer.updated),
             preview=tuple(writer.preview[:preview_rows]),
+            changes=changes,
         )
     return report
 

@@ -59,23 +59,14 @@ def make_scorer(
     return scorer
 
 
-def score_rows(
-    rows: Sequence[ProjectRow],
-    weights: Weights,
-    *,
-    now: datetime,
-    zone: ZoneInfo,
-    calendar: WorkdayCalendar,
-) -> list[Score]:
-    """One score per row, in the same order."""
-    scorer = make_scorer(rows, weights, now=now, zone=zone, calendar=calendar)
-    return [scorer(r) for r in rows]
-
-
 def priority_rules(db: Database) -> tuple[str, Weights]:
     """The agency's preset name and weights (a preset, or weights saved over it)."""
     with db.reading() as s:
-        stored = get_setting(s, "priority")
+        return stored_rules(get_setting(s, "priority"))
+
+
+def stored_rules(stored: object) -> tuple[str, Weights]:
+    """The preset and weights the setting `priority` holds."""
     if not isinstance(stored, dict):
         return DEFAULT_PRESET, PRESETS[DEFAULT_PRESET]
     name = stored.get("preset", DEFAULT_PRESET)
@@ -95,5 +86,5 @@ def set_priority_preset(db: Database, name: str) -> Changes:
             }
         )
     with db.transaction() as s:
-        setting = put_setting(s, "priority", {"preset": name})
-        return Changes.one("setting", setting.id, setting.version)
+        put_setting(s, "priority", {"preset": name})
+        return Changes.written(s)

@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
-from accdesk.changes import Changes
+from accdesk.changes import Changes, Kind
 from accdesk.codes import PROJECT, format_code
 from accdesk.errors import NotFound, StaleEdit, ValidationError
 from accdesk.models import (
@@ -111,6 +111,12 @@ def queue_query(project_ids: Collection[uuid.UUID] | None = None) -> Select[*tup
         .order_by(m.name, p.queue_position, p.number)
     )
     return query if project_ids is None else query.where(p.id.in_(list(project_ids)))
+
+
+def queue_key(row: ProjectRow) -> tuple[str, int, str]:
+    """The order of `queue_query` (manager's name, queue position, number) for a row in
+    hand, so a re-read row goes back where the query would put it."""
+    return (row.manager, row.queue_position, f"{len(row.code):03d}{row.code}")
 
 
 def client_signals_query(
@@ -301,7 +307,7 @@ def reorder(db: Database, manager_id: uuid.UUID | None, ordered: Sequence[uuid.U
                 [{"pid": pid, "pos": pos} for pid, pos in moved],
             )
     # Its own kind: a pane can rearrange one manager's rows instead of reading the queue.
-    return Changes({"queue_order": frozenset(pid for pid, _ in moved)}) if moved else Changes()
+    return Changes.of({Kind.QUEUE_ORDER: [pid for pid, _ in moved]}) if moved else Changes()
 
 
 # Project actions ---------------------------------------------------------------------------
@@ -330,8 +336,7 @@ def _change_project(
         for field, value in values.items():
             setattr(project, field, value)
         project.updated_at = project.last_touched_at = utcnow()
-        s.flush()
-        return Changes.one("project", project_id, project.version)
+        return Changes.written(s)
 
 
 def set_status(
@@ -390,8 +395,7 @@ def create_project(db: Database, data: dict[str, Any], *, today: date) -> tuple[
             last_touched_at=utcnow(),
         )
         s.add(project)
-        s.flush()
-        return project.id, Changes.one("project", project.id, project.version)
+        return project.id, Changes.written(s)
 
 
 def set_deleted(db: Database, project_id: uuid.UUID, deleted: bool) -> Changes:
@@ -402,8 +406,7 @@ def set_deleted(db: Database, project_id: uuid.UUID, deleted: bool) -> Changes:
             raise NotFound(translate("Queue", "this project no longer exists"))
         project.deleted_at = utcnow() if deleted else None
         project.updated_at = utcnow()
-        s.flush()
-        return Changes.one("project", project_id, project.version)
+        return Changes.written(s)
 
 
 def agency_today(zone: str, now: datetime | None = None) -> date:

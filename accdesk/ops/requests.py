@@ -141,9 +141,8 @@ def add_request(
         if request_id is not None:
             request.id = request_id
         s.add(request)
-        s.flush()
-        rid, version = request.id, request.version
-    return get_request(db, rid), Changes.one("request", rid, version)
+        changes = Changes.written(s)
+    return get_request(db, request.id), changes
 
 
 def check_request(data: dict[str, Any], now: datetime | None = None) -> RequestCreate:
@@ -188,7 +187,7 @@ def remove_request(db: Database, request_id: uuid.UUID) -> Changes:
         if request is None:
             raise NotFound(translate("Requests", "this request no longer exists"))
         s.delete(request)
-    return Changes.one("request", request_id)
+        return Changes.written(s)
 
 
 def _live_request(s: Session, request_id: uuid.UUID, expected_version: int) -> Request:
@@ -231,9 +230,7 @@ def set_answered(
                 ClientTerms.of(client), request.received_at, answered_at
             )
         request.updated_at = utcnow()
-        s.flush()
-        version = request.version
-    return Changes.one("request", request_id, version)
+        return Changes.written(s)
 
 
 def link_project(
@@ -247,9 +244,7 @@ def link_project(
             project = _project_of(s, project_id, request.client_id)
             request.manager_id = project.manager_id or request.manager_id
         request.updated_at = utcnow()
-        s.flush()
-        version = request.version
-    return Changes.one("request", request_id, version)
+        return Changes.written(s)
 
 
 def brief_from_request(db: Database, request_id: uuid.UUID) -> tuple[BriefDoc, Changes]:

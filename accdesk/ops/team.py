@@ -64,8 +64,7 @@ def link_login(
                     }
                 )
             manager.role = role
-        s.flush()
-        changes = Changes.one("manager", manager.id, manager.version)
+        changes = Changes.written(s)
         name = manager.name
         exists: bool | None = None
         if db.path is None:

@@ -17,7 +17,7 @@ from sqlalchemy import String, delete, func, type_coerce
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from accdesk.changes import Changes
+from accdesk.changes import Changes, Kind
 from accdesk.codes import PROJECT, format_code
 from accdesk.errors import NotFound, StaleEdit, ValidationError
 from accdesk.models import (
@@ -304,8 +304,6 @@ def reassign(
             raise NotFound(translate("Workload", "a manager you chose is no longer in the team"))
         ends = _order_ends(s, targets)
         back: list[ProjectMove] = []
-        versions: dict[uuid.UUID, int] = {}
-        clients: set[uuid.UUID] = set()
         for move, record_id in zip(moves, record_ids, strict=True):
             project = s.get(Project, move.project_id)
             if project is None or project.deleted_at is not None:
@@ -347,18 +345,9 @@ def reassign(
                         reason=reason,
                     )
                 )
-            clients.add(project.client_id)
-            s.flush()
-            versions[project.id] = project.version
-        changes = Changes.of(
-            {
-                "project": frozenset(versions),
-                "assignment": frozenset(record_ids),
-                "card": frozenset(clients),
-            },
-            versions,
-        )
-        return Reassigned(changes, tuple(back))
+        # The history rows an undo deletes go by statement, which the session does not log.
+        deleted = Changes.of({Kind.ASSIGNMENT: record_ids}) if undoing else Changes()
+        return Reassigned(Changes.written(s) | deleted, tuple(back))
 
 
 def _order_ends(s: Session, managers: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
+from accdesk.changes import log_flush
 from accdesk.errors import DatabaseError, ReadOnlyDatabase
 from accdesk.storage import sqlitefile
 from accdesk.storage.access import Identity, guard, identify
@@ -150,6 +151,8 @@ class Database:
         self.read_only = read_only
         self._lock = lock
         self._sessions = sessionmaker(engine, class_=Session, expire_on_commit=False)
+        # Every write's rows are logged, so an operation's Changes are what it wrote.
+        event.listen(self._sessions, "after_flush", log_flush)
         # Who a team database's login acts for; a SQLite file has one user, who may do all.
         self.identity: Identity | None = None
         # The server processes of this database's own connections: the change feed skips

@@ -31,10 +31,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from accdesk.changes import Kind  # noqa: E402
 from accdesk.demo.agency import create_demo  # noqa: E402
-from accdesk.ops.priority import make_scorer, priority_rules  # noqa: E402
 from accdesk.ops.queue import list_queue, queue_sql  # noqa: E402
-from accdesk.planning.workdays import WorkdayCalendar  # noqa: E402
 from accdesk.storage.db import open_database  # noqa: E402
 from accdesk.types import utcnow  # noqa: E402
 
@@ -121,24 +120,21 @@ def raw_connection(target: str) -> Any:
 def bench_queue_load(target: str, rounds: int, suffix: str = "") -> bool:
     """The queue read and scored into the model, against the driver running the same two
     statements."""
-    from zoneinfo import ZoneInfo
-
+    from accdesk.screens.queue import queue_rules
     from ui.queue.model import QueueModel
     from ui.shell.app import create_application
 
     create_application([])  # styled as the app is: the style sheet changes what painting costs
     db = open_database(target)
-    model = QueueModel(ZoneInfo("Europe/Moscow"))
+    model = QueueModel()
     statements = queue_sql(db.engine.dialect)
     raw = raw_connection(target)
-    _, weights = priority_rules(db)
-    calendar = WorkdayCalendar()
+    rules = queue_rules(db, NOW)
 
     def load() -> float:
         t = time.perf_counter()
         rows = list_queue(db)
-        zone = ZoneInfo("Europe/Moscow")
-        model.set_rows(rows, make_scorer(rows, weights, now=NOW, zone=zone, calendar=calendar))
+        model.set_rows(rows, rules)
         assert model.rowCount() == 10_000
         return time.perf_counter() - t
 
@@ -158,14 +154,12 @@ def bench_queue_load(target: str, rounds: int, suffix: str = "") -> bool:
 
 def bench_queue_pane(db_path: Path, rounds: int) -> bool:
     """Keystroke filtering, a drag persisted, and scoring the whole queue, in the window."""
-    from zoneinfo import ZoneInfo
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from accdesk.ops.priority import priority_rules, score_rows
     from accdesk.ops.queue import list_queue, queue_order
-    from accdesk.planning.workdays import WorkdayCalendar
+    from accdesk.screens.queue import queue_rules
     from ui.shell.app import build_window
 
     app = QApplication.instance()
@@ -236,13 +230,13 @@ def bench_queue_pane(db_path: Path, rounds: int) -> bool:
 
     # priority_score_all: every project scored with the agency's weights.
     rows = list_queue(db)
-    _, weights = priority_rules(db)
-    calendar = WorkdayCalendar()
-    zone = ZoneInfo("Europe/Moscow")
+    rules = queue_rules(db, NOW)
+    rules.calendar.load()
 
     def score_all() -> float:
         t = time.perf_counter()
-        score_rows(rows, weights, now=NOW, zone=zone, calendar=calendar)
+        scorer = rules.scorer(rows)
+        [scorer(r) for r in rows]
         return time.perf_counter() - t
 
     def touch_all() -> float:
@@ -352,7 +346,7 @@ def long_brief() -> dict[str, object]:
 
 
 def bench_brief(db_path: Path, rounds: int) -> bool:
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtGui import QUndoStack
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
@@ -363,6 +357,7 @@ def bench_brief(db_path: Path, rounds: int) -> bool:
     from accdesk.ops.briefs import find_brief, update_brief
     from ui.briefs.editor import BriefEditorPane
     from ui.common.background import Background
+    from ui.common.context import PaneContext
     from ui.common.dialogs import Dialogs
     from ui.common.events import AppEvents
     from ui.shell.app import configure_application
@@ -373,7 +368,10 @@ def bench_brief(db_path: Path, rounds: int) -> bool:
     brief = find_brief(db, "B-0001")
     update_brief(db, brief.id, long_brief(), expected_version=brief.version)
     project = next(row for row in list_queue(db) if row.id == brief.project_id)
-    pane = BriefEditorPane(AppEvents(), QUndoStack(), Dialogs(), Background())
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    pane = BriefEditorPane(
+        PaneContext(AppEvents(), QUndoStack(), Dialogs(), settings, Background())
+    )
     pane.resize(1000, 900)
     pane.show()
     pane.set_database(db)
@@ -501,7 +499,7 @@ def bench_day(db_path: Path, rounds: int) -> bool:
         with db.transaction() as s:
             put_setting(s, "work_week", weeks[round_[0] % 2])
         t = time.perf_counter()
-        assert recompute(db).touches("request")  # most deadlines move an hour
+        assert recompute(db).touches(Kind.REQUEST)  # most deadlines move an hour
         done = time.perf_counter() - t
         # As the window does once the person has the result: not part of their wait, but
         # timed so it is seen.

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from accdesk.changes import Kind
 from accdesk.errors import NotFound, StaleEdit, ValidationError
 from accdesk.ops.clients import (
     client_card,
@@ -140,7 +141,7 @@ def test_one_primary_contact_and_undoable_delete(demo_db: Database) -> None:
         card.id,
         {"name": "Ёлкина Ирина", "email": "irina@client.example", "is_primary": True},
     )
-    assert old_primary.id in changes.kinds["contact"]
+    assert old_primary.id in changes.kinds[Kind.CONTACT]
     after = client_card(demo_db, card.id)
     assert [c.name for c in after.contacts if c.is_primary] == ["Ёлкина Ирина"]
     set_record_deleted(demo_db, "contact", card.id, new_id, True)

@@ -15,6 +15,7 @@ from icalendar import Calendar
 from sqlalchemy import func, select
 
 import accdesk.storage.db
+from accdesk.changes import Kind
 from accdesk.errors import ValidationError
 from accdesk.models import AgendaMark, LoyaltyAction, Request
 from accdesk.ops.agenda import agenda, check_item, set_item_minutes, to_ics
@@ -50,7 +51,7 @@ def test_captured_request_gets_its_deadline_and_lands_in_the_inbox(demo_db: Data
         {"client_id": client, "text": "Сайт не открывается", "received_at": received},
         now=DEMO_NOW,
     )
-    assert changes.touches("request")
+    assert changes.touches(Kind.REQUEST)
     assert row.due_at == received + timedelta(minutes=60)  # C-0002 agreed one hour
     assert row.manager  # the client's main manager
     assert row.id in [r.id for r in inbox(demo_db)]
@@ -127,7 +128,7 @@ def test_a_calendar_change_moves_open_deadlines(demo_db: Database) -> None:
     with demo_db.transaction() as s:
         put_setting(s, "work_week", [[[540, 1080]]] * 5 + [[], []])  # 9:00-18:00
     changes = recompute(demo_db)
-    assert changes.touches("request")
+    assert changes.touches(Kind.REQUEST)
     after = {r.id: r.due_at for r in inbox(demo_db)}
     assert after.keys() == before.keys()
     assert any(after[k] != before[k] for k in after)
@@ -147,7 +148,7 @@ def test_a_recompute_is_committed_at_once_and_copied_into_the_file_afterwards(
         put_setting(s, "work_week", [[[540, 1080]]] * 5 + [[], []])
     file_before = demo_path.read_bytes()
     dues_before = _dues_read_afresh(demo_path)
-    assert recompute(db).touches("request")
+    assert recompute(db).touches(Kind.REQUEST)
     assert demo_path.read_bytes() == file_before  # all of it is still in the log
     moved = _dues_read_afresh(demo_path)
     assert moved.keys() == dues_before.keys()

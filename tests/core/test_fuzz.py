@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accdesk.briefs.content import from_json
+from accdesk.changes import Kind
 from accdesk.errors import ValidationError
 from accdesk.ops.briefs import (
     briefs_for_project,
@@ -98,7 +99,7 @@ def test_create_brief(demo_db: Database, data: dict[str, Any]) -> None:
     else:
         assert counts(demo_db).briefs == before + 1
         assert get_brief(demo_db, doc.id).title == str(data["title"]).strip()
-        assert changes.touches("brief")
+        assert changes.touches(Kind.BRIEF)
 
 
 @fuzz

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from sqlalchemy import bindparam, text
 from sqlalchemy.exc import StatementError
 
+from accdesk.changes import Kind
 from accdesk.errors import StaleEdit, ValidationError
 from accdesk.ops.briefs import briefs_for_project, create_brief, get_brief, update_brief
 from accdesk.ops.queue import list_queue
@@ -48,7 +49,8 @@ def test_brief_edit_is_stored_and_bumps_the_version(demo_db: Database) -> None:
     stored = get_brief(demo_db, doc.id)
     assert (stored.title, stored.content.notes) == ("Форма подписки: ёлочный макет", "Текст")
     assert (
-        changes.touches("brief") and changes.versions[doc.id] == doc.version + 1 == stored.version
+        changes.touches(Kind.BRIEF)
+        and changes.versions[doc.id] == doc.version + 1 == stored.version
     )
 
 
@@ -89,7 +91,7 @@ def test_new_brief_gets_the_next_human_code(demo_db: Database) -> None:
     project = list_queue(demo_db)[0]
     doc, changes = create_brief(demo_db, project.id, {"title": "Лендинг акции"})
     assert doc.code == "B-0031"
-    assert changes.touches("brief")
+    assert changes.touches(Kind.BRIEF)
     assert counts(demo_db).briefs == 31
 
 

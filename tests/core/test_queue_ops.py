@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
 
+from accdesk.changes import Kind
 from accdesk.errors import StaleEdit, ValidationError
-from accdesk.ops.priority import priority_rules, score_rows, set_priority_preset
+from accdesk.ops.priority import set_priority_preset
 from accdesk.ops.queue import (
     contact_names,
     create_project,
@@ -22,7 +22,7 @@ from accdesk.ops.queue import (
     set_status,
 )
 from accdesk.planning.priority import Score
-from accdesk.planning.workdays import WorkdayCalendar
+from accdesk.screens.queue import queue_rules
 from accdesk.storage.db import Database
 from accdesk.types import uuid_from_db
 from tests.conftest import DEMO_NOW
@@ -41,7 +41,7 @@ def test_reorder_stores_positions_and_bumps_only_moved_rows(demo_db: Database) -
     moved = [order[-1], *order[:-1]]  # the last project to the top
     changes = reorder(demo_db, manager, moved)
     assert queue_order(demo_db, manager) == moved
-    assert changes.kinds["queue_order"] == frozenset(moved)  # every position shifted by one
+    assert changes.kinds[Kind.QUEUE_ORDER] == frozenset(moved)  # every position shifted by one
     reorder(demo_db, manager, order)
     assert queue_order(demo_db, manager) == order
     versions = {r.id: r.version for r in list_queue(demo_db)}
@@ -100,7 +100,7 @@ def _new(db: Database, **changes: object) -> dict[str, object]:
 def test_new_project_goes_to_the_end_of_its_managers_queue(demo_db: Database) -> None:
     data = _new(demo_db)
     project_id, changes = create_project(demo_db, data, today=TODAY)
-    assert changes.touches("project")
+    assert changes.touches(Kind.PROJECT)
     row = next(r for r in list_queue(demo_db) if r.id == project_id)
     assert (row.code, row.name, row.status) == ("P-0121", "Лендинг к Чёрной пятнице", "active")
     assert queue_order(demo_db, row.manager_id)[-1] == project_id
@@ -154,12 +154,11 @@ def test_queue_rows_carry_the_clients_health_signals(demo_db: Database) -> None:
 
 def test_presets_change_the_order_of_the_demo_queue(demo_db: Database) -> None:
     rows = list_queue(demo_db)
-    args = {"now": DEMO_NOW, "zone": ZoneInfo("Europe/Moscow"), "calendar": WorkdayCalendar()}
-    assert priority_rules(demo_db)[0] == "conveyor"
-    conveyor = score_rows(rows, priority_rules(demo_db)[1], **args)
+    assert queue_rules(demo_db, DEMO_NOW).preset == "conveyor"
+    conveyor = [queue_rules(demo_db, DEMO_NOW).scorer(rows)(r) for r in rows]
     set_priority_preset(demo_db, "boutique")
-    assert priority_rules(demo_db)[0] == "boutique"
-    boutique = score_rows(rows, priority_rules(demo_db)[1], **args)
+    assert queue_rules(demo_db, DEMO_NOW).preset == "boutique"
+    boutique = [queue_rules(demo_db, DEMO_NOW).scorer(rows)(r) for r in rows]
 
     def top(scores: list[Score]) -> list[uuid.UUID]:
         ranked = sorted(range(len(rows)), key=lambda i: -scores[i].total)
@@ -172,12 +171,10 @@ def test_presets_change_the_order_of_the_demo_queue(demo_db: Database) -> None:
 
 def test_finished_or_paused_work_gains_no_deadline_urgency(demo_db: Database) -> None:
     rows = list_queue(demo_db)
-    args = {"now": DEMO_NOW, "zone": ZoneInfo("Europe/Moscow"), "calendar": WorkdayCalendar()}
-    weights = priority_rules(demo_db)[1]
+    scorer = queue_rules(demo_db, DEMO_NOW).scorer(rows)
     due_soon = next(r for r in rows if r.deadline and r.status == "active" and r.deadline <= TODAY)
     scores = {
-        status: score_rows([due_soon._replace(status=status)], weights, **args)[0]
-        for status in ("active", "done", "paused")
+        status: scorer(due_soon._replace(status=status)) for status in ("active", "done", "paused")
     }
     assert any(p.factor.value == "deadline" for p in scores["active"].parts)
     for status in ("done", "paused"):

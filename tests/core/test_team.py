@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from accdesk.changes import Kind
 from accdesk.errors import StaleEdit
 from accdesk.ops.agenda import add_meeting
 from accdesk.ops.briefs import briefs_for_project, create_brief
@@ -236,7 +237,7 @@ def test_a_meeting_in_another_managers_day_is_refused_and_one_in_her_own_is_kept
     meeting = {"starts_at": DEMO_NOW, "minutes": 30, "title": "Созвон с клиентом"}
     with pytest.raises(NotPermitted, match="another manager's"):
         add_meeting(anna, boris.identity.manager_id, meeting)  # type: ignore[arg-type]
-    assert add_meeting(anna, anna.identity.manager_id, meeting).touches("meeting")  # type: ignore[arg-type]
+    assert add_meeting(anna, anna.identity.manager_id, meeting).touches(Kind.MEETING)  # type: ignore[arg-type]
 
 
 def test_an_address_that_is_no_database_of_ours_is_refused_in_plain_words() -> None:

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from accdesk.changes import Kind
 from accdesk.errors import StaleEdit, ValidationError
 from accdesk.models import Assignment, Client, Manager, ManagerSkill, Project
 from accdesk.ops.settings import put_setting
@@ -229,7 +230,7 @@ def test_reassigning_is_recorded_and_undo_leaves_no_trace(demo_db: Database) -> 
     moves = [ProjectMove(w.id, source.id, target.id) for w in mine]
     ids = [uuid.uuid4(), uuid.uuid4()]
     done = reassign(demo_db, moves, "Отпуск менеджера", ids, now=DEMO_NOW)
-    assert done.changes.kinds["project"] == {w.id for w in mine}
+    assert done.changes.kinds[Kind.PROJECT] == {w.id for w in mine}
     assert moved_count(demo_db) == before + 2
     assert {w.id for w in manager_work(demo_db, target.id)} >= {w.id for w in mine}
     with demo_db.reading() as s:
@@ -276,7 +277,7 @@ def test_a_third_manager_within_a_year_and_a_missing_skill_are_warned_about(
     first = reassign(
         demo_db, [ProjectMove(projects[0].id, owner, others[0])], "x", [uuid.uuid4()], now=DEMO_NOW
     )
-    assert first.changes.touches("card")
+    assert first.changes.touches(Kind.CLIENT_RECORDS)
     warnings = move_warnings(demo_db, [projects[0].id], others[1], DEMO_NOW)
     assert any("would have 3 managers within 12 months" in w for w in warnings)
     with demo_db.transaction() as s:

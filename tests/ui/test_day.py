@@ -16,6 +16,8 @@ from accdesk.ops.requests import inbox
 from accdesk.storage.db import open_database
 from tests.conftest import DEMO_NOW
 from tests.ui.conftest import ScriptedDialogs, type_text
+from tests.ui.test_card import open_tab
+from ui.common.forms import RecordDialog
 from ui.day.calendar_dialog import CalendarDialog
 from ui.day.quick_capture import CaptureDialog
 from ui.day.stats_dialog import StatsDialog
@@ -259,3 +261,33 @@ def test_turning_an_unlinked_request_into_a_brief_asks_for_the_project_and_opens
             "SELECT project_id FROM request WHERE id = ?", (request.id.hex,)
         ).fetchone()
     assert linked == (None,)
+
+
+def test_a_service_bought_in_the_card_leaves_todays_offers_at_once(
+    window: MainWindow, qtbot: Any, dialogs: ScriptedDialogs
+) -> None:
+    """The card and Today show the same up-sell cell: a change made in one is in the other
+    without waiting for Today's own replanning."""
+    at_demo_time(window, qtbot)
+    pane = window.agenda
+    offers = [i for n in pane.nodes() if (i := pane._item(n)) and i.kind == "upsell"]
+    assert offers, "the demo manager has an offer due on Monday"
+    offer = offers[0]
+    cell_id = offer.key.split(":")[1]
+    assert offer.client_id is not None
+    window.card.show_client(offer.client_id)
+    open_tab(window, "Services")
+    page = window.card.services
+    row = next(r for r in range(page.model.rowCount()) if str(page.model.row_at(r).id) == cell_id)
+    page.view.selectRow(row)
+
+    def bought(dialog: QDialog) -> None:
+        assert isinstance(dialog, RecordDialog)
+        state = dialog.form.fields["state"].widget
+        state.setCurrentIndex(state.findData("active"))
+        QTest.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+
+    dialogs.fill = bought
+    page.view.setFocus()
+    QTest.keyClick(page.view, Qt.Key.Key_Return)
+    assert pane.node_of(offer.key) is None

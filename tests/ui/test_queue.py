@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt
@@ -10,7 +12,12 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel
 
-from accdesk.ops.queue import list_queue, queue_order
+from accdesk.models import DayKind
+from accdesk.ops.deadlines import DayOverride, calendar_view, save_calendar
+from accdesk.ops.queue import agency_today, create_project, list_queue, project_choices, queue_order
+from accdesk.ops.settings import agency_timezone
+from accdesk.planning.priority import Factor
+from accdesk.planning.workdays import WorkdayCalendar
 from accdesk.storage.db import open_database
 from tests.ui.conftest import type_text
 from ui.queue.model import ID_ROLE
@@ -340,3 +347,41 @@ def test_the_view_paints_the_selected_row_highlighted_and_the_rest_striped(
     )
     assert colour_at(0) == palette.color(palette.ColorRole.Base).name()
     assert colour_at(3) == palette.color(palette.ColorRole.AlternateBase).name()
+
+
+def test_the_deadline_score_counts_the_agencys_own_days_off(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The score's "deadline in N business days" is counted on the calendar the agency
+    keeps (its holiday country and its own days off), the one its deadlines follow."""
+    db = window.db
+    assert db is not None
+    today = agency_today(agency_timezone(db))
+    row = window.queue.model.all_rows[0]
+    workdays = WorkdayCalendar("RU")
+    ahead = [today + timedelta(days=d) for d in range(1, 15)]
+    working = [d for d in ahead if workdays.is_working_day(d)]
+    deadline, day_off = working[4], working[1]
+    project, changes = create_project(
+        db,
+        {
+            "name": "Landing page",
+            "client_id": row.client_id,
+            "service_id": project_choices(db)["services"][0][0],
+            "deadline": deadline,
+        },
+        today=today,
+    )
+    window.events.publish(changes)
+    qtbot.waitUntil(lambda: window.queue.model.scores_ready)
+
+    def deadline_days() -> int | None:
+        found = window.queue.model.project(project)
+        assert found is not None
+        parts = window.queue.model.score_of(found).parts
+        return next((p.value for p in parts if p.factor is Factor.DEADLINE), None)
+
+    assert deadline_days() == 5
+    view = calendar_view(db)
+    off = DayOverride(day_off, DayKind.DAY_OFF.value, "", "")
+    window.events.publish(save_calendar(db, replace(view, days=(*view.days, off))))
+    qtbot.waitUntil(lambda: window.queue.model.scores_ready)
+    assert deadline_days() == 4

@@ -13,9 +13,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from accdesk.ops.briefs import briefs_for_project
-from accdesk.ops.priority import make_scorer, priority_rules
 from accdesk.ops.queue import list_queue
-from accdesk.planning.workdays import WorkdayCalendar
+from accdesk.screens.queue import queue_rules
 from accdesk.storage.db import default_database_path
 from tests.conftest import DEMO_NOW
 from tests.ui.conftest import ScriptedDialogs, type_text
@@ -92,21 +91,15 @@ def test_new_brief_appears_selected_and_counts_update(window: MainWindow) -> Non
 
 
 def test_queue_model_passes_the_model_tester(qtmodeltester, demo_db) -> None:  # type: ignore[no-untyped-def]
-    from zoneinfo import ZoneInfo
-
     rows = list_queue(demo_db)
-    model = QueueModel(ZoneInfo("Europe/Moscow"))
-    _, weights = priority_rules(demo_db)
-    scorer = make_scorer(
-        rows, weights, now=DEMO_NOW, zone=ZoneInfo("Europe/Moscow"), calendar=WorkdayCalendar()
-    )
-    model.set_rows(rows, scorer)
+    model = QueueModel()
+    model.set_rows(rows, queue_rules(demo_db, DEMO_NOW))
     qtmodeltester.check(model)
     assert model.rowCount(QModelIndex()) == 120
     # The tester keeps watching: sorting, filtering and rows changed in place stay consistent.
     model.sort(model.column_of("score"), Qt.SortOrder.DescendingOrder)
     model.set_filters(needle="а")
-    model.update_rows(rows[:2], {rows[5].id}, lambda _loaded: scorer)
+    model.update_rows(rows[:2], {rows[5].id})
     model.sort(-1)
     model.set_behaviour(movable=True, editable=True)
     qtmodeltester.check(model)

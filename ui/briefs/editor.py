@@ -19,12 +19,11 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSettings,
     Qt,
     QTime,
     QTimer,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,7 +52,7 @@ from accdesk.briefs.content import (
 )
 from accdesk.briefs.render import brief_markdown, render
 from accdesk.briefs.schema import AUDIENCES, Template, Templates
-from accdesk.changes import Changes
+from accdesk.changes import Changes, Kind
 from accdesk.errors import AccdeskError, ValidationError
 from accdesk.models import BriefStatus
 from accdesk.ops.briefs import (
@@ -74,6 +73,7 @@ from accdesk.ops.briefs import (
     update_brief,
 )
 from accdesk.ops.readmodels import BriefDoc, ProjectRow
+from accdesk.screens.dependencies import Screen
 from accdesk.storage.access import may_change_project
 from accdesk.storage.db import Database
 from accdesk.storage.files import write_export
@@ -81,10 +81,8 @@ from accdesk.storage.live import ServerUnavailable
 from ui.briefs.export import pdf_bytes
 from ui.briefs.preview import BriefPreview
 from ui.briefs.sections import SectionBox
-from ui.common.background import Background
 from ui.common.commands import VersionedEdit
-from ui.common.dialogs import Dialogs
-from ui.common.events import AppEvents
+from ui.common.context import PaneContext
 from ui.common.formatting import day, stamp
 from ui.common.forms import Form, RecordDialog
 from ui.common.i18n import translate
@@ -162,21 +160,14 @@ def status_text(status: str) -> str:
 class BriefEditorPane(QWidget):
     """The list of a project's briefs over the editor of the chosen one."""
 
-    def __init__(
-        self,
-        events: AppEvents,
-        undo: QUndoStack,
-        dialogs: Dialogs,
-        background: Background,
-        settings: QSettings | None = None,
-        parent: Any = None,
-    ) -> None:
+    def __init__(self, context: PaneContext, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("briefEditorPane")
-        self._events, self._undo, self._dialogs = events, undo, dialogs
-        self._background = background
+        self._context = context
+        self._undo, self._dialogs = context.undo, context.dialogs
+        self._background = context.background
         # Drafts typed while a team server is away are kept here, on this computer.
-        self._settings = settings if settings is not None else QSettings()
+        self._settings = context.settings
         self._db: Database | None = None
         self._project: ProjectRow | None = None
         self._doc: BriefDoc | None = None
@@ -237,7 +228,7 @@ class BriefEditorPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.list)
         layout.addWidget(self.stack, 1)
-        self._events.changed.connect(self._on_changed)
+        context.events.subscribe(Screen.BRIEFS, self._on_changed)
         self.show_project(None)
 
     def _build_editor(self) -> None:
@@ -492,7 +483,7 @@ class BriefEditorPane(QWidget):
             if self._reload_after_draft:
                 self._reload_after_draft = False
                 self._reload(self._doc.id if self._doc else None)
-            if kept and not (isinstance(result, Changes) and result.touches("draft")):
+            if kept and not (isinstance(result, Changes) and result.touches(Kind.BRIEF_DRAFT)):
                 return  # the brief was saved meanwhile; that draft was dropped, rightly
             self.drafted = kept
             if kept:
@@ -555,7 +546,7 @@ class BriefEditorPane(QWidget):
             to_json(now.content),
             now.version,
         )
-        self._events.changed.emit(changes)  # the editor reloads like any other change
+        self._context.publish(changes)  # the editor reloads like any other change
         self._say(self.tr("Revision %1 restored; Undo takes it back").replace("%1", str(number)))
 
     def _saved(self) -> tuple[BriefDoc, Database] | None:
@@ -584,7 +575,7 @@ class BriefEditorPane(QWidget):
                 before,
                 after,
                 version,
-                self._events.changed.emit,
+                self._context.publish,
                 self._report,
             )
         )
@@ -667,7 +658,7 @@ class BriefEditorPane(QWidget):
             self.tr("Audience levels"),
             build,
             check_audience_levels,
-            lambda values: self._events.changed.emit(set_audience_levels(db, values)),
+            lambda values: self._context.publish(set_audience_levels(db, values)),
             self,
         )
         dialog.start(audience_levels(db))
@@ -848,7 +839,7 @@ class BriefEditorPane(QWidget):
         """Tell the other panes; this pane has already updated itself."""
         self._publishing = True
         try:
-            self._events.changed.emit(changes)
+            self._context.publish(changes)
         finally:
             self._publishing = False
 
@@ -934,9 +925,9 @@ class BriefEditorPane(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if self._publishing:
             return
-        if changes.touches("setting"):
+        if changes.touches(Kind.SETTING):
             self.settings_changed()
-        if changes.touches("brief"):
+        if changes.touches(Kind.BRIEF):
             # Typing going on is kept as a draft first, then the briefs are read again, so
             # someone else's change never replaces what is being typed.
             typing = self._autosave.isActive()

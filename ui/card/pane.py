@@ -15,8 +15,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QStackedWidget,
@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accdesk.changes import Changes
+from accdesk.changes import Changes, Kind
 from accdesk.errors import AccdeskError, StaleEdit
 from accdesk.facts import LOYALTY_PRACTICES
 from accdesk.ops.clients import (
-    CARD,
     RECORDS,
     client_card,
     save_record,
@@ -41,6 +40,7 @@ from accdesk.ops.inputs import ServiceCellEdit, validate
 from accdesk.ops.readmodels import ClientCard
 from accdesk.planning.continuity import TOO_MANY_MANAGERS
 from accdesk.planning.greetings import GreetingDate, greeting_dates, public_holidays
+from accdesk.screens.dependencies import Screen, concerns_client
 from accdesk.storage.access import may_change_client
 from accdesk.storage.db import Database
 from ui.card.profile import ProfilePage, response_time_text
@@ -59,10 +59,8 @@ from ui.card.records import (
     service_columns,
     service_form,
 )
-from ui.common.background import Background
 from ui.common.commands import OperationCommand, VersionedEdit
-from ui.common.dialogs import Dialogs
-from ui.common.events import AppEvents
+from ui.common.context import PaneContext
 from ui.common.formatting import day, money
 from ui.common.forms import RecordDialog
 from ui.common.i18n import translate
@@ -103,19 +101,12 @@ def _values(row: Any) -> dict[str, Any]:
 
 
 class ClientCardPane(QWidget):
-    def __init__(
-        self,
-        events: AppEvents,
-        undo: QUndoStack,
-        dialogs: Dialogs,
-        settings: QSettings,
-        background: Background,
-        parent: Any = None,
-    ) -> None:
+    def __init__(self, context: PaneContext, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("clientCardPane")
-        self._events, self._undo, self._dialogs = events, undo, dialogs
-        self._settings, self._background = settings, background
+        self._context = context
+        self._undo, self._dialogs = context.undo, context.dialogs
+        self._settings, self._background = context.settings, context.background
         self._db: Database | None = None
         self.card: ClientCard | None = None
         self._holidays: dict[int, Any] = {}
@@ -141,7 +132,7 @@ class ClientCardPane(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.keep_draft)
-        events.changed.connect(self._on_changed)
+        context.events.subscribe(Screen.CARD, self._on_changed)
 
     # Layout helpers ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -561,7 +552,7 @@ class ClientCardPane(QWidget):
 
     # Writing ------------------------------------------------------------------------------------
     def _publish(self, changes: Changes) -> None:
-        self._events.changed.emit(changes)
+        self._context.publish(changes)
 
     def _report(self, text: str) -> None:
         self._dialogs.error(self, translate("ClientCard", "Client card"), text)
@@ -741,7 +732,7 @@ class ClientCardPane(QWidget):
 
         def submit(values: dict[str, Any]) -> None:
             changes = write(values, cell.version)
-            cell_id = next(iter(changes.kinds["client_service"]))
+            cell_id = next(iter(changes.ids(Kind.CLIENT_SERVICE)))
             title = translate("ClientCard", "Edit %1 for the client").replace("%1", cell.service)
             self._edited(title, cell_id, write, before, values, changes)
 
@@ -802,7 +793,5 @@ class ClientCardPane(QWidget):
         card = self.card
         if card is None:
             return
-        touched = changes.kinds.get(CARD, frozenset()) | changes.kinds.get("client", frozenset())
-        broad = any(changes.touches(k) and not ids for k, ids in changes.kinds.items())
-        if card.id in touched or broad or changes.touches("project"):
+        if concerns_client(changes, card.id):
             self.reload()

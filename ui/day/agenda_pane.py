@@ -49,16 +49,18 @@ from accdesk.ops.agenda import (
 from accdesk.ops.inputs import MeetingCreate, validate
 from accdesk.ops.settings import agency_timezone
 from accdesk.planning.agenda import AgendaItem
+from accdesk.screens.dependencies import Screen
 from accdesk.storage.db import Database
 from accdesk.storage.files import write_export
 from ui.common.commands import OperationCommand
-from ui.common.context import DayContext
+from ui.common.context import PaneContext
 from ui.common.formatting import duration, minutes_text
 from ui.common.forms import Form, RecordDialog
 from ui.common.widgets import accessible
 from ui.day.quick_capture import ReceivedEdit
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+MINUTES_ROLE = Qt.ItemDataRole.UserRole + 2  # an item's duration as a number
 REPLAN_MS = 5 * 60_000  # the plan starts from "now", which moves
 KIND_LABELS = {
     "request": QT_TRANSLATE_NOOP("AgendaPane", "Answer"),
@@ -69,18 +71,6 @@ KIND_LABELS = {
     "feedback": QT_TRANSLATE_NOOP("AgendaPane", "Ask for feedback"),
     "greeting": QT_TRANSLATE_NOOP("AgendaPane", "Greeting"),
 }
-AGENDA_KINDS = (
-    "request",
-    "agenda",
-    "meeting",
-    "loyaltyaction",
-    "clientservice",
-    "feedback",
-    "promise",
-    "project",
-    "setting",
-    "calendar",
-)
 COL_TIME, COL_MINUTES, COL_WHAT, COL_DETAIL = range(4)
 
 
@@ -96,17 +86,19 @@ class MinutesDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Any) -> None:
         assert isinstance(editor, QSpinBox)
-        editor.setValue(int(str(index.data()).split()[0] or 15))
+        value = index.data(MINUTES_ROLE)
+        editor.setValue(value if isinstance(value, int) else 15)
 
     def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
         assert isinstance(editor, QSpinBox)
-        model.setData(index, minutes_text(editor.value()))
+        # The pane stores it; the plan read back shows the new duration.
+        model.setData(index, editor.value(), MINUTES_ROLE)
 
 
 class AgendaPane(QWidget):
     client_selected = Signal(object)
 
-    def __init__(self, day: DayContext, parent: Any = None) -> None:
+    def __init__(self, day: PaneContext, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("agendaPane")
         self._day_context = day
@@ -179,7 +171,7 @@ class AgendaPane(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(REPLAN_MS)
         self.timer.timeout.connect(self.reload)
-        day.events.changed.connect(self._on_changed)
+        day.events.subscribe(Screen.AGENDA, self._on_changed)
 
     # Loading -------------------------------------------------------------------------------
     def set_database(self, db: Database | None) -> None:
@@ -226,8 +218,8 @@ class AgendaPane(QWidget):
             self._settings.setValue("agenda/manager", self.manager.currentData())
         self.reload()
 
-    def _on_changed(self, changes: Changes) -> None:
-        if self._db is not None and any(changes.touches(k) for k in AGENDA_KINDS):
+    def _on_changed(self, _changes: Changes) -> None:
+        if self._db is not None:
             self.reload()
 
     def reload(self) -> None:
@@ -309,6 +301,7 @@ class AgendaPane(QWidget):
             ["", minutes_text(item.minutes), item.title, " ".join(item.detail.split())]
         )
         node.setData(0, ITEM_ROLE, item)
+        node.setData(COL_MINUTES, MINUTES_ROLE, item.minutes)
         node.setToolTip(COL_WHAT, self.tr(KIND_LABELS.get(item.kind, item.kind)))
         node.setToolTip(COL_DETAIL, item.detail)
         flags = (
@@ -322,7 +315,7 @@ class AgendaPane(QWidget):
         node.setCheckState(0, Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked)
         if item.due is not None and item.kind == "request" and not item.done:
             due = item.due.astimezone(self._zone)
-            late = item.due < self._now()
+            late = self.current is not None and self.current.overdue(item)
             node.setText(
                 COL_DETAIL,
                 (self.tr("OVERDUE since %1 · ") if late else self.tr("due %1 · ")).replace(
@@ -401,11 +394,8 @@ class AgendaPane(QWidget):
                 tick(not done),
             )
         elif column == COL_MINUTES:
-            try:
-                minutes = int(node.text(COL_MINUTES).split()[0])
-            except (ValueError, IndexError):
-                return
-            if minutes == item.minutes:
+            minutes = node.data(COL_MINUTES, MINUTES_ROLE)
+            if not isinstance(minutes, int) or minutes == item.minutes:
                 return
             before = item.minutes
             self._push(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,13 +17,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from accdesk.ops.readmodels import RequestRow
+from accdesk.screens.requests import InboxScreen, Urgency, minutes_left
 from accdesk.types import utcnow
 from ui.common.formatting import channel_name, duration, weekday_stamp
 from ui.common.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SOON_MINUTES = 15  # a deadline this close is shown in amber (and notified)
 
 # What a manager scans first (how long, who, what) comes first: the pane is often narrow.
 COLUMNS = ("countdown", "client", "text", "due", "client_time", "project", "manager", "channel")
@@ -38,24 +37,32 @@ HEADERS = {
     "manager": QT_TRANSLATE_NOOP("RequestsModel", "Manager"),
     "channel": QT_TRANSLATE_NOOP("RequestsModel", "Channel"),
 }
-OVERDUE = QColor("#b42318")
-SOON = QColor("#b54708")
-DONE = QColor("#027a48")
+COLOURS = {
+    Urgency.OVERDUE: QColor("#b42318"),
+    Urgency.ANSWERED_LATE: QColor("#b42318"),
+    Urgency.SOON: QColor("#b54708"),
+    Urgency.ANSWERED: QColor("#027a48"),
+}
 
 
 class RequestsModel(QAbstractTableModel):
-    def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.zone = zone
-        self.now = utcnow()
+        self.screen = InboxScreen([], ZoneInfo("UTC"), 0, utcnow())
+        self.now = self.screen.now
         self._rows: list[RequestRow] = []
 
     # Data in -----------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[RequestRow], zone: ZoneInfo, now: datetime) -> None:
+    def set_screen(self, screen: InboxScreen) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
-        self.zone, self.now = zone, now
+        self.screen = screen
+        self._rows = list(screen.rows)
+        self.now = screen.now
         self.endResetModel()
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return self.screen.zone
 
     def tick(self, now: datetime) -> None:
         """Move the countdown on; only its column is redrawn."""
@@ -79,9 +86,7 @@ class RequestsModel(QAbstractTableModel):
         return next((i for i, r in enumerate(self._rows) if r.id == request_id), None)
 
     def minutes_left(self, row: RequestRow) -> int | None:
-        if row.due_at is None or row.answered_at is not None:
-            return None
-        return int((row.due_at - self.now).total_seconds() // 60)
+        return minutes_left(row, self.now)
 
     # Qt model ----------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -114,14 +119,8 @@ class RequestsModel(QAbstractTableModel):
         return None
 
     def _colour(self, row: RequestRow) -> QBrush | None:
-        if row.answered_at is not None:
-            return QBrush(DONE if row.met() else OVERDUE)
-        left = self.minutes_left(row)
-        if left is None:
-            return None
-        if left < 0:
-            return QBrush(OVERDUE)
-        return QBrush(SOON) if left <= SOON_MINUTES else None
+        colour = COLOURS.get(self.screen.urgency(row, self.now))
+        return QBrush(colour) if colour is not None else None
 
     def _text(self, row: RequestRow, column: str) -> str:
         if column == "countdown":
@@ -129,7 +128,7 @@ class RequestsModel(QAbstractTableModel):
                 waited = duration(row.waited_minutes or 0)
                 return (
                     translate("RequestsModel", "answered in %1")
-                    if row.met()
+                    if self.screen.urgency(row, self.now) is Urgency.ANSWERED
                     else translate("RequestsModel", "late, after %1")
                 ).replace("%1", waited)
             left = self.minutes_left(row)

@@ -36,18 +36,19 @@ from accdesk.ops.requests import (
     add_request,
     brief_from_request,
     capture_choices,
-    inbox,
     link_project,
     remove_request,
     set_answered,
 )
 from accdesk.ops.settings import agency_timezone
+from accdesk.screens.dependencies import Screen
+from accdesk.screens.requests import InboxScreen, inbox_screen, minutes_left, remind_now
 from accdesk.storage.db import Database
 from ui.common.commands import OperationCommand, VersionedEdit
-from ui.common.context import DayContext
+from ui.common.context import PaneContext
 from ui.common.widgets import EmptyState, accessible
 from ui.day.quick_capture import CaptureDialog
-from ui.day.requests_model import COLUMNS, SOON_MINUTES, RequestsModel
+from ui.day.requests_model import COLUMNS, RequestsModel
 
 TICK_MS = 30_000
 WIDTHS = {"countdown": 170, "client": 140, "text": 220, "due": 115, "client_time": 130}
@@ -58,7 +59,7 @@ class RequestsPane(QWidget):
     brief_created = Signal(object, object)  # project id, brief id
     count_changed = Signal(int, int)  # waiting, overdue
 
-    def __init__(self, day: DayContext, parent: Any = None) -> None:
+    def __init__(self, day: PaneContext, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("requestsPane")
         self._day_context = day
@@ -67,7 +68,7 @@ class RequestsPane(QWidget):
         self._db: Database | None = None
         self._notified: set[uuid.UUID] = set()
         self.tray: QSystemTrayIcon | None = None
-        self.model = RequestsModel(ZoneInfo("Europe/Moscow"), self)
+        self.model = RequestsModel(self)
 
         self.scope = accessible(QComboBox(self), "requestsScope", self.tr("Whose requests"))
         self.scope.addItem(self.tr("My requests"), "mine")
@@ -167,7 +168,7 @@ class RequestsPane(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
-        day.events.changed.connect(self._on_changed)
+        day.events.subscribe(Screen.REQUESTS, self._on_changed)
         self._update_actions()
 
     def _action(self, text: str, slot: Callable[[], None], keys: str) -> QAction:
@@ -186,7 +187,7 @@ class RequestsPane(QWidget):
         self.capture_button.setEnabled(db is not None and not db.read_only)
         if db is None:
             self.timer.stop()
-            self.model.set_rows([], self.model.zone, self._now())
+            self.model.set_screen(InboxScreen([], self.model.zone, 0, self._now()))
             self._refresh()
             return
         self.reload()
@@ -198,11 +199,9 @@ class RequestsPane(QWidget):
         keep = keep or self.selected_id()
         me = self._me()
         manager = me if self.scope.currentData() == "mine" and isinstance(me, uuid.UUID) else None
-        now = self._now()
-        rows = inbox(
-            self._db, manager_id=manager, answered=self.shown.currentData() == "answered", now=now
-        )
-        self.model.set_rows(rows, ZoneInfo(agency_timezone(self._db)), now)
+        answered = self.shown.currentData() == "answered"
+        screen = inbox_screen(self._db, manager_id=manager, answered=answered, now=self._now())
+        self.model.set_screen(screen)
         if keep is not None and (row := self.model.row_of(keep)) is not None:
             self.view.selectRow(row)
         self._refresh()
@@ -210,8 +209,7 @@ class RequestsPane(QWidget):
 
     def _refresh(self) -> None:
         rows = self.model.rows
-        waiting = [r for r in rows if r.answered_at is None]
-        overdue = sum(1 for r in waiting if (self.model.minutes_left(r) or 0) < 0)
+        waiting, overdue = self.model.screen.counts(self.model.now)
         if self.shown.currentData() == "answered":
             met = sum(1 for r in rows if r.met())
             self.summary.setText(
@@ -222,10 +220,10 @@ class RequestsPane(QWidget):
         else:
             self.summary.setText(
                 self.tr("%1 waiting · %2 overdue")
-                .replace("%1", str(len(waiting)))
+                .replace("%1", str(waiting))
                 .replace("%2", str(overdue))
             )
-            self.count_changed.emit(len(waiting), overdue)
+            self.count_changed.emit(waiting, overdue)
         self.stack.setCurrentWidget(self.view if rows else self.empty)
         self._update_actions()
 
@@ -233,8 +231,8 @@ class RequestsPane(QWidget):
         self._settings.setValue("requests/scope", self.scope.currentData())
         self.reload()
 
-    def _on_changed(self, changes: Changes) -> None:
-        if self._db is not None and (changes.touches("request") or changes.touches("client")):
+    def _on_changed(self, _changes: Changes) -> None:
+        if self._db is not None:
             self.reload()
 
     # The clock -----------------------------------------------------------------------------
@@ -244,13 +242,13 @@ class RequestsPane(QWidget):
         self._check_deadlines()
 
     def _check_deadlines(self) -> None:
-        """Announce each deadline once, when it is 15 minutes (or less) away."""
+        """Announce each deadline once, when it is a few minutes away."""
         coming = []
+        now = self.model.now
         for row in self.model.rows:
-            left = self.model.minutes_left(row)
-            if left is not None and 0 <= left <= SOON_MINUTES and row.id not in self._notified:
+            if remind_now(row, now) and row.id not in self._notified:
                 self._notified.add(row.id)
-                coming.append((row, left))
+                coming.append((row, minutes_left(row, now) or 0))
         if not coming:
             return
         text = "; ".join(
@@ -317,11 +315,10 @@ class RequestsPane(QWidget):
         if self._db is None or self._db.read_only:
             return
         db = self._db
-        created: list[RequestRow] = []
+        created: list[tuple[RequestRow, Changes]] = []
 
         def submit(values: dict[str, Any]) -> None:
-            row, _changes = add_request(db, values, now=self._now())
-            created.append(row)
+            created.append(add_request(db, values, now=self._now()))
 
         dialog = CaptureDialog(db, ZoneInfo(agency_timezone(db)), submit, self, now=self._now)
         selected = self.selected()
@@ -329,7 +326,7 @@ class RequestsPane(QWidget):
             dialog.form.fields["client_id"].set(selected.client_id)
         if not self._dialogs.run(dialog) or not created:
             return
-        row = created[0]
+        row, changes = created[0]
         values = {
             "client_id": row.client_id,
             "project_id": row.project_id,
@@ -348,7 +345,7 @@ class RequestsPane(QWidget):
         self._undo.push(command)
         if self.shown.currentData() != "waiting":
             self.shown.setCurrentIndex(self.shown.findData("waiting"))
-        self._publish(Changes.one("request", row.id, row.version))
+        self._publish(changes)
         self.select(row.id)
 
     def _edit(

@@ -9,21 +9,18 @@ pane stores the change and hands back the rows as stored.
 
 from __future__ import annotations
 
-import bisect
 import uuid
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import cache
 from itertools import compress
 from typing import Any, NamedTuple
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QByteArray,
-    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -35,8 +32,9 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from accdesk.ops.priority import Scorer
 from accdesk.ops.readmodels import ProjectRow
-from accdesk.planning.priority import Factor, Health, Score, health
-from accdesk.types import utcnow
+from accdesk.planning.priority import Health, Score
+from accdesk.screens.queue import QueueRules, explanation, health_of, merged
+from accdesk.text import fold
 from ui.common.formatting import day, weekday_stamp
 from ui.common.i18n import translate
 
@@ -67,46 +65,6 @@ HEALTH_ICONS = {
     Health.AT_RISK: QStyle.StandardPixmap.SP_MessageBoxWarning,
 }
 LATE = "#c62828"
-
-
-def explain(factor: Factor, points: int, value: int | None) -> str:
-    """One line of a score's explanation, as a person reads it."""
-    n = abs(value or 0)
-    if factor is Factor.DEADLINE and value is not None and value < 0:
-        text = QCoreApplication.translate(
-            "QueueModel", "%1 deadline passed %n business day(s) ago", None, n
-        )
-    elif factor is Factor.DEADLINE and value == 0:
-        text = QCoreApplication.translate("QueueModel", "%1 deadline today")
-    elif factor is Factor.DEADLINE:
-        text = QCoreApplication.translate(
-            "QueueModel", "%1 deadline in %n business day(s)", None, n
-        )
-    elif factor is Factor.REQUEST_OVERDUE:
-        text = QCoreApplication.translate(
-            "QueueModel", "%1 client request overdue by %n minute(s)", None, n
-        )
-    elif factor is Factor.REQUEST_SOON:
-        text = QCoreApplication.translate(
-            "QueueModel", "%1 client request due in %n minute(s)", None, n
-        )
-    elif factor is Factor.CLIENT_VALUE:
-        text = QCoreApplication.translate("QueueModel", "%1 client's monthly budget")
-    elif factor is Factor.DETRACTOR:
-        text = QCoreApplication.translate("QueueModel", "%1 last NPS %2, a detractor").replace(
-            "%2", str(value)
-        )
-    elif factor is Factor.UNREACTED_FEEDBACK:
-        text = QCoreApplication.translate(
-            "QueueModel", "%1 feedback without a reaction (%n)", None, n
-        )
-    elif factor is Factor.RISKY_PROMISE:
-        text = QCoreApplication.translate("QueueModel", "%1 promise(s) in trouble: %n", None, n)
-    elif factor is Factor.PINNED:
-        text = QCoreApplication.translate("QueueModel", "%1 pinned")
-    else:
-        text = QCoreApplication.translate("QueueModel", "%1 untouched for %n day(s)", None, n)
-    return text.replace("%1", f"+{points}")
 
 
 @dataclass(frozen=True)
@@ -141,9 +99,9 @@ class QueueModel(QAbstractTableModel):
     # (new status, project id): an edit in the Status cell, to be stored by the pane
     status_requested = Signal(str, object)
 
-    def __init__(self, agency_zone: ZoneInfo, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._zone = agency_zone
+        self._rules: QueueRules | None = None
         self._all: list[ProjectRow] = []  # everything loaded, in queue order
         self._ordered: list[ProjectRow] | None = None  # _all in the current sort
         self._rows: list[ProjectRow] = []  # what the filters let through, in that order
@@ -160,7 +118,6 @@ class QueueModel(QAbstractTableModel):
         self._scores: dict[uuid.UUID, Score] = {}
         self._health: dict[uuid.UUID, Health] = {}
         self._contacts: Mapping[uuid.UUID, str] = {}
-        self._now = utcnow()
         self._looks: dict[uuid.UUID, tuple[Look, ...]] = {}
         self._search: dict[uuid.UUID, str] = {}
         self._search_texts: list[str] | None = None  # aligned with _ordered, for filtering
@@ -246,13 +203,13 @@ class QueueModel(QAbstractTableModel):
         )
 
     def _due_text(self, row: ProjectRow) -> str:
-        if row.next_response_due is None:
+        if row.next_response_due is None or self._rules is None:
             return ""
-        text = weekday_stamp(row.next_response_due.astimezone(self._zone))
+        text = weekday_stamp(row.next_response_due.astimezone(self._rules.zone))
         return translate("QueueModel", "%1 late").replace("%1", text) if self._late(row) else text
 
     def _late(self, row: ProjectRow) -> bool:
-        return row.next_response_due is not None and row.next_response_due < self._now
+        return self._rules is not None and self._rules.late(row)
 
     def set_behaviour(self, *, movable: bool, editable: bool) -> None:
         """Whether rows can be dragged and the Status cell edited. The flags are worked
@@ -265,47 +222,31 @@ class QueueModel(QAbstractTableModel):
         self._status_flags = self._flags | Qt.ItemFlag.ItemIsEditable if editable else self._flags
 
     # Loading, filtering and sorting ------------------------------------------------------
-    def set_rows(
-        self,
-        rows: Sequence[ProjectRow],
-        scorer: Scorer,
-        *,
-        agency_zone: ZoneInfo | None = None,
-        now: datetime | None = None,
-    ) -> None:
+    def set_rows(self, rows: Sequence[ProjectRow], rules: QueueRules | None) -> None:
+        """Show `rows`, scored and flagged by `rules` (None: no database)."""
         self.beginResetModel()
-        if agency_zone is not None:
-            self._zone = agency_zone
+        self._rules = rules
         self._all = list(rows)
-        self._scorer = scorer
-        self._now = now or utcnow()
+        self._scorer = rules.scorer(self._all) if rules is not None else _no_score
         for cached in (self._looks, self._search, self._scores, self._health):
             cached.clear()
         self._rows_changed()
         self.endResetModel()
 
-    def update_rows(
-        self,
-        fresh: Sequence[ProjectRow],
-        gone: Collection[uuid.UUID],
-        rescore: Callable[[Sequence[ProjectRow]], Scorer],
-    ) -> None:
+    def update_rows(self, fresh: Sequence[ProjectRow], gone: Collection[uuid.UUID]) -> None:
         """Show a few projects changed, added or gone without reading the queue again.
 
-        `fresh` rows are put where the queue's query would have put them (manager, then
-        queue position). `rescore` makes a scorer over the rows now loaded, and every score
-        is worked out again when asked: client value is relative to the largest budget.
+        `fresh` rows go where the queue's query would have put them, and every score is
+        worked out again when asked: client value is relative to the largest budget.
         """
         replaced = {r.id for r in fresh} | set(gone)
         self.beginResetModel()
-        self._all = [r for r in self._all if r.id not in replaced]
-        for row in fresh:
-            at = bisect.bisect(self._all, _queue_key(row), key=_queue_key)
-            self._all.insert(at, row)
+        self._all = merged(self._all, fresh, gone)
         for pid in replaced:
             self._search.pop(pid, None)
             self._health.pop(pid, None)
-        self._scorer = rescore(self._all)
+        if self._rules is not None:
+            self._scorer = self._rules.scorer(self._all)
         self._scores.clear()
         self._looks.clear()  # every score cell may read differently now
         self._rows_changed()
@@ -494,7 +435,7 @@ class QueueModel(QAbstractTableModel):
     def health_of(self, r: ProjectRow) -> Health:
         found = self._health.get(r.id)
         if found is None:
-            found = self._health[r.id] = health(r.last_nps, r.unreacted_feedback, r.risky_promises)
+            found = self._health[r.id] = health_of(r)
         return found
 
     def row_of(self, project_id: uuid.UUID) -> int | None:
@@ -594,10 +535,7 @@ class QueueModel(QAbstractTableModel):
         if key == "score":
             if not self.scores_ready:
                 return translate("QueueModel", "Working out the score…")
-            parts = self.score_at(row).parts
-            if not parts:
-                return translate("QueueModel", "Nothing raises this project's priority now")
-            return "\n".join(explain(p.factor, p.points, p.value) for p in parts)
+            return explanation(self.score_at(row))
         if key == "project":
             pinned = "\n" + translate("QueueModel", "Pinned") if record.pinned else ""
             return f"{record.code} · {record.name}\n{record.client_name}{pinned}"
@@ -643,11 +581,6 @@ class QueueModel(QAbstractTableModel):
         return False  # nothing moves here: the stored order comes back with the reload
 
 
-def _queue_key(r: ProjectRow) -> tuple[str, int, str]:
-    """The queue query's order (manager's name, queue position, number)."""
-    return (r.manager, r.queue_position, r.code)
-
-
 _NOT_YET = Score(0, ())
 
 
@@ -664,8 +597,3 @@ def _colour(name: str) -> QColor:
 def standard_icon(kind: QStyle.StandardPixmap) -> QIcon:
     """Fetched once: asking the style for an icon costs a millisecond each time."""
     return QApplication.style().standardIcon(kind)
-
-
-def fold(text: str) -> str:
-    """Case-folded, with `ё` read as `е`: how people type Russian names in a search box."""
-    return text.casefold().replace("ё", "е")

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,10 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accdesk.changes import Changes
+from accdesk.changes import Changes, Kind
 from accdesk.errors import AccdeskError, StaleEdit, ValidationError
-from accdesk.ops.clients import CARD
-from accdesk.ops.priority import Scorer, make_scorer, priority_rules, set_priority_preset
+from accdesk.ops.priority import priority_rules, set_priority_preset
 from accdesk.ops.queue import (
     agency_today,
     contact_names,
@@ -48,15 +44,13 @@ from accdesk.ops.queue import (
 from accdesk.ops.readmodels import ProjectRow
 from accdesk.ops.settings import agency_timezone
 from accdesk.planning.ordering import by_priority, move_before, move_by
-from accdesk.planning.priority import Score, Weights
-from accdesk.planning.workdays import WorkdayCalendar
+from accdesk.screens.dependencies import Screen
+from accdesk.screens.queue import QueueRules, Refresh, queue_screen, refresh_for
 from accdesk.storage.db import Database
-from accdesk.types import utcnow
 from ui.common.commands import OperationCommand
-from ui.common.dialogs import Dialogs
-from ui.common.events import AppEvents
+from ui.common.context import PaneContext
 from ui.common.i18n import translate
-from ui.common.widgets import EmptyState, PaneTitle, accessible
+from ui.common.widgets import EmptyState, PaneTitle, accessible, after_first_paint
 from ui.queue.delegate import StatusDelegate
 from ui.queue.model import HEALTH_LABELS, STATUS_LABELS, QueueModel
 from ui.queue.project_dialog import ProjectDialog
@@ -64,22 +58,7 @@ from ui.queue.view import QueueView
 
 COLUMN_WIDTHS = (30, 54, 128, 104, 78, 56, 70, 100, 60, 84, 90)
 MANUAL, PRIORITY = "manual", "priority"
-FEW = 50  # changed projects re-read one by one; more than this, the whole queue is read
 EVERYONE = "team"
-QUEUE_KINDS = (
-    "project",
-    "client",
-    "manager",
-    "service",
-    "request",
-    "setting",
-    "feedback",
-    "promise",
-)
-
-
-# Kinds a client card writes that the queue shows through the client's rows.
-CARD_KINDS = frozenset({"client", "feedback", "promise"})
 
 
 class QueuePane(QWidget):
@@ -88,28 +67,22 @@ class QueuePane(QWidget):
     project_selected = Signal(object)
     count_changed = Signal(str)
 
-    def __init__(
-        self,
-        events: AppEvents,
-        undo: QUndoStack,
-        dialogs: Dialogs,
-        settings: QSettings,
-        parent: Any = None,
-    ) -> None:
+    def __init__(self, context: PaneContext, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("queuePane")
-        self._events, self._undo, self._dialogs, self._settings = events, undo, dialogs, settings
+        self._context = context
+        self._undo, self._dialogs, self._settings = context.undo, context.dialogs, context.settings
+        settings = context.settings
         self._db: Database | None = None
-        self._calendar = WorkdayCalendar("RU")
         self._contacts_loaded = False
-        self.model = QueueModel(ZoneInfo("Europe/Moscow"), self)
+        self.model = QueueModel(self)
         self.model.move_requested.connect(self._on_drop)
         # Queued: the edit is stored once its editor has closed, not while the view is
         # still tearing it down (storing reloads the rows the editor stands on).
         self.model.status_requested.connect(self.change_status, Qt.ConnectionType.QueuedConnection)
-        # What scores are made with (weights, agency zone, the moment the queue was read),
-        # from the last full read: rows re-read after an action are scored alike.
-        self._rules: tuple[Weights, ZoneInfo, datetime] | None = None
+        # What scores are made with, from the last full read: rows re-read after an action
+        # are scored alike.
+        self._rules: QueueRules | None = None
 
         self.search = accessible(QLineEdit(self), "queueSearch", self.tr("Find a project"))
         self.search.setPlaceholderText(self.tr("Find by code, project, client, contact, manager…"))
@@ -151,7 +124,7 @@ class QueuePane(QWidget):
         self.new_button.clicked.connect(self.new_project)
         # Remembered per person; the scope is Team until the person says who they are.
         remembered_scope = settings.value("queue/scope", EVERYONE)
-        if remembered_scope == "mine" and self.me() is not None:
+        if remembered_scope == "mine" and context.me() is not None:
             self.scope.setCurrentIndex(self.scope.findData("mine"))
         else:
             self.scope.setCurrentIndex(self.scope.findData(EVERYONE))
@@ -238,7 +211,7 @@ class QueuePane(QWidget):
         layout.addLayout(ordering)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.message)
-        self._events.changed.connect(self._on_changed)
+        context.events.subscribe(Screen.QUEUE, self._on_changed)
 
     def _combo(self, name: str, label: str) -> QComboBox:
         combo = accessible(QComboBox(self), name, label)
@@ -248,13 +221,17 @@ class QueuePane(QWidget):
         return combo
 
     # Loading -------------------------------------------------------------------------------
-    def load_calendar(self) -> Callable[[], object]:
-        """The holiday calendar's loading, for a worker once the queue is on screen."""
-        return self._calendar.load
+    def _load_calendar(self, rules: QueueRules) -> None:
+        """The holiday data scores need, loaded in a worker once the queue is on screen (a
+        tenth of a second); the score column fills in when it is there."""
 
-    def calendar_loaded(self, _result: object = None, error: Exception | None = None) -> None:
-        if error is None and not self.model.scores_ready:
-            self.model.show_scores()
+        def loaded(_result: object, error: Exception | None) -> None:
+            if error is None and rules is self._rules and not self.model.scores_ready:
+                self.model.show_scores()
+
+        after_first_paint(
+            self.view.viewport(), lambda: self._context.background.run(rules.calendar.load, loaded)
+        )
 
     def set_database(self, db: Database | None) -> None:
         self._db = db
@@ -262,7 +239,8 @@ class QueuePane(QWidget):
         for widget in (self.new_button, self.apply_button, self.rules):
             widget.setEnabled(writable)
         if db is None:
-            self.model.set_rows([], lambda _r: _ZERO)
+            self._rules = None
+            self.model.set_rows([], None)
             self._refresh_state()
             return
         self.reload()
@@ -273,19 +251,17 @@ class QueuePane(QWidget):
         if db is None:
             return
         selected = self.selected_id()
-        rows = list_queue(db)
-        zone = ZoneInfo(agency_timezone(db))
-        preset, weights = priority_rules(db)
-        now = utcnow()
+        screen = queue_screen(db)
         if self.order.currentData() == PRIORITY:
-            self._calendar.load()  # sorting by score needs every score now
-        self._rules = (weights, zone, now)
-        scorer = self._scorer_over(rows)
-        self.model.scores_ready = self._calendar.loaded
-        self.model.set_rows(rows, scorer, agency_zone=zone, now=now)
+            screen.load_calendar()  # sorting by score needs every score now
+        self._rules = screen.rules
+        self.model.scores_ready = screen.calendar_loaded
+        self.model.set_rows(screen.rows, screen.rules)
+        if not screen.calendar_loaded:
+            self._load_calendar(screen.rules)
         self._contacts_loaded = False
-        self._fill_choices(rows)
-        self.rules.setCurrentIndex(max(0, self.rules.findData(preset)))
+        self._fill_choices(screen.rows)
+        self.rules.setCurrentIndex(max(0, self.rules.findData(screen.rules.preset)))
         self._apply_filters()
         if self.order.currentData() == PRIORITY:
             self._sort_by_priority()
@@ -312,20 +288,9 @@ class QueuePane(QWidget):
             combo.blockSignals(False)
 
     # Scope and filters -------------------------------------------------------------------
-    def me(self) -> uuid.UUID | bool | None:
-        """Who this person is: a manager's id, True for "team lead: all managers", or None
-        when not chosen yet (QSettings: it is per person, not per agency)."""
-        value = self._settings.value("identity/manager")
-        if value == "lead":
-            return True
-        try:
-            return uuid.UUID(str(value)) if value else None
-        except ValueError:
-            return None
-
     def _scope_manager(self) -> uuid.UUID | bool | None:
         if self.scope.currentData() == "mine":
-            me = self.me()
+            me = self._context.me()
             if me is None:
                 me = self._ask_identity()
             return me if me is not None else True
@@ -338,7 +303,7 @@ class QueuePane(QWidget):
         if choice is None:
             self.scope.setCurrentIndex(self.scope.findData(EVERYONE))
             return None
-        self._settings.setValue("identity/manager", "lead" if choice is True else str(choice))
+        self._context.set_me(choice)
         return choice
 
     def _all_rows(self) -> Sequence[ProjectRow]:
@@ -398,8 +363,8 @@ class QueuePane(QWidget):
         self._update_movable()
 
     def _sort_by_priority(self) -> None:
-        if not self.model.scores_ready:
-            self._calendar.load()
+        if not self.model.scores_ready and self._rules is not None:
+            self._rules.calendar.load()
             self.model.show_scores()
         self.view.sortByColumn(self.model.column_of("score"), Qt.SortOrder.DescendingOrder)
 
@@ -484,9 +449,9 @@ class QueuePane(QWidget):
             return
         self._say("")
         self._undo.push(
-            OperationCommand(text, do, undo, self._events.changed.emit, self._say, done=True)
+            OperationCommand(text, do, undo, self._context.publish, self._say, done=True)
         )
-        self._events.changed.emit(changes)
+        self._context.publish(changes)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -536,10 +501,10 @@ class QueuePane(QWidget):
             return
 
         def run(which: int) -> Changes:
-            moved: set[uuid.UUID] = set()
+            done = Changes()
             for plan in plans:
-                moved |= reorder(db, plan[0], plan[which]).kinds.get("queue_order", frozenset())
-            return Changes({"queue_order": frozenset(moved)})
+                done |= reorder(db, plan[0], plan[which])
+            return done
 
         self._push(self.tr("Apply the priority order"), lambda: run(2), lambda: run(1))
         self.order.setCurrentIndex(self.order.findData(MANUAL))
@@ -582,32 +547,31 @@ class QueuePane(QWidget):
         if db is None or db.read_only:
             return
         today = agency_today(agency_timezone(db))
-        created: list[uuid.UUID] = []
+        created: list[tuple[uuid.UUID, Changes]] = []
 
         def submit(data: dict[str, Any]) -> dict[str, str] | None:
             try:
-                project_id, _ = create_project(db, data, today=today)
+                created.append(create_project(db, data, today=today))
             except ValidationError as exc:
                 return exc.errors
-            created.append(project_id)
             return None
 
         dialog = ProjectDialog(project_choices(db), submit, today, self)
         self._dialogs.run(dialog)
         if not created:
             return
-        project_id = created[0]
+        project_id, changes = created[0]
         self._undo.push(
             OperationCommand(
                 self.tr("New project"),
                 lambda: set_deleted(db, project_id, False),
                 lambda: set_deleted(db, project_id, True),
-                self._events.changed.emit,
+                self._context.publish,
                 self._say,
                 done=True,
             )
         )
-        self._events.changed.emit(Changes.one("project", project_id))
+        self._context.publish(changes)
         self.select_project(project_id)
 
     # Menus ---------------------------------------------------------------------------------
@@ -640,28 +604,24 @@ class QueuePane(QWidget):
         menu.popup(header.mapToGlobal(pos))
 
     def _on_changed(self, changes: Changes) -> None:
-        touched = {kind for kind in QUEUE_KINDS if changes.touches(kind)}
-        projects = changes.kinds.get("project", frozenset())
-        clients = changes.kinds.get(CARD, frozenset())
-        if changes.touches("contact"):
+        if self._db is None:
+            return
+        if changes.touches(Kind.CONTACT):
             self._contacts_loaded = False  # read again on the next search keystroke
             if self.search.text():
                 self._on_search(self.search.text())
-        if touched and touched <= CARD_KINDS and 0 < len(clients) <= FEW:
+        how, ids = refresh_for(changes)
+        if how is Refresh.CLIENTS:
             # A card edit (name, budget, a promise, feedback): only that client's rows.
-            projects = frozenset(r.id for r in self.model.all_rows if r.client_id in clients)
-            touched = {"project"} if projects else set()
-        if touched == {"project"} and 0 < len(projects) <= FEW and self._rules is not None:
-            self._show_changed(projects)
-        elif touched:
+            ids = frozenset(r.id for r in self.model.all_rows if r.client_id in ids)
+            how = Refresh.PROJECTS
+        if how is Refresh.ORDER:
+            self._show_new_order(ids)
+        elif how is Refresh.PROJECTS and self._rules is not None:
+            if ids:
+                self._show_changed(ids)
+        else:
             self.reload()
-        elif changes.touches("queue_order") and self._db is not None:
-            self._show_new_order(changes.kinds["queue_order"])
-
-    def _scorer_over(self, rows: Sequence[ProjectRow]) -> Scorer:
-        assert self._rules is not None
-        weights, zone, now = self._rules
-        return make_scorer(rows, weights, now=now, zone=zone, calendar=self._calendar)
 
     def _show_changed(self, projects: frozenset[uuid.UUID]) -> None:
         """After a pin, a status, a new or archived project: re-read only those rows."""
@@ -669,7 +629,7 @@ class QueuePane(QWidget):
         assert db is not None
         selected = self.selected_id()
         fresh = list_queue(db, projects)
-        self.model.update_rows(fresh, projects - {r.id for r in fresh}, self._scorer_over)
+        self.model.update_rows(fresh, projects - {r.id for r in fresh})
         self._fill_choices(self.model.all_rows)
         self._refresh_state()
         if selected is not None:
@@ -686,5 +646,3 @@ class QueuePane(QWidget):
         if selected is not None:
             self.select_project(selected)
 
-
-_ZERO = Score(0, ())

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from accdesk.changes import Changes
 from accdesk.errors import AccdeskError
 from accdesk.ops.importing import (
     FIELDS,
@@ -180,7 +179,7 @@ class ImportWizard(QWizard):
         self.report = report
         problem_lines = len({e.row for e in report.errors})
         if report.written:
-            self.imported.emit(Changes.everything(("client", "contact", "project")))
+            self.imported.emit(report.changes)
         self._dialogs.about(
             self,
             translate("Import", "Import"),

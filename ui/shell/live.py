@@ -12,8 +12,7 @@ import threading
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
-from accdesk.changes import Changes
-from accdesk.storage.access import RULES
+from accdesk.changes import TABLE_KINDS, Changes
 from accdesk.storage.db import Database
 from accdesk.storage.live import ChangeFeed, ServerUnavailable
 
@@ -90,10 +89,10 @@ class LiveUpdates(QObject):
     def _publish(self) -> None:
         tables, self._pending = tuple(sorted(self._pending)), set()
         if tables:
-            self.changed.emit(Changes.everything(tables))
+            self.changed.emit(Changes.of_tables(tables))
 
     def _back(self) -> None:
         self.back.emit()
         # Whatever happened while the connection was down was not heard: read it all again.
-        self._pending.update(RULES)  # every table that announces its changes
+        self._pending.update(str(kind) for kind in TABLE_KINDS)
         self._publish()

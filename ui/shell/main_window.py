@@ -41,6 +41,7 @@ from accdesk.ops.briefs import drafts
 from accdesk.ops.clients import upsell_matrix
 from accdesk.ops.readmodels import ProjectRow, RequestRow
 from accdesk.ops.summary import counts
+from accdesk.screens.dependencies import Screen
 from accdesk.storage.access import Identity
 from accdesk.storage.backup import (
     BackupInfo,
@@ -59,7 +60,7 @@ from ui.briefs.editor import BriefEditorPane
 from ui.card.pane import ClientCardPane
 from ui.card.upsell_matrix import UpsellMatrixDialog
 from ui.common.background import Background
-from ui.common.context import DayContext
+from ui.common.context import PaneContext
 from ui.common.dialogs import Dialogs, describe_backup
 from ui.common.events import AppEvents
 from ui.common.formatting import stamp
@@ -80,7 +81,6 @@ from ui.shell.shortcuts import ShortcutsDialog
 from ui.shell.welcome import WelcomePane
 from ui.team.workload import WorkloadWindow
 
-COUNTED_KINDS = ("manager", "client", "project", "request", "brief")
 BACKUP_EVERY_S = 24 * 3600
 VERIFY_DELAY_MS = 300
 BACKUP_CHECK_MS = 3600 * 1000  # how often a running window asks whether a backup is due
@@ -107,23 +107,24 @@ class MainWindow(QMainWindow):
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self._backup_if_due)
 
-        self.queue = QueuePane(self.events, self.undo_stack, self.dialogs, settings, self)
-        self.card = ClientCardPane(
-            self.events, self.undo_stack, self.dialogs, settings, self.background, self
+        # The day's clock; tests put a fixed moment here.
+        self.now: Callable[[], datetime] = utcnow
+        self.context = PaneContext(
+            self.events,
+            self.undo_stack,
+            self.dialogs,
+            settings,
+            self.background,
+            lambda: self.now(),
         )
+        self.queue = QueuePane(self.context, self)
+        self.card = ClientCardPane(self.context, self)
         self._matrix: UpsellMatrixDialog | None = None
         self.live: LiveUpdates | None = None  # others' changes, on a team database
         self.workload: WorkloadWindow | None = None
-        self.briefs = BriefEditorPane(
-            self.events, self.undo_stack, self.dialogs, self.background, settings, self
-        )
-        # The day's clock; tests put a fixed moment here.
-        self.now: Callable[[], datetime] = utcnow
-        day = DayContext(
-            self.events, self.undo_stack, self.dialogs, settings, self.queue.me, lambda: self.now()
-        )
-        self.requests = RequestsPane(day, self)
-        self.agenda = AgendaPane(day, self)
+        self.briefs = BriefEditorPane(self.context, self)
+        self.requests = RequestsPane(self.context, self)
+        self.agenda = AgendaPane(self.context, self)
         # The day's three views share the left of the window: the queue, what clients are
         # waiting for, and the plan for today. The tab says which it is.
         self.queue.heading.hide()
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
         self.requests.brief_created.connect(self._open_new_brief)
         self.day_tabs.currentChanged.connect(self._on_tab)
         self.requests.tray = self._tray()
-        self.events.changed.connect(self._on_changed)
+        self.events.subscribe(Screen.TOTALS, self._on_changed)
         self.welcome.create_demo.connect(self._welcome_demo)
         self.welcome.start_empty.connect(self._welcome_empty)
         self.welcome.open_existing.connect(self.open_database_dialog)
@@ -501,12 +502,6 @@ class MainWindow(QMainWindow):
         )
         # Totals count 200,000 requests on a large agency: after the first paint, not before.
         after_first_paint(self.queue.view.viewport(), self._update_counts)
-        # Scores need the holiday calendar (a tenth of a second to load): once the queue
-        # is on screen, in a worker; the score column fills in when it is ready.
-        after_first_paint(
-            self.queue.view.viewport(),
-            lambda: self.background.run(self.queue.load_calendar(), self.queue.calendar_loaded),
-        )
         # The queue goes on screen first; the selected project's card and briefs follow a
         # frame later (they cost as much again on a cold start).
         after_first_paint(self.queue.view.viewport(), lambda: self._resume(db))
@@ -569,7 +564,7 @@ class MainWindow(QMainWindow):
             return False
         try:
             if demo:
-                self.events.changed.emit(create_demo(db, lang=current_language()))
+                self.events.publish(create_demo(db, lang=current_language()))
         except AccdeskError as exc:
             self.dialogs.error(self, self.tr("Cannot create the demo agency"), str(exc))
         try:
@@ -675,7 +670,7 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return
         wizard = ImportWizard(self.db, self.dialogs, self.background, self)
-        wizard.imported.connect(self.events.changed.emit)
+        wizard.imported.connect(self.events.publish)
         self.dialogs.run(wizard)
         wizard.deleteLater()
 
@@ -782,7 +777,7 @@ class MainWindow(QMainWindow):
                 self.tr("Fill this empty database with the demo agency?"),
             ):
                 db = self.db
-                self.events.changed.emit(create_demo(db, lang=current_language()))
+                self.events.publish(create_demo(db, lang=current_language()))
             return
         path = self.dialogs.new_database_path(self, self.tr("Save the demo agency as"))
         if path:
@@ -811,7 +806,7 @@ class MainWindow(QMainWindow):
     def _follow_team(self, db: Database) -> None:
         """Others' changes appear as they commit; a lost server is said and retried."""
         self.live = LiveUpdates(db, self)
-        self.live.changed.connect(self.events.changed)
+        self.live.changed.connect(self.events.publish)
         self.live.lost.connect(self._server_lost)
         self.live.back.connect(self._server_back)
         self.live.start()
@@ -922,7 +917,7 @@ class MainWindow(QMainWindow):
         if self.db is None or self.db.read_only:
             return
         dialog = CalendarDialog(self.db, self.background, self)
-        dialog.saved.connect(self.events.changed.emit)
+        dialog.saved.connect(self.events.publish)
         self.dialogs.run(dialog)
 
     def _tray(self) -> QSystemTrayIcon | None:
@@ -934,10 +929,9 @@ class MainWindow(QMainWindow):
         tray.show()
         return tray
 
-    def _on_changed(self, changes: Changes) -> None:
+    def _on_changed(self, _changes: Changes) -> None:
         # The totals count 200,000 requests on a large agency: only when they can change.
-        if self.db is not None and any(changes.touches(kind) for kind in COUNTED_KINDS):
-            self._update_counts()
+        self._update_counts()
 
     def _update_counts(self) -> None:
         if self.db is None:
@@ -969,16 +963,7 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return
         if self.workload is None:
-            self.workload = WorkloadWindow(
-                self.db,
-                self.events,
-                self.undo_stack,
-                self.dialogs,
-                self.background,
-                lambda: self.now(),
-                self.settings,
-                self,
-            )
+            self.workload = WorkloadWindow(self.db, self.context, self)
         else:
             self.workload.reload()
         self.workload.show()

@@ -21,12 +21,11 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
-    QSettings,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QHideEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QColor, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -56,11 +55,11 @@ from accdesk.ops.workload import (
     suggest_rebalance,
     team_workload,
 )
+from accdesk.screens.dependencies import Screen
+from accdesk.screens.workload import LoadState, load_state
 from accdesk.storage.db import Database
-from ui.common.background import Background
 from ui.common.commands import OperationCommand
-from ui.common.dialogs import Dialogs
-from ui.common.events import AppEvents
+from ui.common.context import PaneContext
 from ui.common.i18n import translate
 from ui.common.record_model import Column, RecordModel
 from ui.common.table_export import export_view
@@ -69,10 +68,7 @@ from ui.queue.model import MIME, STATUS_LABELS, standard_icon
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-OVER, UNDER = 1.0, 0.6  # utilisation marked as overloaded above, as underused below
-OVER_COLOUR, UNDER_COLOUR, OK_COLOUR = "#c62828", "#9a6700", "#2f5d8a"
-# Which kinds of change can alter what this window shows.
-KINDS = ("project", "assignment", "request", "card")
+LOAD_COLOURS = {LoadState.OVER: "#c62828", LoadState.ROOM: "#9a6700", LoadState.OK: "#2f5d8a"}
 
 
 def percent(share: float | None) -> str:
@@ -88,12 +84,8 @@ def hours(value: float) -> str:
     return QLocale().toString(float(value), "g", 6)
 
 
-def state_of(m: ManagerLoad) -> str:
-    if m.utilisation > OVER:
-        return "over"
-    if m.utilisation < UNDER:
-        return "under"
-    return "ok"
+def state_of(m: ManagerLoad) -> LoadState:
+    return load_state(m.utilisation)
 
 
 def project_ids(data: QMimeData) -> list[uuid.UUID]:
@@ -105,9 +97,9 @@ def project_ids(data: QMimeData) -> list[uuid.UUID]:
 
 def _utilisation_tip(m: ManagerLoad) -> str:
     state = state_of(m)
-    if state == "over":
+    if state is LoadState.OVER:
         return translate("Workload", "Over capacity: more than 100 % of the weekly hours")
-    if state == "under":
+    if state is LoadState.ROOM:
         return translate("Workload", "Under 60 % of capacity: room for more work")
     return percent(m.utilisation)
 
@@ -130,7 +122,7 @@ MANAGER_COLUMNS = (
         Column(
             QT_TRANSLATE_NOOP("Workload", "Utilisation"),
             lambda m: percent(m.utilisation),
-            tone=lambda m: {"over": "bad", "under": "warn"}.get(state_of(m)),
+            tone=lambda m: {LoadState.OVER: "bad", LoadState.ROOM: "warn"}.get(state_of(m)),
             tip=_utilisation_tip,
         ),
         lambda m: m.utilisation,
@@ -202,9 +194,9 @@ class ManagersModel(_Rows):
             and index.column() == UTILISATION
         ):
             state = state_of(self.rows[index.row()])
-            if state == "over":
+            if state is LoadState.OVER:
                 return standard_icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-            if state == "under":
+            if state is LoadState.ROOM:
                 return standard_icon(QStyle.StandardPixmap.SP_MessageBoxInformation)
             return None
         return super().data(index, role)
@@ -354,12 +346,11 @@ class LoadChart(QWidget):
     def show_team(self, team: TeamLoad) -> None:
         managers = team.managers
         ys = list(range(len(managers)))
-        colours = {"over": OVER_COLOUR, "under": UNDER_COLOUR, "ok": OK_COLOUR}
         self.load_bars.setOpts(
             x0=[0] * len(ys),
             y=ys,
             width=[m.load_hours for m in managers],
-            brushes=[QColor(colours[state_of(m)]) for m in managers],
+            brushes=[QColor(LOAD_COLOURS[state_of(m)]) for m in managers],
         )
         self.count_bars.setOpts(x0=[0] * len(ys), y=ys, width=[m.projects for m in managers])
         self.capacity.setData([m.capacity_hours for m in managers], ys)
@@ -510,7 +501,6 @@ class CompareChart(pg.PlotWidget):
         item.addItem(pg.InfiniteLine(100, angle=90, pen=pg.mkPen("#222", width=1)))
 
     def show_plan(self, plan: RebalancePlan) -> None:
-        colours = {"over": OVER_COLOUR, "under": UNDER_COLOUR, "ok": OK_COLOUR}
         before, after = plan.before.managers, plan.after.managers
         ys = list(range(len(before)))
         finite = [m.utilisation * 100 for m in (*before, *after) if m.utilisation != float("inf")]
@@ -523,7 +513,7 @@ class CompareChart(pg.PlotWidget):
             x0=[0] * len(ys),
             y=[y + 0.19 for y in ys],
             width=[min(m.utilisation * 100, max(finite, default=100)) for m in after],
-            brushes=[QColor(colours[state_of(m)]) for m in after],
+            brushes=[QColor(LOAD_COLOURS[state_of(m)]) for m in after],
         )
         self.getPlotItem().getAxis("left").setTicks([name_ticks(before, 10)])
         self.setXRange(0, max([*finite, 100]) * 1.05, padding=0)
@@ -578,24 +568,14 @@ class MovesModel(_Rows):
 class WorkloadWindow(QDialog):
     """Opened from Team → Workload; stays open beside the main window and follows changes."""
 
-    def __init__(
-        self,
-        db: Database,
-        events: AppEvents,
-        undo: QUndoStack,
-        dialogs: Dialogs,
-        background: Background,
-        now: Callable[[], Any],
-        settings: QSettings,
-        parent: Any = None,
-    ) -> None:
+    def __init__(self, db: Database, context: PaneContext, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("workloadWindow")
-        self._settings = settings
+        self._context, self._settings = context, context.settings
         self.setWindowTitle(translate("Workload", "Team workload"))
         self.setWindowFlag(Qt.WindowType.Window)
-        self._db, self._events, self._undo = db, events, undo
-        self._dialogs, self._background, self._now = dialogs, background, now
+        self._db, self._undo, self._dialogs = db, context.undo, context.dialogs
+        self._background, self._now = context.background, context.now
         self._busy = False
 
         layout = QVBoxLayout(self)
@@ -696,7 +676,7 @@ class WorkloadWindow(QDialog):
         layout.addWidget(hint)
         QShortcut(QKeySequence("Ctrl+R"), self, self.suggest)
         QShortcut(QKeySequence("Ctrl+M"), self, self.move_button.showMenu)
-        events.changed.connect(self._on_changed)
+        context.events.subscribe(Screen.WORKLOAD, self._on_changed)
         self.resize(1320, 800)
         self._restore_layout()
         self.reload()
@@ -797,8 +777,8 @@ class WorkloadWindow(QDialog):
                 lambda _c=False, target=m.id: self.move_to(self.selected_projects(), target)
             )
 
-    def _on_changed(self, changes: Changes) -> None:
-        if self.isVisible() and any(changes.touches(kind) for kind in KINDS):
+    def _on_changed(self, _changes: Changes) -> None:
+        if self.isVisible():
             self.reload()
 
     # Moving ----------------------------------------------------------------------------------
@@ -861,7 +841,7 @@ class WorkloadWindow(QDialog):
         self._publish(done.changes)
 
     def _publish(self, changes: Changes) -> None:
-        self._events.changed.emit(changes)
+        self._context.publish(changes)
 
     def _report(self, message: str) -> None:
         self._dialogs.error(self, translate("Workload", "Cannot move"), message)
