@@ -62,7 +62,7 @@ _DECLARED: dict[Screen, frozenset[Kind]] = {
             K.SERVICE, K.SETTING,
         }
     ),
-    Screen.TOTALS: frozenset({K.MANAGER, K.CLIENT, K.REQUEST, K.BRIEF}),
+    Screen.TOTALS: frozenset({K.MANAGER, K.CLIENT, K.PROJECT, K.REQUEST, K.BRIEF}),
     Screen.UPSELL_MATRIX: frozenset(
         {K.CLIENT, K.CLIENT_SERVICE, K.SERVICE, K.MANAGER, K.PROJECT, K.SETTING}
     ),

@@ -45,9 +45,7 @@ class QueueRules:
     def scorer(self, rows: Sequence[ProjectRow]) -> Scorer:
         """Scores rows of this queue; client value is relative to the largest budget in
         `rows`, so a scorer is made again when the rows change."""
-        return make_scorer(
-            rows, self.weights, now=self.now, zone=self.zone, calendar=self.calendar
-        )
+        return make_scorer(rows, self.weights, now=self.now, zone=self.zone, calendar=self.calendar)
 
     def late(self, row: ProjectRow) -> bool:
         """A client request on this project is past its response deadline."""

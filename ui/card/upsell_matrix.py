@@ -31,8 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accdesk.changes import Changes
+from accdesk.ops.clients import upsell_matrix
+from accdesk.ops.queue import agency_today
 from accdesk.ops.readmodels import UpsellMatrix
+from accdesk.ops.settings import agency_timezone
+from accdesk.screens.dependencies import Screen
+from accdesk.storage.db import Database
 from ui.card.records import label
+from ui.common.context import PaneContext
 from ui.common.formatting import day
 from ui.common.i18n import translate
 
@@ -151,9 +158,10 @@ class MatrixFilter(QSortFilterProxyModel):
 class UpsellMatrixDialog(QDialog):
     client_chosen = Signal(object)  # uuid.UUID
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("upsellMatrix")
+        self._db, self._now = db, context.now
         self.setWindowTitle(translate("ClientCard", "Up-sell matrix"))
         self.model = MatrixModel(self)
         self.proxy = MatrixFilter(self)
@@ -193,9 +201,16 @@ class UpsellMatrixDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(hint)
         self.resize(1340, 660)
+        context.events.subscribe(Screen.UPSELL_MATRIX, self._on_changed)
 
-    def show_matrix(self, matrix: UpsellMatrix) -> None:
-        self.model.set_matrix(matrix)
+    def _on_changed(self, _changes: Changes) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the matrix as of the agency's today."""
+        today = agency_today(agency_timezone(self._db), self._now())
+        self.model.set_matrix(upsell_matrix(self._db, today))
         self.view.setColumnWidth(0, 180)
         self.view.setColumnWidth(1, 150)
         self._refilter()

@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 from accdesk.changes import Changes
 from accdesk.screens.dependencies import Screen, shows
 
+SCREEN_PROPERTY = "accdeskScreen"  # what a subscribed object shows (read by tests)
+
 
 class AppEvents(QObject):
     """One instance per window. `changed` carries every write's `Changes`, whoever made it:
@@ -35,6 +37,7 @@ class AppEvents(QObject):
         owner = getattr(slot, "__self__", None)
         if not isinstance(owner, QObject):
             raise TypeError("subscribe() takes a method of a QObject")
+        owner.setProperty(SCREEN_PROPERTY, screen.value)
         _Subscription(screen, slot, owner).listen(self.changed)
 
 

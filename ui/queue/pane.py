@@ -645,4 +645,3 @@ class QueuePane(QWidget):
             self.model.apply_order(manager, queue_order(db, manager))
         if selected is not None:
             self.select_project(selected)
-

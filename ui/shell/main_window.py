@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import uuid
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,15 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from accdesk import __version__
-from accdesk.changes import Changes
 from accdesk.demo.agency import create_demo
 from accdesk.errors import AccdeskError, DamagedDatabase, DatabaseInUse
 from accdesk.ops.archive import export_archive
 from accdesk.ops.briefs import drafts
-from accdesk.ops.clients import upsell_matrix
 from accdesk.ops.readmodels import ProjectRow, RequestRow
 from accdesk.ops.summary import counts
-from accdesk.screens.dependencies import Screen
 from accdesk.storage.access import Identity
 from accdesk.storage.backup import (
     BackupInfo,
@@ -78,6 +75,7 @@ from ui.shell.connect_dialog import ConnectDialog
 from ui.shell.import_dialog import ImportWizard
 from ui.shell.live import LiveUpdates
 from ui.shell.shortcuts import ShortcutsDialog
+from ui.shell.totals import TotalsLabel
 from ui.shell.welcome import WelcomePane
 from ui.team.workload import WorkloadWindow
 
@@ -166,8 +164,7 @@ class MainWindow(QMainWindow):
         self.location.setObjectName("statusLocation")
         self.shown = QLabel(self)
         self.shown.setObjectName("statusShown")
-        self.totals = QLabel(self)
-        self.totals.setObjectName("statusCounts")
+        self.totals = TotalsLabel(self.events, self)
         self.statusBar().addWidget(self.location, 1)
         self.statusBar().addPermanentWidget(self.shown)
         self.statusBar().addPermanentWidget(self.totals)
@@ -181,7 +178,6 @@ class MainWindow(QMainWindow):
         self.requests.brief_created.connect(self._open_new_brief)
         self.day_tabs.currentChanged.connect(self._on_tab)
         self.requests.tray = self._tray()
-        self.events.subscribe(Screen.TOTALS, self._on_changed)
         self.welcome.create_demo.connect(self._welcome_demo)
         self.welcome.start_empty.connect(self._welcome_empty)
         self.welcome.open_existing.connect(self.open_database_dialog)
@@ -501,7 +497,8 @@ class MainWindow(QMainWindow):
             f"{Path(db.location).name} — accdesk" if db.path else f"{db.location} — accdesk"
         )
         # Totals count 200,000 requests on a large agency: after the first paint, not before.
-        after_first_paint(self.queue.view.viewport(), self._update_counts)
+        self.totals.set_database(db)
+        after_first_paint(self.queue.view.viewport(), self.totals.update_counts)
         # The queue goes on screen first; the selected project's card and briefs follow a
         # frame later (they cost as much again on a cold start).
         after_first_paint(self.queue.view.viewport(), lambda: self._resume(db))
@@ -840,10 +837,13 @@ class MainWindow(QMainWindow):
         self.briefs.set_database(None)
         self.requests.set_database(None)
         self.agenda.set_database(None)
+        self.totals.set_database(None)
         self.queue.set_database(None)
         self.card.set_database(None)
-        if self._matrix is not None:
+        if self._matrix is not None:  # it belongs to this database
             self._matrix.close()
+            self._matrix.deleteLater()
+            self._matrix = None
         if self.workload is not None:  # it belongs to this database
             self.workload.close()
             self.workload.deleteLater()
@@ -929,30 +929,14 @@ class MainWindow(QMainWindow):
         tray.show()
         return tray
 
-    def _on_changed(self, _changes: Changes) -> None:
-        # The totals count 200,000 requests on a large agency: only when they can change.
-        self._update_counts()
-
-    def _update_counts(self) -> None:
-        if self.db is None:
-            return
-        c = counts(self.db)
-        self.totals.setText(
-            self.tr("· %1 managers · %2 clients · %3 requests · %4 briefs")
-            .replace("%1", str(c.managers))
-            .replace("%2", str(c.clients))
-            .replace("%3", str(c.requests))
-            .replace("%4", str(c.briefs))
-        )
-
     def open_upsell_matrix(self) -> None:
         """The team's clients x services; opening a client selects one of its projects."""
         if self.db is None:
             return
         if self._matrix is None:
-            self._matrix = UpsellMatrixDialog(self)
+            self._matrix = UpsellMatrixDialog(self.db, self.context, self)
             self._matrix.client_chosen.connect(self._open_client)
-        self._matrix.show_matrix(upsell_matrix(self.db, date.today()))
+        self._matrix.reload()
         self._matrix.show()
         self._matrix.raise_()
         self._matrix.activateWindow()
