@@ -195,7 +195,7 @@ def test_unsaved_profile_edits_survive_a_crash(
     qtbot.waitUntil(lambda: any("cardDrafts" in key for key in settings.allKeys()))
     # The process dies: no close event, no save. The next start finds the draft.
     window.db.close()
-    window.db = None
+    window.session.db = None
     window.card._db = None
     again = open_window(demo_path)
     click_row(again, 0)

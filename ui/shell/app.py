@@ -73,7 +73,7 @@ def build_window(db: str | None, settings: QSettings, dialogs: Dialogs | None = 
         target = remembered
     if target is None and default.exists():
         target = str(default)
-    if target is None or not window._try_open(target):
+    if target is None or not window.open_database(target):
         window.show_welcome()
     return window
 

@@ -1,21 +1,17 @@
-"""The main window: wires the three panes, the menus and the database; holds no domain logic."""
+"""The main window: lays out the three panes and wires them to each other, the menus and
+the database session; it decides no rule and reads no data a pane could read itself."""
 
 from __future__ import annotations
 
-import sys
 import uuid
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
     QColor,
-    QKeySequence,
     QShowEvent,
     QUndoStack,
 )
@@ -23,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
@@ -34,57 +29,44 @@ from PySide6.QtWidgets import (
 
 from accdesk import __version__
 from accdesk.demo.agency import create_demo
-from accdesk.errors import AccdeskError, DamagedDatabase, DatabaseInUse
 from accdesk.ops.archive import export_archive
 from accdesk.ops.briefs import drafts
 from accdesk.ops.readmodels import ProjectRow, RequestRow
 from accdesk.ops.summary import counts
 from accdesk.storage.access import Identity
-from accdesk.storage.backup import (
-    BackupInfo,
-    last_backup_time,
-    list_backups,
-    newest_good_backup,
-    restore,
-    rolling_backup,
-)
-from accdesk.storage.credentials import without_password
-from accdesk.storage.db import Database, open_database
+from accdesk.storage.db import Database
 from accdesk.storage.files import write_export
-from accdesk.storage.sqlitefile import verify_sqlite
 from accdesk.types import utcnow
 from ui.briefs.editor import BriefEditorPane
 from ui.card.pane import ClientCardPane
 from ui.card.upsell_matrix import UpsellMatrixDialog
 from ui.common.background import Background
 from ui.common.context import PaneContext
-from ui.common.dialogs import Dialogs, describe_backup
+from ui.common.dialogs import Dialogs
 from ui.common.events import AppEvents
-from ui.common.formatting import stamp
-from ui.common.i18n import LANGUAGE_NAMES, current_language, system_language, translate
 from ui.common.i18n import SETTING as LANGUAGE_SETTING
+from ui.common.i18n import current_language, system_language
 from ui.common.table_export import export_view
 from ui.common.widgets import after_first_paint
 from ui.day.agenda_pane import AgendaPane
 from ui.day.calendar_dialog import CalendarDialog
 from ui.day.requests_pane import RequestsPane
 from ui.day.stats_dialog import StatsDialog
-from ui.queue.model import STATUS_LABELS
 from ui.queue.pane import QueuePane
 from ui.shell.connect_dialog import ConnectDialog
 from ui.shell.import_dialog import ImportWizard
-from ui.shell.live import LiveUpdates
+from ui.shell.menus import build_menus
+from ui.shell.session import DatabaseSession
 from ui.shell.shortcuts import ShortcutsDialog
 from ui.shell.totals import TotalsLabel
 from ui.shell.welcome import WelcomePane
 from ui.team.workload import WorkloadWindow
 
-BACKUP_EVERY_S = 24 * 3600
-VERIFY_DELAY_MS = 300
-BACKUP_CHECK_MS = 3600 * 1000  # how often a running window asks whether a backup is due
-
 
 class MainWindow(QMainWindow):
+    """Builds the panes, menus and status bar and wires them; the open database's life is
+    the session's (`ui.shell.session`), the menu bar is `ui.shell.menus`."""
+
     def __init__(
         self,
         settings: QSettings,
@@ -96,14 +78,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.settings = settings
         self.dialogs = dialogs or Dialogs()
-        self.db: Database | None = None
         self._default_path = default_path
         self.events = AppEvents(self)
         self.undo_stack = QUndoStack(self)
         self.background = Background(self)
-        self._backup_timer = QTimer(self)
-        self._backup_timer.setInterval(BACKUP_CHECK_MS)
-        self._backup_timer.timeout.connect(self._backup_if_due)
 
         # The day's clock; tests put a fixed moment here.
         self.now: Callable[[], datetime] = utcnow
@@ -118,8 +96,8 @@ class MainWindow(QMainWindow):
         self.queue = QueuePane(self.context, self)
         self.card = ClientCardPane(self.context, self)
         self._matrix: UpsellMatrixDialog | None = None
-        self.live: LiveUpdates | None = None  # others' changes, on a team database
         self.workload: WorkloadWindow | None = None
+        self.session = DatabaseSession(self, self, self.context)
         self.briefs = BriefEditorPane(self.context, self)
         self.requests = RequestsPane(self.context, self)
         self.agenda = AgendaPane(self.context, self)
@@ -169,7 +147,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.shown)
         self.statusBar().addPermanentWidget(self.totals)
 
-        self._build_menus()
+        build_menus(self)
+        self.session.said.connect(self.statusBar().showMessage)
+        self.session.server_lost.connect(self._server_lost)
+        self.session.server_back.connect(self._server_back)
         self.queue.project_selected.connect(self._on_project_selected)
         self.queue.count_changed.connect(self.shown.setText)
         self.requests.request_selected.connect(self._on_request_selected)
@@ -188,287 +169,21 @@ class MainWindow(QMainWindow):
         self.resumed = False  # True once a database's first screen is complete
         self._restore_layout()
 
-    # Menus -----------------------------------------------------------------------------------
-    def _action(
-        self, text: str, slot: Callable[[], Any], shortcut: Any = None, name: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        action.setObjectName(name)
-        return action
-
-    def _build_menus(self) -> None:
-        file = self.menuBar().addMenu(self.tr("&File"))
-        file.addAction(
-            self._action(
-                self.tr("&New database…"),
-                self.new_database_dialog,
-                QKeySequence.StandardKey.New,
-                "actionNew",
-            )
-        )
-        file.addAction(
-            self._action(
-                self.tr("&Open database…"),
-                self.open_database_dialog,
-                QKeySequence.StandardKey.Open,
-                "actionOpen",
-            )
-        )
-        file.addAction(
-            self._action(
-                self.tr("Connect to &team database…"),
-                self.connect_team_dialog,
-                "Ctrl+Shift+O",
-                "actionConnectTeam",
-            )
-        )
-        file.addAction(
-            self._action(self.tr("Create &demo data…"), self.create_demo_dialog, None, "actionDemo")
-        )
-        file.addSeparator()
-        file.addAction(
-            self._action(
-                self.tr("&Restore from backup…"), self.restore_dialog, None, "actionRestore"
-            )
-        )
-        file.addAction(
-            self._action(
-                self.tr("&Import from a spreadsheet…"),
-                self.import_spreadsheet,
-                "Ctrl+I",
-                "actionImport",
-            )
-        )
-        file.addAction(
-            self._action(
-                self.tr("Export &table as Excel or CSV…"),
-                self.export_table,
-                "Ctrl+Shift+X",
-                "actionExportTable",
-            )
-        )
-        file.addAction(
-            self._action(
-                self.tr("&Export all data as JSON…"),
-                self.export_everything,
-                None,
-                "actionExportAll",
-            )
-        )
-        file.addSeparator()
-        file.addAction(
-            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "actionQuit")
-        )
-
-        edit = self.menuBar().addMenu(self.tr("&Edit"))
-        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.setObjectName("actionUndo")
-        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        redo.setObjectName("actionRedo")
-        edit.addAction(undo)
-        edit.addAction(redo)
-        edit.addSeparator()
-        edit.addAction(
-            self._action(
-                self.tr("&Find project"),
-                self.queue.focus_search,
-                QKeySequence.StandardKey.Find,
-                "actionFind",
-            )
-        )
-
-        edit.addSeparator()
-        edit.addAction(
-            self._action(self.tr("Who am &I…"), self._choose_identity, None, "actionIdentity")
-        )
-        self._build_language_menu(edit.addMenu(self.tr("&Language")))
-
-        project = self.menuBar().addMenu(self.tr("&Project"))
-        for text, slot, keys, name in (
-            (self.tr("&New project…"), self.queue.new_project, "Ctrl+Shift+N", "actionNewProject"),
-            (self.tr("Move &up"), lambda: self.queue.move_selected(-1), "Ctrl+Up", "actionMoveUp"),
-            (
-                self.tr("Move &down"),
-                lambda: self.queue.move_selected(1),
-                "Ctrl+Down",
-                "actionMoveDown",
-            ),
-            (self.tr("&Pin or unpin"), self.queue.toggle_pin, "Ctrl+P", "actionPin"),
-            (
-                self.tr("&Archive"),
-                lambda: self.queue.change_status("archived"),
-                "Ctrl+Del",
-                "actionArchive",
-            ),
-            (
-                self.tr("Make the priority order &mine"),
-                self.queue.apply_priority_order,
-                "Ctrl+Shift+P",
-                "actionApplyPriority",
-            ),
-        ):
-            project.addAction(self._action(text, slot, keys, name))
-        status = project.addMenu(self.tr("&Status"))
-        for number, key in enumerate(("planned", "active", "paused", "done"), start=1):
-            status.addAction(
-                self._action(
-                    translate("QueueModel", STATUS_LABELS[key]),
-                    lambda _checked=False, k=key: self.queue.change_status(k),
-                    f"Ctrl+{number}",
-                    f"actionStatus_{key}",
-                )
-            )
-
-        client = self.menuBar().addMenu(self.tr("&Client"))
-        client.addAction(
-            self._action(
-                self.tr("&Up-sell matrix…"),
-                self.open_upsell_matrix,
-                "Ctrl+Shift+M",
-                "actionUpsellMatrix",
-            )
-        )
-
-        team = self.menuBar().addMenu(self.tr("&Team"))
-        team.addAction(
-            self._action(
-                self.tr("&Workload…"), self.open_workload, "Ctrl+Shift+W", "actionWorkload"
-            )
-        )
-        team.addAction(
-            self._action(
-                self.tr("Suggest a &rebalance…"),
-                lambda: self.open_workload(suggest=True),
-                None,
-                "actionRebalance",
-            )
-        )
-
-        day = self.menuBar().addMenu(self.tr("&Day"))
-        capture = self._action(
-            self.tr("&Capture request…"), self.capture_request, "Ctrl+Shift+R", "actionCapture"
-        )
-        # From anywhere in the window, whatever has the focus.
-        capture.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        day.addAction(capture)
-        day.addAction(self.requests.answer_action)
-        day.addAction(self.requests.link_action)
-        day.addAction(self.requests.brief_action)
-        day.addSeparator()
-        for number, (text, pane) in enumerate(
-            (
-                (self.tr("Project &queue"), self.queue),
-                (self.tr("&Requests"), self.requests),
-                (self.tr("&Today"), self.agenda),
-            ),
-            start=1,
-        ):
-            day.addAction(
-                self._action(
-                    text,
-                    lambda _c=False, p=pane: self.day_tabs.setCurrentWidget(p),
-                    f"Alt+{number}",
-                    f"actionTab{number}",
-                )
-            )
-        day.addSeparator()
-        day.addAction(
-            self._action(
-                self.tr("Response &statistics…"), self.open_stats, "Ctrl+Shift+T", "actionStats"
-            )
-        )
-        day.addAction(
-            self._action(self.tr("Working &calendar…"), self.open_calendar, None, "actionCalendar")
-        )
-
-        brief = self.menuBar().addMenu(self.tr("&Brief"))
-        brief.addAction(
-            self._action(
-                self.tr("&New brief"), lambda: self.briefs.new_brief(), "Ctrl+B", "actionNewBrief"
-            )
-        )
-        brief.addSeparator()
-        for text, fmt, keys in (
-            (self.tr("Export as &Markdown…"), "md", "Ctrl+E"),
-            (self.tr("Export as &HTML…"), "html", None),
-            (self.tr("Export as &PDF…"), "pdf", "Ctrl+Shift+E"),
-        ):
-            brief.addAction(
-                self._action(
-                    text, lambda _c=False, f=fmt: self.briefs.export(f), keys, f"actionExport_{fmt}"
-                )
-            )
-        brief.addAction(
-            self._action(
-                self.tr("&Copy as Markdown"),
-                self.briefs.copy_markdown,
-                "Ctrl+Shift+C",
-                "actionCopyMarkdown",
-            )
-        )
-        brief.addSeparator()
-        for text, state, keys in (
-            (self.tr("Mark as &sent"), "sent", "Ctrl+Shift+S"),
-            (self.tr("Mark as &accepted"), "accepted", "Ctrl+Shift+A"),
-            (self.tr("Back to &draft"), "draft", None),
-        ):
-            brief.addAction(
-                self._action(
-                    text,
-                    lambda _c=False, s=state: self.briefs.set_status(s),
-                    keys,
-                    f"actionBrief_{state}",
-                )
-            )
-        brief.addSeparator()
-        brief.addAction(
-            self._action(self.tr("&History…"), self.briefs.show_history, "Ctrl+H", "actionHistory")
-        )
-        brief.addAction(
-            self._action(
-                self.tr("Save as &template…"),
-                self.briefs.save_as_template,
-                None,
-                "actionSaveTemplate",
-            )
-        )
-        brief.addAction(
-            self._action(
-                self.tr("Audience &levels…"),
-                self.briefs.edit_audience_levels,
-                None,
-                "actionAudienceLevels",
-            )
-        )
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(
-            self._action(
-                self.tr("&Keyboard shortcuts"),
-                self.show_shortcuts,
-                QKeySequence.StandardKey.HelpContents,
-                "actionShortcuts",
-            )
-        )
-        help_menu.addAction(
-            self._action(self.tr("&About accdesk"), self._about, None, "actionAbout")
-        )
-
     # Databases -------------------------------------------------------------------------------
+    @property
+    def db(self) -> Database | None:
+        return self.session.db
+
+    def open_database(self, target: str | Path, *, demo: bool = False) -> bool:
+        return self.session.open(target, demo=demo)
+
     def show_welcome(self) -> None:
         self.stack.setCurrentWidget(self.welcome)
         self.location.setText(self.tr("No database open"))
         self.totals.clear()
 
-    def use_database(self, db: Database) -> None:
-        """Show `db` in the window; the previous database is saved and closed."""
-        self._close_database()
-        self.db = db
+    def show_database(self, db: Database) -> None:
+        """Show `db` in the window (the session has let go of the previous one)."""
         self.resumed = False
         self.undo_stack.clear()
         self.briefs.set_database(db)
@@ -485,14 +200,12 @@ class MainWindow(QMainWindow):
             )
         )
         self.location.setText(self.tr("Database: %1").replace("%1", db.location))
-        if db.path is None:
-            self._follow_team(db)
-            if db.identity is not None:
-                self.location.setText(
-                    self.tr("Team database: %1 · you: %2")
-                    .replace("%1", db.location)
-                    .replace("%2", self._who(db.identity))
-                )
+        if db.path is None and db.identity is not None:
+            self.location.setText(
+                self.tr("Team database: %1 · you: %2")
+                .replace("%1", db.location)
+                .replace("%2", self._who(db.identity))
+            )
         self.setWindowTitle(
             f"{Path(db.location).name} — accdesk" if db.path else f"{db.location} — accdesk"
         )
@@ -502,6 +215,20 @@ class MainWindow(QMainWindow):
         # The queue goes on screen first; the selected project's card and briefs follow a
         # frame later (they cost as much again on a cold start).
         after_first_paint(self.queue.view.viewport(), lambda: self._resume(db))
+
+    def release_database(self, *, save: bool) -> None:
+        """The database is going: what is typed is saved (`save`), the panes let go of it
+        and the windows that belong to it close."""
+        self.connection_banner.hide()
+        if save:
+            self.briefs.commit()
+        for pane in (self.briefs, self.requests, self.agenda, self.totals, self.queue, self.card):
+            pane.set_database(None)
+        for window in (self._matrix, self.workload):  # they belong to this database
+            if window is not None:
+                window.close()
+                window.deleteLater()
+        self._matrix = self.workload = None
 
     def _day_panes(self, db: Database) -> None:
         if self.db is db:
@@ -541,126 +268,6 @@ class MainWindow(QMainWindow):
             return self.queue.select_project(uuid.UUID(text))
         except ValueError:
             return False
-
-    def _try_open(self, target: str | Path, *, demo: bool = False) -> bool:
-        try:
-            # Pages are checked in a worker once the window is up (see _on_verified).
-            db = open_database(target, check_pages=False)
-        except DatabaseInUse as exc:
-            if not self.dialogs.confirm(
-                self, self.tr("Database in use"), str(exc) + "\n\n" + self.tr("Open it read-only?")
-            ):
-                return False
-            try:
-                db = open_database(target, check_pages=False, read_only=True)
-            except AccdeskError as again:
-                self.dialogs.error(self, self.tr("Cannot open the database"), str(again))
-                return False
-        except AccdeskError as exc:
-            self.dialogs.error(self, self.tr("Cannot open the database"), str(exc))
-            return False
-        try:
-            if demo:
-                self.events.publish(create_demo(db, lang=current_language()))
-        except AccdeskError as exc:
-            self.dialogs.error(self, self.tr("Cannot create the demo agency"), str(exc))
-        try:
-            self.use_database(db)
-        except AccdeskError as exc:
-            self._give_up(db, exc)
-            return False
-        if db.path is not None:
-            # After the first paint: the page check reads the whole file and should not
-            # compete with showing the window; it still ends within about a second.
-            QTimer.singleShot(VERIFY_DELAY_MS, lambda: self._verify(db))
-            if not db.read_only:
-                QTimer.singleShot(30_000, self._backup_if_due)
-                self._backup_timer.start()
-        self.settings.setValue("lastDatabase", without_password(db.url))
-        return True
-
-    def _verify(self, db: Database) -> None:
-        if self.db is db and db.path is not None:
-            path = db.path
-            self.background.run(
-                lambda: verify_sqlite(path), lambda _r, error: self._on_verified(db, error)
-            )
-
-    def _on_verified(self, db: Database, error: Exception | None) -> None:
-        if isinstance(error, AccdeskError) and self.db is db:
-            self._give_up(db, error)
-
-    def _give_up(self, db: Database, error: AccdeskError) -> None:
-        """A database that turns out unusable is closed untouched; the reason is shown.
-
-        A damaged one is offered the newest good backup; the damaged file is kept aside.
-        """
-        if self.db is db:
-            self.db = None
-            self.briefs.set_database(None)
-            self.queue.set_database(None)
-            self.card.set_database(None)
-        db.close()
-        self.settings.remove("lastDatabase")
-        self.show_welcome()
-        backup = (
-            newest_good_backup(db.path) if isinstance(error, DamagedDatabase) and db.path else None
-        )
-        if backup is None or db.path is None:
-            self.dialogs.error(self, self.tr("Cannot use the database"), str(error))
-            return
-        question = (
-            str(error)
-            + "\n\n"
-            + self.tr(
-                "Restore the newest good backup, %1? The damaged file is kept aside unchanged."
-            ).replace("%1", describe_backup(backup))
-        )
-        if self.dialogs.confirm(self, self.tr("The database is damaged"), question):
-            self._restore(backup, db.path, label="damaged")
-
-    def _restore(self, backup: BackupInfo, path: Path, *, label: str) -> None:
-        try:
-            aside = restore(backup.path, path, label=label)
-        except AccdeskError as exc:
-            self.dialogs.error(self, self.tr("Cannot restore the backup"), str(exc))
-            return
-        if self._try_open(path):
-            kept = (
-                self.tr(" The previous database is kept as %1.").replace("%1", str(aside))
-                if aside
-                else ""
-            )
-            self.statusBar().showMessage(
-                self.tr("Restored the backup of %1.").replace("%1", stamp(backup.taken_at)) + kept,
-                30_000,
-            )
-
-    def restore_dialog(self) -> None:
-        db = self.db
-        if db is None or db.path is None or db.read_only:
-            self.dialogs.error(
-                self,
-                self.tr("Restore from backup"),
-                self.tr("Open the database you want to restore, with write access, first."),
-            )
-            return
-        backups = list_backups(db.path)
-        if not backups:
-            self.dialogs.error(
-                self,
-                self.tr("Restore from backup"),
-                self.tr("There are no backups of this database yet."),
-            )
-            return
-        chosen = self.dialogs.choose_backup(self, backups)
-        if chosen is None:
-            return
-        path = db.path
-        self._close_database()
-        self._restore(chosen, path, label="replaced")
-        if self.db is None:
-            self._try_open(path)
 
     def import_spreadsheet(self) -> None:
         """Clients, contacts or projects from a CSV or XLSX file, checked before writing."""
@@ -711,29 +318,6 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Wrote %1").replace("%1", str(written)), 8000)
 
-    def _backup_if_due(self) -> None:
-        db = self.db
-        if db is None or db.path is None or db.read_only:
-            return
-        last = last_backup_time(db.path)
-        if (
-            last is not None
-            and (datetime.now().astimezone() - last).total_seconds() < BACKUP_EVERY_S
-        ):
-            return
-        path = db.path
-        self.background.run(lambda: rolling_backup(path), self._on_backed_up)
-
-    def _on_backed_up(self, written: Path | None, error: Exception | None) -> None:
-        if error is not None:
-            self.statusBar().showMessage(
-                self.tr("Automatic backup failed: %1").replace("%1", str(error)), 30_000
-            )
-        elif written is not None:
-            self.statusBar().showMessage(
-                self.tr("Backed up to %1").replace("%1", str(written)), 10_000
-            )
-
     def _welcome_target(self) -> Path | None:
         if self._default_path is not None:
             # The default data folder is ours to create; a folder the user typed is not.
@@ -744,27 +328,27 @@ class MainWindow(QMainWindow):
 
     def _welcome_demo(self) -> None:
         if (target := self._welcome_target()) is not None:
-            self._try_open(target, demo=True)
+            self.open_database(target, demo=True)
 
     def _welcome_empty(self) -> None:
         if (target := self._welcome_target()) is not None:
-            self._try_open(target)
+            self.open_database(target)
 
     def new_database_dialog(self) -> None:
         path = self.dialogs.new_database_path(self, self.tr("New database"))
         if path:
-            self._try_open(path)
+            self.open_database(path)
 
     def open_database_dialog(self) -> None:
         path = self.dialogs.open_database_path(self)
         if path:
-            self._try_open(path)
+            self.open_database(path)
 
     def connect_team_dialog(self) -> None:
         """A shared PostgreSQL database, with the person's own login."""
         dialog = ConnectDialog(self.settings, self)
         if self.dialogs.run(dialog) == QDialog.DialogCode.Accepted:
-            self._try_open(dialog.url())
+            self.open_database(dialog.url())
 
     def create_demo_dialog(self) -> None:
         if self.db is not None and counts(self.db).clients == 0:
@@ -778,18 +362,7 @@ class MainWindow(QMainWindow):
             return
         path = self.dialogs.new_database_path(self, self.tr("Save the demo agency as"))
         if path:
-            self._try_open(path, demo=True)
-
-    def _backup_on_exit(self) -> None:
-        db = self.db
-        if db is None or db.path is None or db.read_only:
-            return
-        self.statusBar().showMessage(self.tr("Backing up…"))
-        try:
-            rolling_backup(db.path)
-        except AccdeskError as exc:
-            # The window is going away; the terminal is the last place to say it.
-            print(f"accdesk: the backup on exit failed: {exc}", file=sys.stderr)
+            self.open_database(path, demo=True)
 
     def _who(self, identity: Identity) -> str:
         if identity.manager_id is None:
@@ -799,14 +372,6 @@ class MainWindow(QMainWindow):
             name = identity.manager_name
             role = self.tr("team lead") if identity.lead else self.tr("account manager")
         return f"{name} ({role})"
-
-    def _follow_team(self, db: Database) -> None:
-        """Others' changes appear as they commit; a lost server is said and retried."""
-        self.live = LiveUpdates(db, self)
-        self.live.changed.connect(self.events.publish)
-        self.live.lost.connect(self._server_lost)
-        self.live.back.connect(self._server_back)
-        self.live.start()
 
     def _server_lost(self, message: str) -> None:
         self.connection_banner.setText(
@@ -823,33 +388,6 @@ class MainWindow(QMainWindow):
         # What was typed while it was away is written now.
         self.briefs.keep_draft()
         self.card.keep_draft()
-
-    def _close_database(self) -> None:
-        self._backup_timer.stop()
-        if self.live is not None:
-            self.live.stop()
-            self.live.deleteLater()
-            self.live = None
-        self.connection_banner.hide()
-        if self.db is None:
-            return
-        self.briefs.commit()
-        self.briefs.set_database(None)
-        self.requests.set_database(None)
-        self.agenda.set_database(None)
-        self.totals.set_database(None)
-        self.queue.set_database(None)
-        self.card.set_database(None)
-        if self._matrix is not None:  # it belongs to this database
-            self._matrix.close()
-            self._matrix.deleteLater()
-            self._matrix = None
-        if self.workload is not None:  # it belongs to this database
-            self.workload.close()
-            self.workload.deleteLater()
-            self.workload = None
-        self.db.close()
-        self.db = None
 
     # Reactions -------------------------------------------------------------------------------
     def _on_project_selected(self, row: ProjectRow | None) -> None:
@@ -963,27 +501,10 @@ class MainWindow(QMainWindow):
             )
             self.card.show_client(client_id)
 
-    def _choose_identity(self) -> None:
+    def choose_identity(self) -> None:
         self.settings.remove("identity/manager")
         self.queue.scope.setCurrentIndex(self.queue.scope.findData("mine"))
         self.queue.reload()
-
-    def _build_language_menu(self, menu: QMenu) -> None:
-        """System, Русский, English; the names of languages are written in themselves."""
-        menu.setObjectName("menuLanguage")
-        group = QActionGroup(menu)
-        stored = self.settings.value(LANGUAGE_SETTING)
-        choices = (
-            ("", self.tr("As the system (%1)").replace("%1", LANGUAGE_NAMES[system_language()])),
-            *LANGUAGE_NAMES.items(),
-        )
-        for code, name in choices:
-            action = menu.addAction(name)
-            action.setObjectName(f"actionLanguage_{code or 'system'}")
-            action.setCheckable(True)
-            action.setChecked(code == (stored if stored in LANGUAGE_NAMES else ""))
-            action.triggered.connect(lambda _c=False, c=code: self.choose_language(c))
-            group.addAction(action)
 
     def choose_language(self, code: str) -> None:
         """Remember the choice; the window is rebuilt in the new language on the next start,
@@ -1008,7 +529,7 @@ class MainWindow(QMainWindow):
         self.dialogs.run(dialog)
         dialog.deleteLater()
 
-    def _about(self) -> None:
+    def about(self) -> None:
         self.dialogs.about(
             self,
             self.tr("About accdesk"),
@@ -1051,9 +572,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.background.wait()
         self.save_layout()
-        self.briefs.commit()
         self.card.keep_draft()
-        self._backup_on_exit()
-        self._close_database()
+        self.session.close(backup=True)  # saves the brief being typed first
         self.settings.sync()
         super().closeEvent(event)
