@@ -191,7 +191,7 @@ def queue_report(
     score = screen.rules.scorer(screen.rows)
     out = []
     for r in rows:
-        s = score(r)
+        s, due = score(r), r.next_response_due
         out.append(
             {
                 "code": r.code,
@@ -204,7 +204,7 @@ def queue_report(
                 "score": s.total,
                 "why": [explain(p) for p in s.parts],
                 "deadline": r.deadline.isoformat() if isinstance(r.deadline, date) else None,
-                "reply_due": r.next_response_due.isoformat() if r.next_response_due else None,
+                "reply_due": due.astimezone(screen.rules.zone).isoformat() if due else None,
                 "late": screen.rules.late(r),
                 "pinned": r.pinned,
             }

@@ -63,3 +63,37 @@ def test_demo_into_an_agency_that_exists_is_refused(tmp_path: Path) -> None:
     accdesk("demo", "--db", str(db))
     again = accdesk("demo", "--db", str(db))
     assert again.returncode == 1 and "already holds an agency" in again.stderr
+
+
+def test_queue_prints_the_scores_and_reasons_the_window_shows(demo_path: Path) -> None:
+    """`accdesk queue` is the window's queue: the same order, the same scores on the
+    agency's calendar, and the reasons of each score."""
+    from accdesk.screens.queue import explain, queue_screen
+    from accdesk.storage.db import open_database
+
+    result = accdesk("queue", "--db", str(demo_path), "--manager", "Антон", "--json")
+    assert result.returncode == 0, result.stderr
+    printed = json.loads(result.stdout)["projects"]
+    db = open_database(demo_path, read_only=True)
+    try:
+        screen = queue_screen(db)
+        screen.load_calendar()
+        mine = [r for r in screen.rows if r.manager == "Антон Белов"]
+        score = screen.rules.scorer(screen.rows)
+        expected = [(r.code, score(r).total, [explain(p) for p in score(r).parts]) for r in mine]
+    finally:
+        db.close()
+    assert [(p["code"], p["score"], p["why"]) for p in printed] == expected
+    assert {p["manager"] for p in printed} == {"Антон Белов"}
+    assert [p["position"] for p in printed] == sorted(p["position"] for p in printed)
+    text = accdesk("queue", "--db", str(demo_path), "--manager", "Антон", "--why").stdout
+    first = printed[0]
+    assert f"{first['code']:<7} {first['score']:>5}" in text and first["why"][0] in text
+
+
+def test_queue_of_an_unknown_manager_is_one_line(demo_path: Path) -> None:
+    result = accdesk("queue", "--db", str(demo_path), "--manager", "Никто")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "accdesk: no manager matches “Никто”; give the login or more of the name"
+    )
