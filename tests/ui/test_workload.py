@@ -18,7 +18,9 @@ from tests.conftest import DEMO_NOW
 from tests.ui.conftest import ScriptedDialogs
 from ui.queue.model import ID_ROLE as QUEUE_ID_ROLE
 from ui.shell.main_window import MainWindow
-from ui.team.workload import ID_ROLE, RebalanceDialog, WorkloadWindow
+from ui.team.models import ID_ROLE
+from ui.team.rebalance import RebalanceDialog
+from ui.team.workload import WorkloadWindow
 
 
 def open_workload(window: MainWindow) -> WorkloadWindow:

@@ -86,6 +86,7 @@ from ui.common.context import PaneContext
 from ui.common.formatting import day, stamp
 from ui.common.forms import Form, RecordDialog
 from ui.common.i18n import translate
+from ui.common.qt import slot
 from ui.common.widgets import EmptyState, PaneTitle, accessible, local_key
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -268,7 +269,7 @@ class BriefEditorPane(QWidget):
             ("html", self.tr("HTML…")),
             ("pdf", self.tr("PDF…")),
         ):
-            export_menu.addAction(text, lambda f=fmt: self.export(f))
+            export_menu.addAction(text, slot(self.export, fmt))
         export_menu.addSeparator()
         export_menu.addAction(self.tr("Copy as Markdown"), self.copy_markdown)
         self.export_button.setMenu(export_menu)
@@ -675,9 +676,7 @@ class BriefEditorPane(QWidget):
     def _fill_new_menu(self) -> None:
         self.new_menu.clear()
         for template in self._templates:
-            action = self.new_menu.addAction(
-                template.name, lambda _checked=False, k=template.key: self.new_brief(k)
-            )
+            action = self.new_menu.addAction(template.name, slot(self.new_brief, template.key))
             action.setObjectName(f"newBrief_{template.key}")
             action.setToolTip(template.description)
 

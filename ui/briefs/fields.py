@@ -127,7 +127,8 @@ class FieldsModel(QAbstractTableModel):
             new = replace(spec, required=checked)
         elif column != REQUIRED and role == Qt.ItemDataRole.EditRole:
             key = ("name", "type", "", "rule", "error")[column]
-            new = replace(spec, **{key: str(value)})
+            typed: dict[str, Any] = {key: str(value)}  # name, type, rule and error are text
+            new = replace(spec, **typed)
         else:
             return False
         if new == spec:

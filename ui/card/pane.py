@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -43,6 +43,7 @@ from accdesk.planning.greetings import GreetingDate, greeting_dates, public_holi
 from accdesk.screens.dependencies import Screen, concerns_client
 from accdesk.storage.access import may_change_client
 from accdesk.storage.db import Database
+from accdesk.text import QT_TRANSLATE_NOOP
 from ui.card.profile import ProfilePage, response_time_text
 from ui.card.records import (
     Action,
@@ -64,6 +65,7 @@ from ui.common.context import PaneContext
 from ui.common.formatting import day, money
 from ui.common.forms import RecordDialog
 from ui.common.i18n import translate
+from ui.common.qt import box_layout
 from ui.common.record_model import Column
 from ui.common.widgets import EmptyState, PaneTitle, accessible, local_key
 
@@ -547,7 +549,7 @@ class ClientCardPane(QWidget):
             from ui.card.nps_chart import NpsChart
 
             self.chart = NpsChart(self.feedback_page)
-            self.feedback_page.layout().insertWidget(0, self.chart)
+            box_layout(self.feedback_page).insertWidget(0, self.chart)
         self.chart.show_feedback(self.card.feedback)
 
     # Writing ------------------------------------------------------------------------------------
@@ -634,12 +636,13 @@ class ClientCardPane(QWidget):
 
     def _defaults(self, kind: str) -> dict[str, Any]:
         today = self._today()
-        return {
+        defaults: dict[str, dict[str, Any]] = {
             "contact": {"is_primary": not (self.card and self.card.contacts)},
             "promise": {"promised_on": today, "feasibility": "realistic", "status": "open"},
             "loyalty": {"practice": "feedback", "done_on": today},
             "feedback": {"received_on": today, "score": ""},
-        }[kind]
+        }
+        return defaults[kind]
 
     def _edit_record(self, kind: str, row: Any, values: dict[str, Any]) -> None:
         if self.card is None or self._db is None:

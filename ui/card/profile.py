@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +23,7 @@ from accdesk.facts import bucket_for
 from accdesk.ops.inputs import ClientEdit, time_zones, validate
 from accdesk.ops.readmodels import ClientCard
 from accdesk.planning.clienttime import WorkingDay, overlap
+from accdesk.text import QT_TRANSLATE_NOOP
 from ui.common.formatting import channel_choices, duration, weekday_stamp
 from ui.common.forms import Form
 from ui.common.i18n import translate

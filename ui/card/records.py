@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from accdesk.ops.readmodels import (
     PromiseRow,
     ServiceCell,
 )
+from accdesk.text import QT_TRANSLATE_NOOP
 from ui.common.formatting import day, day_month, money
 from ui.common.forms import Form
 from ui.common.i18n import translate

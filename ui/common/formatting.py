@@ -11,7 +11,9 @@ import re
 from datetime import date, datetime
 from functools import cache
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from accdesk.text import QT_TRANSLATE_NOOP
 
 CURRENCY_SYMBOLS = {"RUB": "₽", "USD": "$", "EUR": "€", "KZT": "₸"}
 CHANNELS = ("email", "telegram", "phone", "whatsapp", "slack")

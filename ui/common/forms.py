@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from accdesk.errors import AccdeskError, ValidationError
+from ui.common.qt import present, to_date
 
 Check = Callable[[dict[str, Any]], object]
 NO_DATE = QDate(1900, 1, 1)
@@ -68,7 +69,7 @@ class OptionalDate(QWidget):
 
     def value(self) -> date | None:
         chosen = self.edit.date()
-        return None if chosen == NO_DATE else chosen.toPython()  # type: ignore[no-any-return]
+        return None if chosen == NO_DATE else to_date(chosen)
 
     def set_value(self, value: date | None) -> None:
         if value is None:
@@ -225,7 +226,7 @@ class Form(QWidget):
             # Type any part of the name ("Vladi", "Moscow") and pick from what matches.
             combo.setEditable(True)
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            completer = combo.completer()
+            completer = present(combo.completer())
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accdesk.changes import Changes
+from accdesk.changes import Changes, Kind
 from accdesk.errors import AccdeskError
 from accdesk.ops.agenda import (
     Agenda,
@@ -52,10 +52,12 @@ from accdesk.planning.agenda import AgendaItem
 from accdesk.screens.dependencies import Screen
 from accdesk.storage.db import Database
 from accdesk.storage.files import write_export
+from accdesk.text import QT_TRANSLATE_NOOP
 from ui.common.commands import OperationCommand
 from ui.common.context import PaneContext
 from ui.common.formatting import duration, minutes_text
 from ui.common.forms import Form, RecordDialog
+from ui.common.qt import present
 from ui.common.widgets import accessible
 from ui.day.quick_capture import ReceivedEdit
 
@@ -338,8 +340,8 @@ class AgendaPane(QWidget):
         """Every item row (headings aside), in the order shown."""
         out = []
         for top in range(self.tree.topLevelItemCount()):
-            heading = self.tree.topLevelItem(top)
-            out += [heading.child(i) for i in range(heading.childCount())]
+            heading = present(self.tree.topLevelItem(top))
+            out += [present(heading.child(i)) for i in range(heading.childCount())]
         return out
 
     def node_of(self, key: str) -> QTreeWidgetItem | None:
@@ -453,7 +455,7 @@ class AgendaPane(QWidget):
         if not self._dialogs.run(dialog) or not created:
             return
         changes = created[0]
-        meeting_id = next(iter(changes.kinds["meeting"]))
+        meeting_id = next(iter(changes.ids(Kind.MEETING)))
         self._undo.push(
             OperationCommand(
                 self.tr("Add meeting"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,7 @@ from accdesk.models import DayKind
 from accdesk.ops.deadlines import CalendarView, DayOverride, calendar_view, recompute, save_calendar
 from accdesk.ops.inputs import time_zones
 from accdesk.storage.db import Database
+from accdesk.text import QT_TRANSLATE_NOOP
 from ui.common.background import Background, ProgressCarrier
 from ui.common.widgets import accessible
 

@@ -17,6 +17,7 @@ from accdesk.storage.db import Database
 from accdesk.types import utcnow
 from ui.common.formatting import channel_choices, weekday_stamp
 from ui.common.forms import Form, RecordDialog
+from ui.common.qt import box_layout, present
 
 
 class ReceivedEdit(QDateTimeEdit):
@@ -58,7 +59,7 @@ class CaptureDialog(RecordDialog):
         self.deadline = QLabel(self)
         self.deadline.setObjectName("captureDeadline")
         self.deadline.setWordWrap(True)
-        self.layout().insertWidget(1, self.deadline)
+        box_layout(self).insertWidget(1, self.deadline)
         self.form.edited.connect(self._preview)
         self.save.setText(self.tr("Capture"))
         self.start(
@@ -75,7 +76,7 @@ class CaptureDialog(RecordDialog):
     def _build(self, form: Form) -> None:
         clients = [(None, "")] + [(cid, label) for cid, (label, _) in self._choices.items()]
         self.client = form.choice("client_id", self.tr("Client"), clients, searchable=True)
-        self.client.lineEdit().setPlaceholderText(self.tr("Type part of the name or code"))
+        present(self.client.lineEdit()).setPlaceholderText(self.tr("Type part of the name or code"))
         self.project = form.choice("project_id", self.tr("Project"), [(None, self.tr("(none)"))])
         self.channel = form.choice(
             "channel", self.tr("Channel"), channel_choices(), searchable=True

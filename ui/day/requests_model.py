@@ -8,7 +8,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -18,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from accdesk.ops.readmodels import RequestRow
 from accdesk.screens.requests import InboxScreen, Urgency, minutes_left
+from accdesk.text import QT_TRANSLATE_NOOP
 from accdesk.types import utcnow
 from ui.common.formatting import channel_name, duration, weekday_stamp
 from ui.common.i18n import translate

@@ -18,7 +18,6 @@ from itertools import compress
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QByteArray,
     QMimeData,
@@ -34,7 +33,7 @@ from accdesk.ops.priority import Scorer
 from accdesk.ops.readmodels import ProjectRow
 from accdesk.planning.priority import Health, Score
 from accdesk.screens.queue import QueueRules, explanation, health_of, merged
-from accdesk.text import fold
+from accdesk.text import QT_TRANSLATE_NOOP, fold
 from ui.common.formatting import day, weekday_stamp
 from ui.common.i18n import translate
 

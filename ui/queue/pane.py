@@ -50,6 +50,7 @@ from accdesk.storage.db import Database
 from ui.common.commands import OperationCommand
 from ui.common.context import PaneContext
 from ui.common.i18n import translate
+from ui.common.qt import slot
 from ui.common.widgets import EmptyState, PaneTitle, accessible, after_first_paint
 from ui.queue.delegate import StatusDelegate
 from ui.queue.model import HEALTH_LABELS, STATUS_LABELS, QueueModel
@@ -196,8 +197,8 @@ class QueuePane(QWidget):
             filters.setColumnStretch(column, 1)
         self.rules.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         ordering = QHBoxLayout()
-        for widget in (self.rules, self.apply_button):
-            ordering.addWidget(widget)
+        for control in (self.rules, self.apply_button):
+            ordering.addWidget(control)
         ordering.addStretch(1)
         ordering.addWidget(self.new_button)
         title = QHBoxLayout()
@@ -490,23 +491,24 @@ class QueuePane(QWidget):
         if db is None or db.read_only:
             return
         shown = {r.manager_id for r in self.model.shown_rows}
-        plans = []
+        before: dict[uuid.UUID | None, list[uuid.UUID]] = {}
+        after: dict[uuid.UUID | None, list[uuid.UUID]] = {}
         for manager in shown:
-            before = queue_order(db, manager)
-            ranked = by_priority(before, self._score_of)
-            if ranked != before:
-                plans.append((manager, before, ranked))
-        if not plans:
+            order = queue_order(db, manager)
+            ranked = by_priority(order, self._score_of)
+            if ranked != order:
+                before[manager], after[manager] = order, ranked
+        if not after:
             self._say(self.tr("The manual order already follows the priority order."))
             return
 
-        def run(which: int) -> Changes:
+        def run(orders: dict[uuid.UUID | None, list[uuid.UUID]]) -> Changes:
             done = Changes()
-            for plan in plans:
-                done |= reorder(db, plan[0], plan[which])
+            for manager, order in orders.items():
+                done |= reorder(db, manager, order)
             return done
 
-        self._push(self.tr("Apply the priority order"), lambda: run(2), lambda: run(1))
+        self._push(self.tr("Apply the priority order"), lambda: run(after), lambda: run(before))
         self.order.setCurrentIndex(self.order.findData(MANUAL))
 
     def _score_of(self, project_id: uuid.UUID) -> int:
@@ -585,8 +587,7 @@ class QueuePane(QWidget):
         for key, label in STATUS_LABELS.items():
             if key != "archived":
                 action = status.addAction(
-                    translate("QueueModel", label),
-                    lambda _checked=False, k=key: self.change_status(k),
+                    translate("QueueModel", label), slot(self.change_status, key)
                 )
                 action.setCheckable(True)
                 action.setChecked(key == row.status)

@@ -99,7 +99,7 @@ def save_screenshot(window: MainWindow, target: str) -> bool:
     if not window.grab().save(buffer, "PNG"):
         return False
     try:
-        atomic_write(Path(target), data.data())
+        atomic_write(Path(target), bytes(data.data()))
     except OSError as exc:
         print(f"accdesk: could not write {target}: {exc.strerror}", file=sys.stderr)
         return False

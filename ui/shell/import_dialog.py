@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +42,7 @@ from accdesk.ops.importing import (
 )
 from accdesk.storage.db import Database
 from accdesk.storage.files import read_input
+from accdesk.text import QT_TRANSLATE_NOOP
 from ui.common.background import Background, ProgressCarrier
 from ui.common.dialogs import Dialogs
 from ui.common.i18n import translate
@@ -107,7 +108,7 @@ class ImportWizard(QWizard):
     def kind(self) -> str:
         return str(self.file_page.kind.currentData())
 
-    def options(self) -> dict[str, Any]:
+    def import_options(self) -> dict[str, Any]:
         page = self.file_page
         return {
             "key": page.key.currentData(),
@@ -125,7 +126,12 @@ class ImportWizard(QWizard):
         assert self.table is not None
         try:
             self.report = import_rows(
-                self._db, self.kind, self.table, self.mapping(), dry_run=True, **self.options()
+                self._db,
+                self.kind,
+                self.table,
+                self.mapping(),
+                dry_run=True,
+                **self.import_options(),
             )
         except AccdeskError as exc:
             self._dialogs.error(self, translate("Import", "Import"), str(exc))
@@ -140,7 +146,7 @@ class ImportWizard(QWizard):
             self.kind,
             self.table,
             self.mapping(),
-            self.options(),
+            self.import_options(),
         )
         cancel = threading.Event()
         carrier = ProgressCarrier(self)
@@ -376,7 +382,7 @@ class _CheckPage(QWizardPage):
             .replace("%2", str(report.updated))
             .replace("%3", str(report.unchanged))
         )
-        if lines and self.wizard_.options()["stop_on_errors"]:
+        if lines and self.wizard_.import_options()["stop_on_errors"]:
             text += " " + translate("Import", "With “stop on errors” nothing will be imported.")
         self.summary.setText(text)
         headers = list(report.preview[0]) if report.preview else []

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -283,6 +284,7 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return
         pane = self.day_tabs.currentWidget()
+        view: QTableView
         if pane is self.queue:
             view, title = self.queue.view, self.tr("Project queue")
         elif pane is self.requests:
@@ -549,7 +551,7 @@ class MainWindow(QMainWindow):
         splitter would share out the difference by stretch and the sizes would drift."""
         self.splitter.setSizes([640, 480, 320])
         tab = self.settings.value("window/dayTab", 0)
-        self.day_tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else 0)
+        self.day_tabs.setCurrentIndex(int(str(tab)) if str(tab).isdigit() else 0)
         for key, restore_state in (
             ("window/splitter", self.splitter.restoreState),
             ("window/queueHeader", self.queue.view.horizontalHeader().restoreState),

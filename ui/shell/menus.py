@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu
 
 from ui.common.i18n import LANGUAGE_NAMES, system_language, translate
 from ui.common.i18n import SETTING as LANGUAGE_SETTING
+from ui.common.qt import slot
 from ui.queue.model import STATUS_LABELS
 
 if TYPE_CHECKING:
@@ -49,8 +50,8 @@ Item = tuple[str, Callable[[], Any], Key, str]  # text, slot, keys, object name
 
 
 def _add(window: MainWindow, menu: QMenu, items: list[Item]) -> None:
-    for text, slot, keys, name in items:
-        menu.addAction(action(window, text, slot, keys, name))
+    for text, call, keys, name in items:
+        menu.addAction(action(window, text, call, keys, name))
 
 
 def file_menu(window: MainWindow, menu: QMenu) -> None:
@@ -210,7 +211,7 @@ def project_menu(window: MainWindow, menu: QMenu) -> None:
     status = menu.addMenu(translate("MainWindow", "&Status"))
     for number, key in enumerate(("planned", "active", "paused", "done"), start=1):
         label = translate("QueueModel", STATUS_LABELS[key])
-        change: Callable[[], None] = lambda k=key: queue.change_status(k)  # noqa: E731
+        change = slot(queue.change_status, key)
         status.addAction(action(window, label, change, f"Ctrl+{number}", f"actionStatus_{key}"))
 
 
@@ -266,7 +267,7 @@ def day_menu(window: MainWindow, menu: QMenu) -> None:
     for number, (text, pane) in enumerate(
         (*tabs, (translate("MainWindow", "&Today"), window.agenda)), start=1
     ):
-        show: Callable[[], None] = lambda p=pane: window.day_tabs.setCurrentWidget(p)  # noqa: E731
+        show = slot(window.day_tabs.setCurrentWidget, pane)
         menu.addAction(action(window, text, show, f"Alt+{number}", f"actionTab{number}"))
     menu.addSeparator()
     _add(
@@ -302,8 +303,7 @@ def brief_menu(window: MainWindow, menu: QMenu) -> None:
         (translate("MainWindow", "Export as &HTML…"), "html", None),
         (translate("MainWindow", "Export as &PDF…"), "pdf", "Ctrl+Shift+E"),
     ):
-        export: Callable[[], None] = lambda f=fmt: briefs.export(f)  # noqa: E731
-        menu.addAction(action(window, text, export, keys, f"actionExport_{fmt}"))
+        menu.addAction(action(window, text, slot(briefs.export, fmt), keys, f"actionExport_{fmt}"))
     copy = (
         translate("MainWindow", "&Copy as Markdown"),
         briefs.copy_markdown,
@@ -317,7 +317,7 @@ def brief_menu(window: MainWindow, menu: QMenu) -> None:
         (translate("MainWindow", "Mark as &accepted"), "accepted", "Ctrl+Shift+A"),
         (translate("MainWindow", "Back to &draft"), "draft", None),
     ):
-        mark: Callable[[], None] = lambda s=state: briefs.set_status(s)  # noqa: E731
+        mark = slot(briefs.set_status, state)
         menu.addAction(action(window, text, mark, keys, f"actionBrief_{state}"))
     menu.addSeparator()
     _add(

@@ -9,34 +9,26 @@ move is one step of Edit → Undo.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from typing import Any
 
-import pyqtgraph as pg
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QByteArray,
     QLocale,
-    QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    Signal,
 )
-from PySide6.QtGui import QColor, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QSplitter,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from accdesk.changes import Changes
 from accdesk.errors import AccdeskError
-from accdesk.ops.readmodels import ManagerLoad, MoveRow, RebalancePlan, TeamLoad, WorkRow
+from accdesk.ops.readmodels import RebalancePlan
 from accdesk.ops.workload import (
     ProjectMove,
     manager_work,
@@ -56,513 +48,21 @@ from accdesk.ops.workload import (
     team_workload,
 )
 from accdesk.screens.dependencies import Screen
-from accdesk.screens.workload import LoadState, load_state
 from accdesk.storage.db import Database
 from ui.common.commands import OperationCommand
 from ui.common.context import PaneContext
 from ui.common.i18n import translate
-from ui.common.record_model import Column, RecordModel
 from ui.common.table_export import export_view
-from ui.queue.model import MIME, STATUS_LABELS, standard_icon
-
-Index = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-LOAD_COLOURS = {LoadState.OVER: "#c62828", LoadState.ROOM: "#9a6700", LoadState.OK: "#2f5d8a"}
-
-
-def percent(share: float | None) -> str:
-    if share is None:
-        return "–"
-    if share == float("inf"):
-        return "∞"
-    return f"{share:.0%}".replace("%", " %")
-
-
-def hours(value: float) -> str:
-    """Hours with the locale's decimal mark (12,5 in Russian), no trailing zeros."""
-    return QLocale().toString(float(value), "g", 6)
-
-
-def state_of(m: ManagerLoad) -> LoadState:
-    return load_state(m.utilisation)
-
-
-def project_ids(data: QMimeData) -> list[uuid.UUID]:
-    """The projects a drag carries (from this window's list or from the queue)."""
-    if not data.hasFormat(MIME):
-        return []
-    return [uuid.UUID(hex=h) for h in bytes(data.data(MIME).data()).decode().split()]
-
-
-def _utilisation_tip(m: ManagerLoad) -> str:
-    state = state_of(m)
-    if state is LoadState.OVER:
-        return translate("Workload", "Over capacity: more than 100 % of the weekly hours")
-    if state is LoadState.ROOM:
-        return translate("Workload", "Under 60 % of capacity: room for more work")
-    return percent(m.utilisation)
-
-
-MANAGER_COLUMNS = (
-    (Column(QT_TRANSLATE_NOOP("Workload", "Manager"), lambda m: m.name), lambda m: m.name),
-    (
-        Column(QT_TRANSLATE_NOOP("Workload", "Projects"), lambda m: str(m.projects)),
-        lambda m: m.projects,
-    ),
-    (
-        Column(QT_TRANSLATE_NOOP("Workload", "Load, h"), lambda m: hours(m.load_hours)),
-        lambda m: m.load_hours,
-    ),
-    (
-        Column(QT_TRANSLATE_NOOP("Workload", "Capacity, h"), lambda m: hours(m.capacity_hours)),
-        lambda m: m.capacity_hours,
-    ),
-    (
-        Column(
-            QT_TRANSLATE_NOOP("Workload", "Utilisation"),
-            lambda m: percent(m.utilisation),
-            tone=lambda m: {LoadState.OVER: "bad", LoadState.ROOM: "warn"}.get(state_of(m)),
-            tip=_utilisation_tip,
-        ),
-        lambda m: m.utilisation,
-    ),
-    (
-        Column(QT_TRANSLATE_NOOP("Workload", "Clients"), lambda m: str(m.clients)),
-        lambda m: m.clients,
-    ),
-    (
-        Column(QT_TRANSLATE_NOOP("Workload", "Waiting"), lambda m: str(m.open_requests)),
-        lambda m: m.open_requests,
-    ),
-    (
-        Column(QT_TRANSLATE_NOOP("Workload", "On time, 30 d"), lambda m: percent(m.met_share)),
-        lambda m: -1.0 if m.met_share is None else m.met_share,
-    ),
+from ui.team.charts import LoadChart
+from ui.team.models import (
+    ID_ROLE,
+    SORT_ROLE,
+    ManagersModel,
+    WorkModel,
+    managers_view,
+    percent,
 )
-UTILISATION = 4
-
-
-class _Rows(RecordModel):
-    """A record model whose rows have an `id`, sort by a key per column and right-align
-    the columns that hold numbers."""
-
-    def __init__(
-        self,
-        columns: Sequence[tuple[Column, Callable[[Any], Any]]],
-        numeric: frozenset[int],
-        parent: Any = None,
-    ) -> None:
-        super().__init__(
-            [replace(c, title=translate("Workload", c.title)) for c, _key in columns], parent
-        )
-        self._keys = [key for _c, key in columns]
-        self._numeric = numeric
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == ID_ROLE:
-            return self.rows[index.row()].id
-        if role == SORT_ROLE:
-            return self._keys[index.column()](self.rows[index.row()])
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return super().data(index, role)
-
-
-class ManagersModel(_Rows):
-    """The team, one manager a row; projects dropped on a row are asked to move there."""
-
-    drop_requested = Signal(list, object)  # project ids, manager id
-
-    def __init__(self, parent: Any = None, *, droppable: bool = True) -> None:
-        super().__init__(MANAGER_COLUMNS, frozenset(range(1, len(MANAGER_COLUMNS))), parent)
-        self._droppable = droppable
-
-    def set_team(self, team: TeamLoad) -> None:
-        self.set_rows(team.managers)
-
-    @property
-    def managers(self) -> tuple[ManagerLoad, ...]:
-        return self.rows
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role == Qt.ItemDataRole.DecorationRole
-            and index.isValid()
-            and index.column() == UTILISATION
-        ):
-            state = state_of(self.rows[index.row()])
-            if state is LoadState.OVER:
-                return standard_icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-            if state is LoadState.ROOM:
-                return standard_icon(QStyle.StandardPixmap.SP_MessageBoxInformation)
-            return None
-        return super().data(index, role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and self._droppable:
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        return flags
-
-    def mimeTypes(self) -> list[str]:
-        return [MIME]
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def canDropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        return self._droppable and parent.isValid() and data.hasFormat(MIME)
-
-    def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        ids = project_ids(data)
-        if not (self._droppable and parent.isValid() and ids):
-            return False
-        self.drop_requested.emit(ids, self.rows[parent.row()].id)
-        return False  # the move is stored, then shown: the model moves nothing itself
-
-
-def _work_tip(w: WorkRow) -> str:
-    if w.keep_manager:
-        return translate("Workload", "The client asked to keep their manager")
-    if w.pinned:
-        return translate("Workload", "Pinned: a rebalance leaves it where it is")
-    return w.name
-
-
-WORK_COLUMNS = (
-    (Column(QT_TRANSLATE_NOOP("Workload", "Code"), lambda w: w.code), lambda w: w.code),
-    (
-        Column(QT_TRANSLATE_NOOP("Workload", "Project"), lambda w: w.name, tip=_work_tip),
-        lambda w: w.name,
-    ),
-    (Column(QT_TRANSLATE_NOOP("Workload", "Client"), lambda w: w.client), lambda w: w.client),
-    (Column(QT_TRANSLATE_NOOP("Workload", "Service"), lambda w: w.service), lambda w: w.service),
-    (
-        Column(
-            QT_TRANSLATE_NOOP("Workload", "Status"),
-            lambda w: translate("QueueModel", STATUS_LABELS.get(w.status, w.status)),
-        ),
-        lambda w: w.status,
-    ),
-    (Column(QT_TRANSLATE_NOOP("Workload", "Hours"), lambda w: hours(w.hours)), lambda w: w.hours),
-)
-
-
-class WorkModel(_Rows):
-    """Open projects of the chosen manager, dragged out to move them."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(WORK_COLUMNS, frozenset({5}), parent)
-
-    def set_work(self, rows: Sequence[WorkRow]) -> None:
-        self.set_rows(rows)
-
-    @property
-    def work(self) -> tuple[WorkRow, ...]:
-        return self.rows
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DecorationRole and index.isValid() and index.column() == 1:
-            w = self.rows[index.row()]
-            if w.pinned or w.keep_manager:
-                return standard_icon(QStyle.StandardPixmap.SP_DialogYesButton)
-            return None
-        return super().data(index, role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid():
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
-
-    def mimeTypes(self) -> list[str]:
-        return [MIME]
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        rows = sorted({i.row() for i in indexes if i.isValid()})
-        data = QMimeData()
-        data.setData(MIME, QByteArray(" ".join(self.rows[r].id.hex for r in rows).encode()))
-        return data
-
-
-def name_ticks(managers: Sequence[ManagerLoad], most: int) -> list[tuple[int, str]]:
-    """Names on a chart's axis, at most `most` of them so none overlaps; a big team is read
-    from the table beside it."""
-    step = -(-len(managers) // most) if managers else 1
-    return [(i, m.name) for i, m in enumerate(managers) if i % step == 0]
-
-
-class LoadChart(QWidget):
-    """Two bar charts side by side, one row a manager: weekly load with each capacity
-    marked, and the project count with the team's average."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("workloadChart")
-        self.setAccessibleName(translate("Workload", "Load and projects per manager"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.load_plot = self._plot(translate("Workload", "Load, h (| capacity)"))
-        self.count_plot = self._plot(translate("Workload", "Projects (| average)"))
-        self.count_plot.getPlotItem().hideAxis("left")
-        self.count_plot.setYLink(self.load_plot)
-        layout.addWidget(self.load_plot, 3)
-        layout.addWidget(self.count_plot, 2)
-        self.load_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, brushes=[], pen=None)
-        self.count_bars = pg.BarGraphItem(
-            x0=[], y=[], width=[], height=0.6, brush="#9bb5cf", pen=None
-        )
-        self.capacity = pg.ScatterPlotItem(symbol="|", size=18, pen=pg.mkPen("#222", width=2))
-        self.average = pg.InfiniteLine(
-            angle=90, pen=pg.mkPen("#555", width=1, style=Qt.PenStyle.DashLine)
-        )
-        self.load_plot.addItem(self.load_bars)
-        self.load_plot.addItem(self.capacity)
-        self.count_plot.addItem(self.count_bars)
-        self.count_plot.addItem(self.average)
-
-    @staticmethod
-    def _plot(title: str) -> pg.PlotWidget:
-        plot = pg.PlotWidget(background="w")
-        plot.setMenuEnabled(False)
-        plot.setMouseEnabled(x=False, y=False)
-        plot.hideButtons()
-        item = plot.getPlotItem()
-        item.setTitle(title, color="#444", size="9pt")
-        item.showGrid(x=True, alpha=0.15)
-        item.getViewBox().invertY(True)
-        return plot
-
-    def show_team(self, team: TeamLoad) -> None:
-        managers = team.managers
-        ys = list(range(len(managers)))
-        self.load_bars.setOpts(
-            x0=[0] * len(ys),
-            y=ys,
-            width=[m.load_hours for m in managers],
-            brushes=[QColor(LOAD_COLOURS[state_of(m)]) for m in managers],
-        )
-        self.count_bars.setOpts(x0=[0] * len(ys), y=ys, width=[m.projects for m in managers])
-        self.capacity.setData([m.capacity_hours for m in managers], ys)
-        self.average.setValue(team.projects_per_manager)
-        # Names on the left while they can be read; a big team is read from the table.
-        self.load_plot.getPlotItem().getAxis("left").setTicks([name_ticks(managers, 20)])
-        widest = max([m.load_hours for m in managers] + [m.capacity_hours for m in managers] + [1])
-        self.load_plot.setXRange(0, widest * 1.08, padding=0)
-        most = max([m.projects for m in managers] + [1])
-        self.count_plot.setXRange(0, most * 1.1, padding=0)
-        self.load_plot.setYRange(-0.6, len(managers) - 0.4, padding=0)
-
-    def load_widths(self) -> list[float]:
-        """The load bars as drawn (for checks and accessibility)."""
-        return [float(w) for w in self.load_bars.opts["width"]]
-
-
-def managers_view(model: ManagersModel, name: str) -> tuple[QTableView, QSortFilterProxyModel]:
-    proxy = QSortFilterProxyModel(model)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the chart's order too
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.setAlternatingRowColors(True)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return view, proxy
-
-
-class RebalanceDialog(QDialog):
-    """The suggested moves, the team before and after, and which moves to make."""
-
-    def __init__(self, plan: RebalancePlan, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("rebalanceDialog")
-        self.setWindowTitle(translate("Workload", "Rebalance the team"))
-        self.plan = plan
-        layout = QVBoxLayout(self)
-        summary = QLabel(self)
-        summary.setObjectName("rebalanceSummary")
-        summary.setWordWrap(True)
-        moved = sum(len(m.project_ids) for m in plan.moves)
-        if plan.moves:
-            summary.setText(
-                translate(
-                    "Workload",
-                    "%n project(s) move, %1 h a week. The highest load goes from %2 to %3; no rebalance goes below %4.",  # noqa: E501
-                    "",
-                    moved,
-                )
-                .replace("%1", hours(plan.moved_hours))
-                .replace("%2", percent(plan.max_before))
-                .replace("%3", percent(plan.max_after))
-                .replace("%4", percent(plan.bound))
-            )
-        else:
-            summary.setText(
-                translate(
-                    "Workload",
-                    "Nothing to move: no move lowers the highest load (%1) without breaking a rule.",  # noqa: E501
-                ).replace("%1", percent(plan.max_before))
-            )
-        layout.addWidget(summary)
-
-        sides = QHBoxLayout()
-        self.before = ManagersModel(self, droppable=False)
-        self.after = ManagersModel(self, droppable=False)
-        for title, model, team, name in (
-            (translate("Workload", "Before"), self.before, plan.before, "rebalanceBefore"),
-            (translate("Workload", "After"), self.after, plan.after, "rebalanceAfter"),
-        ):
-            model.set_team(team)
-            column = QVBoxLayout()
-            column.addWidget(QLabel(f"<b>{title}</b>"))
-            view, _proxy = managers_view(model, name)
-            for hidden in (3, 5, 6, 7):  # capacity, clients, requests and deadlines stay
-                view.setColumnHidden(hidden, True)
-            rows = min(len(team.managers), 8)
-            view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + rows * 30 + 4)
-            column.addWidget(view)
-            sides.addLayout(column)
-        layout.addLayout(sides, 2)
-        self.chart = CompareChart(self)
-        self.chart.show_plan(plan)
-        layout.addWidget(self.chart, 2)
-
-        self.moves = MovesModel(plan.moves, self)
-        self.moves_view = QTableView(self)
-        self.moves_view.setObjectName("rebalanceMoves")
-        self.moves_view.setModel(self.moves)
-        self.moves_view.verticalHeader().hide()
-        self.moves_view.setWordWrap(True)
-        # Rows as tall as their reason, once the columns have their widths.
-        rows = self.moves_view.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.moves_view.horizontalHeader()
-        for column in range(4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.moves_view, 3)
-
-        buttons = QDialogButtonBox(self)
-        self.apply_button = buttons.addButton(
-            translate("Workload", "Apply chosen moves"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.apply_button.setObjectName("applyRebalance")
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.apply_button.setEnabled(bool(plan.moves))
-        self.moves.dataChanged.connect(
-            lambda *_: self.apply_button.setEnabled(bool(self.moves.chosen()))
-        )
-        layout.addWidget(buttons)
-        self.resize(1100, 760)
-
-
-class CompareChart(pg.PlotWidget):
-    """Each manager's utilisation before (grey) and after (coloured) the suggested moves,
-    with 100 % marked."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent, background="w")
-        self.setObjectName("rebalanceChart")
-        self.setAccessibleName(translate("Workload", "Utilisation before and after"))
-        self.setMenuEnabled(False)
-        self.setMouseEnabled(x=False, y=False)
-        self.hideButtons()
-        item = self.getPlotItem()
-        item.setTitle(
-            translate("Workload", "Utilisation, % (grey: now, colour: after the moves)"),
-            color="#444",
-            size="9pt",
-        )
-        item.showGrid(x=True, alpha=0.15)
-        item.getViewBox().invertY(True)
-        self.before = pg.BarGraphItem(x0=[], y=[], width=[], height=0.36, brush="#c5ccd6", pen=None)
-        self.after = pg.BarGraphItem(x0=[], y=[], width=[], height=0.36, brushes=[], pen=None)
-        item.addItem(self.before)
-        item.addItem(self.after)
-        item.addItem(pg.InfiniteLine(100, angle=90, pen=pg.mkPen("#222", width=1)))
-
-    def show_plan(self, plan: RebalancePlan) -> None:
-        before, after = plan.before.managers, plan.after.managers
-        ys = list(range(len(before)))
-        finite = [m.utilisation * 100 for m in (*before, *after) if m.utilisation != float("inf")]
-        self.before.setOpts(
-            x0=[0] * len(ys),
-            y=[y - 0.19 for y in ys],
-            width=[min(m.utilisation * 100, max(finite, default=100)) for m in before],
-        )
-        self.after.setOpts(
-            x0=[0] * len(ys),
-            y=[y + 0.19 for y in ys],
-            width=[min(m.utilisation * 100, max(finite, default=100)) for m in after],
-            brushes=[QColor(LOAD_COLOURS[state_of(m)]) for m in after],
-        )
-        self.getPlotItem().getAxis("left").setTicks([name_ticks(before, 10)])
-        self.setXRange(0, max([*finite, 100]) * 1.05, padding=0)
-        self.setYRange(-0.6, len(before) - 0.4, padding=0)
-
-    def after_widths(self) -> list[float]:
-        return [float(w) for w in self.after.opts["width"]]
-
-
-MOVE_COLUMNS = (
-    (
-        Column(QT_TRANSLATE_NOOP("Workload", "Move"), lambda m: m.what, tip=lambda m: m.client),
-        lambda m: m.what,
-    ),
-    (Column(QT_TRANSLATE_NOOP("Workload", "From"), lambda m: m.source), lambda m: m.source),
-    (Column(QT_TRANSLATE_NOOP("Workload", "To"), lambda m: m.target), lambda m: m.target),
-    (Column(QT_TRANSLATE_NOOP("Workload", "Hours"), lambda m: hours(m.hours)), lambda m: m.hours),
-    (Column(QT_TRANSLATE_NOOP("Workload", "Why"), lambda m: m.reason), lambda m: m.reason),
-)
-
-
-class MovesModel(_Rows):
-    """The suggested moves, each with a box to keep or drop it."""
-
-    def __init__(self, moves: Sequence[MoveRow], parent: Any = None) -> None:
-        super().__init__(MOVE_COLUMNS, frozenset({3}), parent)
-        self.set_rows(moves)
-        self._on = [True] * len(moves)
-
-    def chosen(self) -> list[MoveRow]:
-        return [m for m, on in zip(self.rows, self._on, strict=True) if on]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.CheckStateRole and index.isValid() and index.column() == 0:
-            return Qt.CheckState.Checked if self._on[index.row()] else Qt.CheckState.Unchecked
-        return super().data(index, role)
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
-            return False
-        self._on[index.row()] = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.dataChanged.emit(index, index, [role])
-        return True
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == 0:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+from ui.team.rebalance import RebalanceDialog
 
 
 class WorkloadWindow(QDialog):
@@ -621,6 +121,7 @@ class WorkloadWindow(QDialog):
 
         self.managers = ManagersModel(self)
         self.managers.drop_requested.connect(self.move_to)
+        self.managers_table: QTableView
         self.managers_table, self.managers_proxy = managers_view(self.managers, "workloadManagers")
         self.managers_table.setAcceptDrops(True)
         self.managers_table.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
