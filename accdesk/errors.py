@@ -68,3 +68,7 @@ class ReadOnlyDatabase(DatabaseError):
 
 class DiskFull(DatabaseError):
     """A write failed for lack of space; the transaction was rolled back."""
+
+
+class ImportProblem(AccdeskError):
+    """A file or a mapping that cannot be imported, in one sentence."""

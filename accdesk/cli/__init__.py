@@ -12,15 +12,18 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from accdesk import __version__
 from accdesk.demo.agency import LANGUAGES, SCALES
 from accdesk.errors import AccdeskError
 from accdesk.ops.briefs import EXPORT_FORMATS, PdfMaker
-from accdesk.ops.importing import KEYS as IMPORT_KEYS
-from accdesk.ops.importing import KINDS
+from accdesk.ops.import_fields import KEYS as IMPORT_KEYS
+from accdesk.ops.import_fields import KINDS
 
 Command = Callable[[argparse.Namespace], int]
+if TYPE_CHECKING:  # argparse names no public type for what add_subparsers returns
+    Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def _db_option(parser: argparse.ArgumentParser, *, default: object = None) -> None:
@@ -51,7 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
         "else the system's)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _file_commands(sub)
+    _exchange_commands(sub)
+    _day_commands(sub)
+    _team_commands(sub)
+    return parser
 
+
+def _file_commands(sub: Subcommands) -> None:
+    """The database file itself: demo, backups, restore, check, copy elsewhere."""
     demo = sub.add_parser("demo", help="fill an empty database with a demo agency")
     _db_option(demo, default=argparse.SUPPRESS)
     demo.add_argument("--scale", choices=sorted(SCALES), default="demo")
@@ -86,6 +97,62 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the result as JSON")
     check.set_defaults(run="data:check_command")
 
+    copy = sub.add_parser(
+        "copy", help="copy every row to another database (SQLite or a team server), ids kept"
+    )
+    copy.add_argument("--from", dest="source", required=True, metavar="PATH_OR_URL")
+    copy.add_argument("--to", dest="target", required=True, metavar="PATH_OR_URL")
+    copy.add_argument(
+        "--replace", action="store_true", help="empty a target that has data, then copy"
+    )
+    copy.add_argument("--json", action="store_true", help="print the result as JSON")
+    copy.set_defaults(run="data:copy_command")
+
+
+def _exchange_commands(sub: Subcommands) -> None:
+    """Data in and out: the whole agency as JSON, rows from spreadsheets."""
+    take_out = sub.add_parser("export", help="take data out").add_subparsers(
+        dest="export_command", metavar="WHAT", required=True
+    )
+    everything = take_out.add_parser("all", help="the whole database as one JSON document")
+    _db_option(everything, default=argparse.SUPPRESS)
+    everything.add_argument("-o", "--output", metavar="FILE.json", required=True)
+    everything.add_argument("--json", action="store_true", help="print the result as JSON")
+    everything.set_defaults(run="data:export_all_command")
+
+    bring_in = sub.add_parser("import", help="bring data in").add_subparsers(
+        dest="import_command", metavar="WHAT", required=True
+    )
+    restore_all = bring_in.add_parser(
+        "all", help="restore a JSON document from `export all` into an empty database"
+    )
+    _db_option(restore_all, default=argparse.SUPPRESS)
+    restore_all.add_argument("file", metavar="FILE.json")
+    restore_all.add_argument("--json", action="store_true", help="print the result as JSON")
+    restore_all.set_defaults(run="data:import_all_command")
+    for kind in KINDS:
+        rows = bring_in.add_parser(kind, help=f"{kind} from a CSV or XLSX file")
+        _db_option(rows, default=argparse.SUPPRESS)
+        rows.add_argument("file", metavar="FILE")
+        rows.add_argument(
+            "--map",
+            metavar="JSON",
+            help='which column holds each field, e.g. \'{"name": "Клиент"}\' (default: guessed'
+            " from the headers)",
+        )
+        rows.add_argument("--key", choices=IMPORT_KEYS[kind], help="what rows are matched on")
+        rows.add_argument("--encoding", help="the CSV's encoding (default: detected)")
+        rows.add_argument("--delimiter", help="the CSV's delimiter (default: detected)")
+        rows.add_argument(
+            "--stop-on-errors", action="store_true", help="write nothing if any row is wrong"
+        )
+        rows.add_argument("--dry-run", action="store_true", help="check and report only")
+        rows.add_argument("--json", action="store_true", help="print the result as JSON")
+        rows.set_defaults(run="data:import_rows_command", kind=kind)
+
+
+def _day_commands(sub: Subcommands) -> None:
+    """A manager's work: briefs, requests, the day's plan, statistics."""
     brief = sub.add_parser("brief", help="task briefs").add_subparsers(
         dest="brief_command", metavar="ACTION", required=True
     )
@@ -143,56 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
     responses.add_argument("--json", action="store_true", help="print the result as JSON")
     responses.set_defaults(run="work:stats_responses_command")
 
-    take_out = sub.add_parser("export", help="take data out").add_subparsers(
-        dest="export_command", metavar="WHAT", required=True
-    )
-    everything = take_out.add_parser("all", help="the whole database as one JSON document")
-    _db_option(everything, default=argparse.SUPPRESS)
-    everything.add_argument("-o", "--output", metavar="FILE.json", required=True)
-    everything.add_argument("--json", action="store_true", help="print the result as JSON")
-    everything.set_defaults(run="data:export_all_command")
 
-    bring_in = sub.add_parser("import", help="bring data in").add_subparsers(
-        dest="import_command", metavar="WHAT", required=True
-    )
-    restore_all = bring_in.add_parser(
-        "all", help="restore a JSON document from `export all` into an empty database"
-    )
-    _db_option(restore_all, default=argparse.SUPPRESS)
-    restore_all.add_argument("file", metavar="FILE.json")
-    restore_all.add_argument("--json", action="store_true", help="print the result as JSON")
-    restore_all.set_defaults(run="data:import_all_command")
-    for kind in KINDS:
-        rows = bring_in.add_parser(kind, help=f"{kind} from a CSV or XLSX file")
-        _db_option(rows, default=argparse.SUPPRESS)
-        rows.add_argument("file", metavar="FILE")
-        rows.add_argument(
-            "--map",
-            metavar="JSON",
-            help='which column holds each field, e.g. \'{"name": "Клиент"}\' (default: guessed'
-            " from the headers)",
-        )
-        rows.add_argument("--key", choices=IMPORT_KEYS[kind], help="what rows are matched on")
-        rows.add_argument("--encoding", help="the CSV's encoding (default: detected)")
-        rows.add_argument("--delimiter", help="the CSV's delimiter (default: detected)")
-        rows.add_argument(
-            "--stop-on-errors", action="store_true", help="write nothing if any row is wrong"
-        )
-        rows.add_argument("--dry-run", action="store_true", help="check and report only")
-        rows.add_argument("--json", action="store_true", help="print the result as JSON")
-        rows.set_defaults(run="data:import_rows_command", kind=kind)
-
-    copy = sub.add_parser(
-        "copy", help="copy every row to another database (SQLite or a team server), ids kept"
-    )
-    copy.add_argument("--from", dest="source", required=True, metavar="PATH_OR_URL")
-    copy.add_argument("--to", dest="target", required=True, metavar="PATH_OR_URL")
-    copy.add_argument(
-        "--replace", action="store_true", help="empty a target that has data, then copy"
-    )
-    copy.add_argument("--json", action="store_true", help="print the result as JSON")
-    copy.set_defaults(run="data:copy_command")
-
+def _team_commands(sub: Subcommands) -> None:
+    """The queue, the team's load and rebalancing."""
     queue = sub.add_parser("queue", help="the project queue with priority scores and reasons")
     _db_option(queue, default=argparse.SUPPRESS)
     queue.add_argument("--manager", metavar="LOGIN_OR_NAME", help="one manager's queue only")
@@ -214,7 +234,6 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--apply", action="store_true", help="make the moves, in one transaction")
     balance.add_argument("--json", action="store_true", help="print the result as JSON")
     balance.set_defaults(run="work:rebalance_command")
-    return parser
 
 
 def run(args: argparse.Namespace, pdf: PdfMaker | None = None) -> int:

@@ -14,12 +14,13 @@ from accdesk.cli.common import emit
 from accdesk.demo.agency import create_demo
 from accdesk.errors import AccdeskError
 from accdesk.ops.archive import copy_agency, export_archive, import_archive
-from accdesk.ops.importing import guess_mapping, import_rows, read_table
+from accdesk.ops.importing import guess_mapping, import_rows
 from accdesk.ops.summary import counts
 from accdesk.storage.backup import list_backups, restore, rolling_backup
 from accdesk.storage.db import open_database, resolve_url, sqlite_path
 from accdesk.storage.files import read_input, write_export
 from accdesk.storage.migrations import SCHEMA_HEAD
+from accdesk.storage.sheets import read_table
 from accdesk.storage.sqlitefile import FileState, copy_database, inspect_sqlite, table_counts
 
 

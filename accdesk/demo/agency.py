@@ -6,6 +6,8 @@ single transaction: the large agency (200,000 requests) builds in seconds, and a
 interrupted build leaves nothing behind.
 """
 
+# long: one random stream, read in a fixed order through every table, makes the agency
+
 from __future__ import annotations
 
 import random
@@ -25,6 +27,23 @@ from accdesk.briefs.schema import Templates
 from accdesk.changes import Changes, Kind
 from accdesk.demo.briefs import NEWSLETTER_TITLE, demo_content
 from accdesk.demo.english import ENGLISH
+from accdesk.demo.names import (
+    BRANDS,
+    BRIEF_TEMPLATES,
+    BRIEF_TITLES,
+    CLIENT_ZONES,
+    FIRST_NAMES,
+    HANDOVER_REASONS,
+    LAST_NAMES_F,
+    LAST_NAMES_M,
+    MANAGER_NAMES,
+    MEETING_TITLES,
+    PROJECT_NAMES,
+    PROMISES,
+    REQUEST_TEXTS,
+    SEGMENTS,
+    SERVICES,
+)
 from accdesk.errors import AccdeskError
 from accdesk.facts import LOYALTY_PRACTICES
 from accdesk.ops.deadlines import ClientTerms, Clocks, week_from_setting
@@ -49,249 +68,24 @@ SCALES = {
     "large": Scale(managers=50, clients=2000, projects=10_000, requests=200_000, briefs=20_000),
 }
 
-SERVICES = (
-    ("seo", "SEO"),
-    ("ppc", "PPC"),
-    ("smm", "SMM"),
-    ("web", "Разработка"),
-    ("support", "Техподдержка"),
-    ("analytics", "Аналитика"),
-    ("design", "Дизайн"),
-    ("email", "Email-рассылки"),
-)
 # Projects are sold mostly in the first five services; the rest exist for up-sell.
 PROJECT_SERVICES = ("seo", "ppc", "smm", "web", "support")
 
-PROJECT_NAMES = {
-    "seo": (
-        "SEO-продвижение сайта",
-        "Технический аудит сайта",
-        "Рост органического трафика",
-        "Локальное SEO: карты",
-        "Семантическое ядро",
-    ),
-    "ppc": (
-        "Яндекс Директ: поиск",
-        "Контекст: РСЯ и ретаргетинг",
-        "Performance-кампания",
-        "VK Реклама: лиды",
-    ),
-    "smm": (
-        "Ведение сообщества VK",
-        "Контент-план Telegram",
-        "Запуск канала в Дзене",
-        "Таргет и посевы",
-    ),
-    "web": (
-        "Редизайн сайта",
-        "Лендинг акции",
-        "Интернет-магазин: корзина и оплата",
-        "Личный кабинет клиента",
-        "Форма подписки на рассылку",
-    ),
-    "support": ("Техподдержка сайта", "Обновления и резервные копии", "Мониторинг доступности"),
-}
 
-FIRST_NAMES = (
-    "Анна",
-    "Мария",
-    "Ольга",
-    "Екатерина",
-    "Ирина",
-    "Алёна",
-    "Юлия",
-    "Дарья",
-    "Алексей",
-    "Дмитрий",
-    "Сергей",
-    "Иван",
-    "Павел",
-    "Артём",
-    "Никита",
-    "Фёдор",
-)
-LAST_NAMES_F = (
-    "Смирнова",
-    "Иванова",
-    "Кузнецова",
-    "Попова",
-    "Соколова",
-    "Лебедева",
-    "Козлова",
-    "Новикова",
-    "Морозова",
-    "Волкова",
-    "Семёнова",
-    "Орлова",
-)
-LAST_NAMES_M = (
-    "Смирнов",
-    "Иванов",
-    "Кузнецов",
-    "Попов",
-    "Соколов",
-    "Лебедев",
-    "Козлов",
-    "Новиков",
-    "Морозов",
-    "Волков",
-    "Семёнов",
-    "Орлов",
-)
-MANAGER_NAMES = (
-    "Елена Громова",
-    "Антон Белов",
-    "Ксения Руднева",
-    "Михаил Зайцев",
-    "Светлана Ким",
-    "Олег Тарасов",
-)
-
-BRANDS = (
-    "Северный ветер",
-    "Колос",
-    "АвтоДом",
-    "Здоровье+",
-    "ТехноПарк",
-    "Уральские самоцветы",
-    "Байкал-Тур",
-    "Камчатка Экспедиции",
-    "Янтарный берег",
-    "СтройМастер",
-    "Вкусная лавка",
-    "ЭкоФерма",
-    "Медведь",
-    "Сибирский кедр",
-    "Волга-Логистик",
-    "Ёлка",
-    "Дальний Восток Фиш",
-    "Полярная звезда",
-    "Умный дом",
-    "Академия роста",
-    "Green Line",
-    "Nordic Wood",
-    "Городские окна",
-    "Мебельная фабрика «Уют»",
-    "Стоматология «Жемчуг»",
-    "Фитнес Энергия",
-    "Книжный двор",
-    "Детский мир игр",
-    "Юрист Онлайн",
-    "Автосервис Ёж",
-)
 LEGAL_FORMS = ("ООО", "АО", "ИП")
-SEGMENTS = (
-    "e-commerce",
-    "B2B-услуги",
-    "медицина",
-    "недвижимость",
-    "образование",
-    "туризм",
-    "продуктовый ритейл",
-    "производство",
-    "автобизнес",
-)
 CHANNELS = ("email", "telegram", "phone", "whatsapp", "slack")
 KPIS = tuple(k.value for k in m.KpiFocus)
 
-# Kaliningrad to Kamchatka, plus clients abroad.
-CLIENT_ZONES = (
-    "Europe/Kaliningrad",
-    "Europe/Moscow",
-    "Europe/Moscow",
-    "Europe/Moscow",
-    "Europe/Samara",
-    "Asia/Yekaterinburg",
-    "Asia/Omsk",
-    "Asia/Novosibirsk",
-    "Asia/Krasnoyarsk",
-    "Asia/Irkutsk",
-    "Asia/Yakutsk",
-    "Asia/Vladivostok",
-    "Asia/Magadan",
-    "Asia/Kamchatka",
-    "Asia/Dubai",
-    "Europe/Berlin",
-)
 
 # Agreed first-response times (minutes; None = next business day) weighted like the survey.
 SLA_CHOICES = ((15, 15), (60, 55), (180, 19), (360, 6), (None, 5))
 
-PROMISES = (
-    ("Топ-10 по основным запросам через 2 недели", m.Feasibility.UNREALISTIC),
-    ("Гарантированный топ-5 до конца месяца", m.Feasibility.UNREALISTIC),
-    ("80 лидов за оставшиеся две недели", m.Feasibility.DOUBTFUL),
-    ("Рост трафика на 30 % за квартал", m.Feasibility.DOUBTFUL),
-    ("Еженедельный отчёт по трафику и заявкам", m.Feasibility.REALISTIC),
-    ("Запуск рекламы в течение 3 рабочих дней", m.Feasibility.REALISTIC),
-)
-HANDOVER_REASONS = (
-    "Менеджер ушёл в отпуск",
-    "Перераспределение нагрузки",
-    "Клиент попросил другого менеджера",
-    "Менеджер перешёл в другой отдел",
-)
 SALES_PEOPLE = ("Антон (отдел продаж)", "Виктор, коммерческий директор", "Наталья (продажи)")
 
-REQUEST_TEXTS = (
-    "Почему упали позиции?",
-    "Нужен отчёт за прошлый месяц",
-    "Поправьте, пожалуйста, баннер на главной",
-    "Когда будет готов лендинг?",
-    "Можно увеличить бюджет на рекламу?",
-    "Сайт не открывается с телефона",
-    "Согласуйте, пожалуйста, контент-план",
-    "Сколько лидов пришло за неделю?",
-)
-
-BRIEF_TITLES = {
-    "seo": (
-        "Собрать семантику для раздела «Доставка»",
-        "Убрать дубли title на карточках товаров",
-        "Настроить 301-редиректы со старых URL",
-        "Подготовить ТЗ на тексты категорий",
-    ),
-    "ppc": (
-        "Настроить цели и ретаргетинг в Метрике",
-        "Запустить кампанию на новогоднюю акцию",
-        "Пересобрать минус-слова по поисковым запросам",
-    ),
-    "smm": (
-        "Контент-план на декабрь",
-        "Обложки и шаблоны постов для VK",
-        "Розыгрыш среди подписчиков Telegram",
-    ),
-    "web": (
-        NEWSLETTER_TITLE,
-        "Фильтр по цене в каталоге",
-        "Калькулятор стоимости доставки",
-        "Страница «Спасибо за заказ»",
-    ),
-    "support": (
-        "Обновить SSL-сертификат",
-        "Проверить резервное копирование",
-        "Ускорить загрузку главной",
-    ),
-}
-
-# The template each service's briefs are written in.
-BRIEF_TEMPLATES = {
-    "seo": "seo_task",
-    "ppc": "ppc_campaign",
-    "smm": "smm_content_plan",
-    "web": "generic",
-    "support": "bug_fix",
-}
 
 AGENCY_TZ = ZoneInfo("Europe/Moscow")
 WORKING_DAY = 9 * 60  # minutes in the agency's default working day
 
-MEETING_TITLES = (
-    "Созвон с клиентом по отчёту",
-    "Планёрка с SEO-отделом",
-    "Разбор макетов с дизайнером",
-    "Встреча с новым клиентом",
-)
 
 SLA_CLOCKS = (m.SlaCalendar.AGENCY,) * 5 + (m.SlaCalendar.CLIENT, m.SlaCalendar.OVERLAP)
 

@@ -111,6 +111,7 @@ RECORDS: Mapping[str, Record] = {
 # Reading ----------------------------------------------------------------------------------
 
 
+# long: every section of the card from one session, one snapshot
 def client_card(db: Database, client_id: uuid.UUID, now: datetime | None = None) -> ClientCard:
     moment = now or utcnow()
     with db.reading() as s:

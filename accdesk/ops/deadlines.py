@@ -211,6 +211,7 @@ def recompute_on(con: Connection, progress: Progress | None = None) -> int:
 RECOMPUTE_CACHE = -256 * 1024  # KiB, as SQLite reads a negative size
 
 
+# long: one pass in index order with its batches; measured by the sla_recompute_all bench
 def _recompute(con: Connection, progress: Progress | None) -> int:
     """The arithmetic runs over numpy arrays, one batch per client clock, and only changed rows
     are written: at 200,000 requests the writing (and the indexes it updates) is what costs.

@@ -10,189 +10,34 @@ with `stop_on_errors`, nothing at all when any row is wrong; a cancel writes not
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import uuid
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from openpyxl import load_workbook
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from accdesk.changes import Changes
 from accdesk.codes import CLIENT, parse_code
-from accdesk.errors import AccdeskError, ValidationError
+from accdesk.errors import AccdeskError, ImportProblem, ValidationError
 from accdesk.models import Client, Contact, Manager, Project, ProjectStatus, Service
+from accdesk.ops.import_fields import FIELDS, KEYS, KINDS, STATUS_WORDS
 from accdesk.ops.inputs import ClientEdit, ContactEdit, ProjectCreate, ServiceCreate, validate
 from accdesk.storage.db import Database
-from accdesk.text import QT_TRANSLATE_NOOP, translate
+from accdesk.storage.sheets import (
+    SourceTable,
+)
+from accdesk.text import translate
 from accdesk.types import typed_number, utcnow
 
-KINDS = ("clients", "contacts", "projects", "services")
-DELIMITERS = ";,\t|"
 Progress = Callable[[int, int], bool]  # False: the person pressed Cancel
-
-
-class ImportProblem(AccdeskError):
-    """A file or a mapping that cannot be imported, in one sentence."""
 
 
 class ImportCancelled(AccdeskError):
     """The person cancelled; nothing was written."""
-
-
-@dataclass(frozen=True)
-class Target:
-    key: str
-    label: str
-    required: bool
-    synonyms: tuple[str, ...]
-
-
-CLIENT_FIELD = Target(
-    "client",
-    QT_TRANSLATE_NOOP("Import", "Client"),
-    True,
-    ("клиент", "компания", "client", "company"),
-)
-FIELDS: dict[str, tuple[Target, ...]] = {
-    "clients": (
-        Target(
-            "name",
-            QT_TRANSLATE_NOOP("Import", "Client"),
-            True,
-            ("клиент", "название", "наименование", "компания", "client", "name", "company"),
-        ),
-        Target(
-            "legal_name",
-            QT_TRANSLATE_NOOP("Import", "Legal name"),
-            False,
-            ("юрлицо", "юр лицо", "юридическое лицо", "организация", "legal name", "legal entity"),
-        ),
-        Target(
-            "segment",
-            QT_TRANSLATE_NOOP("Import", "Segment"),
-            False,
-            ("сегмент", "отрасль", "ниша", "segment", "industry"),
-        ),
-        Target(
-            "monthly_budget",
-            QT_TRANSLATE_NOOP("Import", "Monthly budget"),
-            False,
-            ("бюджет", "бюджет в месяц", "ежемесячный бюджет", "budget", "monthly budget"),
-        ),
-        Target(
-            "timezone",
-            QT_TRANSLATE_NOOP("Import", "Time zone"),
-            False,
-            ("часовой пояс", "пояс", "timezone", "time zone", "tz"),
-        ),
-        Target(
-            "preferred_channel",
-            QT_TRANSLATE_NOOP("Import", "Preferred channel"),
-            False,
-            ("канал", "канал связи", "channel", "preferred channel"),
-        ),
-        Target(
-            "notes",
-            QT_TRANSLATE_NOOP("Import", "Notes"),
-            False,
-            ("заметки", "примечание", "комментарий", "notes"),
-        ),
-    ),
-    "contacts": (
-        CLIENT_FIELD,
-        Target(
-            "name",
-            QT_TRANSLATE_NOOP("Import", "Contact"),
-            True,
-            ("контакт", "имя", "фио", "contact", "name", "full name"),
-        ),
-        Target(
-            "role",
-            QT_TRANSLATE_NOOP("Import", "Role"),
-            False,
-            ("должность", "роль", "role", "position"),
-        ),
-        Target(
-            "email",
-            QT_TRANSLATE_NOOP("Import", "Email"),
-            False,
-            ("email", "e-mail", "почта", "электронная почта"),
-        ),
-        Target("phone", QT_TRANSLATE_NOOP("Import", "Phone"), False, ("телефон", "тел", "phone")),
-        Target(
-            "messenger",
-            QT_TRANSLATE_NOOP("Import", "Messenger"),
-            False,
-            ("мессенджер", "телеграм", "telegram", "messenger"),
-        ),
-        Target(
-            "birthday",
-            QT_TRANSLATE_NOOP("Import", "Birthday"),
-            False,
-            ("день рождения", "дата рождения", "birthday", "date of birth"),
-        ),
-    ),
-    "projects": (
-        CLIENT_FIELD,
-        Target(
-            "name",
-            QT_TRANSLATE_NOOP("Import", "Project"),
-            True,
-            ("проект", "название проекта", "project", "name"),
-        ),
-        Target(
-            "service", QT_TRANSLATE_NOOP("Import", "Service"), True, ("услуга", "сервис", "service")
-        ),
-        Target(
-            "manager",
-            QT_TRANSLATE_NOOP("Import", "Manager"),
-            False,
-            ("менеджер", "аккаунт-менеджер", "аккаунт", "manager", "account manager"),
-        ),
-        Target("status", QT_TRANSLATE_NOOP("Import", "Status"), False, ("статус", "status")),
-        Target(
-            "deadline",
-            QT_TRANSLATE_NOOP("Import", "Deadline"),
-            False,
-            ("срок", "дедлайн", "deadline", "due"),
-        ),
-        Target(
-            "weekly_effort_hours",
-            QT_TRANSLATE_NOOP("Import", "Hours a week"),
-            False,
-            ("часов в неделю", "часы", "трудозатраты", "hours a week", "hours", "effort"),
-        ),
-    ),
-    "services": (
-        Target(
-            "name",
-            QT_TRANSLATE_NOOP("Import", "Service"),
-            True,
-            ("услуга", "название", "service", "name"),
-        ),
-        Target("key", QT_TRANSLATE_NOOP("Import", "Key"), False, ("код", "ключ", "key", "code")),
-    ),
-}
-# What a row is matched on, first choice first.
-KEYS: dict[str, tuple[str, ...]] = {
-    "clients": ("name", "legal_name"),
-    "contacts": ("email", "name"),
-    "projects": ("name",),
-    "services": ("name", "key"),
-}
-STATUS_WORDS = {
-    "planned": ("planned", "план", "планируется", "запланирован", "новый"),
-    "active": ("active", "активный", "активен", "в работе", "ведется", "идет"),
-    "paused": ("paused", "пауза", "на паузе", "приостановлен"),
-    "done": ("done", "завершен", "завершён", "закрыт", "готово", "сдан"),
-}
 
 
 def fold(text: str) -> str:
@@ -202,112 +47,6 @@ def fold(text: str) -> str:
 
 
 # Reading -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SourceTable:
-    """A file's header and rows as text; `numbers` are the rows' lines in the file."""
-
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numbers: tuple[int, ...]
-    encoding: str | None = None  # for CSV: what was read (or chosen)
-    delimiter: str | None = None
-
-
-def read_table(
-    data: bytes, filename: str, *, encoding: str | None = None, delimiter: str | None = None
-) -> SourceTable:
-    """CSV (any of `DELIMITERS`, UTF-8 with or without BOM, or Windows-1251: detected unless
-    given) or XLSX (the first sheet). Empty lines are skipped; the header is the first line
-    with at least two cells filled, so a merged title row above it is passed over."""
-    if data[:2] == b"PK" or filename.lower().endswith(".xlsx"):
-        return _read_xlsx(data)
-    text, used = _decode(data, encoding)
-    if delimiter is None:
-        delimiter = _delimiter(text)
-    lines = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    return _table([(n, row) for n, row in enumerate(lines, start=1)], used, delimiter)
-
-
-def _delimiter(text: str) -> str:
-    """The candidate that splits the most of the first lines into the same number of
-    cells; a title line above the header (one cell) does not count against it. The csv
-    module's sniffer gives up on such files."""
-    lines = [line for line in text.splitlines()[:30] if line.strip()]
-    best, score = ",", 0
-    for candidate in DELIMITERS:
-        counts = Counter(line.count(candidate) for line in lines)
-        counts.pop(0, None)
-        agreeing = max(counts.values(), default=0)
-        if agreeing > score:
-            best, score = candidate, agreeing
-    return best
-
-
-def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
-    if encoding is not None:
-        try:
-            return data.decode(encoding), encoding
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise ImportProblem(
-                translate("Import", "the file cannot be read as {encoding}: {exc}").format(
-                    encoding=encoding, exc=exc
-                )
-            ) from exc
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1251", errors="replace"), "cp1251"
-
-
-def _read_xlsx(data: bytes) -> SourceTable:
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ImportProblem(
-            translate("Import", "this is not a readable Excel workbook ({exc})").format(exc=exc)
-        ) from exc
-    sheet = book.worksheets[0]
-    rows = [
-        (n, ["" if v is None else _cell_text(v) for v in values])
-        for n, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-    ]
-    book.close()
-    return _table(rows, None, None)
-
-
-def _cell_text(value: Any) -> str:
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _table(
-    rows: Sequence[tuple[int, Sequence[str]]], encoding: str | None, delimiter: str | None
-) -> SourceTable:
-    filled = [(n, [c.strip() for c in row]) for n, row in rows if any(c.strip() for c in row)]
-    start = next((i for i, (_n, row) in enumerate(filled) if sum(bool(c) for c in row) >= 2), None)
-    if start is None:
-        raise ImportProblem(
-            translate("Import", "the file has no header line with at least two columns")
-        )
-    headers = filled[start][1]
-    width = len(headers)
-    body = filled[start + 1 :]
-    return SourceTable(
-        headers=tuple(headers),
-        rows=tuple(tuple((row + [""] * width)[:width]) for _n, row in body),
-        numbers=tuple(n for n, _row in body),
-        encoding=encoding,
-        delimiter=delimiter,
-    )
 
 
 def guess_mapping(kind: str, headers: Sequence[str]) -> dict[str, int]:

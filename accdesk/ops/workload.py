@@ -259,6 +259,7 @@ def _skills(s: Session) -> dict[uuid.UUID, dict[uuid.UUID, int]]:
 # Writing -----------------------------------------------------------------------------------
 
 
+# long: one transaction checks, moves and records; apart they could disagree
 def reassign(
     db: Database,
     moves: Sequence[ProjectMove],

@@ -369,60 +369,12 @@
   <context>
     <name>BriefEditorPane</name>
     <message>
-      <source> of 10</source>
-      <translation> из 10</translation>
-    </message>
-    <message>
-      <source>%1 needs level %2 or more; this brief is level %3. Missing for them: %4.</source>
-      <translation>Исполнителю «%1» нужен уровень %2 или выше, а у этого ТЗ — %3. Для него не хватает: %4.</translation>
-    </message>
-    <message>
-      <source>%1 of %2 sections for level %3</source>
-      <translation>Разделов для уровня %3: %1 из %2</translation>
-    </message>
-    <message>
-      <source>1: one line · 10: a full spec with fields and checks</source>
-      <translation>1 — одна строка · 10 — полное ТЗ с полями и проверками</translation>
-    </message>
-    <message>
-      <source>Audience</source>
-      <translation>Для кого</translation>
-    </message>
-    <message>
       <source>Audience levels</source>
       <translation>Уровни для исполнителей</translation>
     </message>
     <message>
-      <source>Audience warning</source>
-      <translation>Предупреждение об исполнителе</translation>
-    </message>
-    <message>
-      <source>Back to draft</source>
-      <translation>Вернуть в черновик</translation>
-    </message>
-    <message>
-      <source>Brief details</source>
-      <translation>Параметры ТЗ</translation>
-    </message>
-    <message>
-      <source>Briefs</source>
-      <translation>ТЗ</translation>
-    </message>
-    <message>
-      <source>Briefs of the project</source>
-      <translation>ТЗ проекта</translation>
-    </message>
-    <message>
-      <source>Completeness</source>
-      <translation>Полнота</translation>
-    </message>
-    <message>
       <source>Copied as Markdown</source>
       <translation>Скопировано как Markdown</translation>
-    </message>
-    <message>
-      <source>Copy as Markdown</source>
-      <translation>Копировать как Markdown</translation>
     </message>
     <message>
       <source>Could not keep a draft: </source>
@@ -437,14 +389,6 @@
       <translation>Правка ТЗ «%1»</translation>
     </message>
     <message>
-      <source>Everything level %1 asks for is written.</source>
-      <translation>Всё, что нужно для уровня %1, написано.</translation>
-    </message>
-    <message>
-      <source>Export</source>
-      <translation>Экспорт</translation>
-    </message>
-    <message>
       <source>Export brief</source>
       <translation>Экспорт ТЗ</translation>
     </message>
@@ -453,44 +397,8 @@
       <translation>Сохранено в %1</translation>
     </message>
     <message>
-      <source>HTML…</source>
-      <translation>HTML…</translation>
-    </message>
-    <message>
-      <source>History</source>
-      <translation>История</translation>
-    </message>
-    <message>
-      <source>Level </source>
-      <translation>Уровень </translation>
-    </message>
-    <message>
-      <source>Level of detail</source>
-      <translation>Уровень детализации</translation>
-    </message>
-    <message>
-      <source>Mark as accepted</source>
-      <translation>Отметить как принятое</translation>
-    </message>
-    <message>
-      <source>Mark as sent</source>
-      <translation>Отметить как отправленное</translation>
-    </message>
-    <message>
       <source>Mark brief %1</source>
       <translation>Статус ТЗ: %1</translation>
-    </message>
-    <message>
-      <source>Markdown…</source>
-      <translation>Markdown…</translation>
-    </message>
-    <message>
-      <source>Missing sections</source>
-      <translation>Недостающие разделы</translation>
-    </message>
-    <message>
-      <source>Missing: %1</source>
-      <translation>Не хватает: %1</translation>
     </message>
     <message>
       <source>New brief</source>
@@ -503,28 +411,12 @@ Template name:</source>
 Название шаблона:</translation>
     </message>
     <message>
-      <source>No briefs yet</source>
-      <translation>ТЗ пока нет</translation>
-    </message>
-    <message>
-      <source>No project selected</source>
-      <translation>Проект не выбран</translation>
-    </message>
-    <message>
       <source>Not saved: </source>
       <translation>Не сохранено: </translation>
     </message>
     <message>
       <source>Not saved: correct what is marked in red.</source>
       <translation>Не сохранено: исправьте то, что отмечено красным.</translation>
-    </message>
-    <message>
-      <source>PDF…</source>
-      <translation>PDF…</translation>
-    </message>
-    <message>
-      <source>Preview</source>
-      <translation>Предпросмотр</translation>
     </message>
     <message>
       <source>Read only: %1 manages this project; only they or a team lead can change its briefs</source>
@@ -551,20 +443,8 @@ Template name:</source>
       <translation>Сохранить как шаблон</translation>
     </message>
     <message>
-      <source>Save status</source>
-      <translation>Состояние сохранения</translation>
-    </message>
-    <message>
       <source>Saved at %1</source>
       <translation>Сохранено в %1</translation>
-    </message>
-    <message>
-      <source>Select a project to see and write its briefs.</source>
-      <translation>Выберите проект, чтобы увидеть и написать его ТЗ.</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>Статус</translation>
     </message>
     <message>
       <source>Template “%1” saved</source>
@@ -573,6 +453,133 @@ Template name:</source>
     <message>
       <source>The team database is away: your text is kept on this computer and saved there when it is back</source>
       <translation>Нет связи с командной базой: текст хранится на этом компьютере и сохранится в базе, когда связь вернётся</translation>
+    </message>
+  </context>
+  <context>
+    <name>BriefEditorView</name>
+    <message>
+      <source> of 10</source>
+      <translation> из 10</translation>
+    </message>
+    <message>
+      <source>%1 needs level %2 or more; this brief is level %3. Missing for them: %4.</source>
+      <translation>Исполнителю «%1» нужен уровень %2 или выше, а у этого ТЗ — %3. Для него не хватает: %4.</translation>
+    </message>
+    <message>
+      <source>%1 of %2 sections for level %3</source>
+      <translation>Разделов для уровня %3: %1 из %2</translation>
+    </message>
+    <message>
+      <source>1: one line · 10: a full spec with fields and checks</source>
+      <translation>1 — одна строка · 10 — полное ТЗ с полями и проверками</translation>
+    </message>
+    <message>
+      <source>Audience</source>
+      <translation>Для кого</translation>
+    </message>
+    <message>
+      <source>Audience warning</source>
+      <translation>Предупреждение об исполнителе</translation>
+    </message>
+    <message>
+      <source>Back to draft</source>
+      <translation>Вернуть в черновик</translation>
+    </message>
+    <message>
+      <source>Brief details</source>
+      <translation>Параметры ТЗ</translation>
+    </message>
+    <message>
+      <source>Briefs</source>
+      <translation>ТЗ</translation>
+    </message>
+    <message>
+      <source>Briefs of the project</source>
+      <translation>ТЗ проекта</translation>
+    </message>
+    <message>
+      <source>Completeness</source>
+      <translation>Полнота</translation>
+    </message>
+    <message>
+      <source>Copy as Markdown</source>
+      <translation>Копировать как Markdown</translation>
+    </message>
+    <message>
+      <source>Everything level %1 asks for is written.</source>
+      <translation>Всё, что нужно для уровня %1, написано.</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Экспорт</translation>
+    </message>
+    <message>
+      <source>HTML…</source>
+      <translation>HTML…</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>История</translation>
+    </message>
+    <message>
+      <source>Level </source>
+      <translation>Уровень </translation>
+    </message>
+    <message>
+      <source>Level of detail</source>
+      <translation>Уровень детализации</translation>
+    </message>
+    <message>
+      <source>Mark as accepted</source>
+      <translation>Отметить как принятое</translation>
+    </message>
+    <message>
+      <source>Mark as sent</source>
+      <translation>Отметить как отправленное</translation>
+    </message>
+    <message>
+      <source>Markdown…</source>
+      <translation>Markdown…</translation>
+    </message>
+    <message>
+      <source>Missing sections</source>
+      <translation>Недостающие разделы</translation>
+    </message>
+    <message>
+      <source>Missing: %1</source>
+      <translation>Не хватает: %1</translation>
+    </message>
+    <message>
+      <source>New brief</source>
+      <translation>Новое ТЗ</translation>
+    </message>
+    <message>
+      <source>No briefs yet</source>
+      <translation>ТЗ пока нет</translation>
+    </message>
+    <message>
+      <source>No project selected</source>
+      <translation>Проект не выбран</translation>
+    </message>
+    <message>
+      <source>PDF…</source>
+      <translation>PDF…</translation>
+    </message>
+    <message>
+      <source>Preview</source>
+      <translation>Предпросмотр</translation>
+    </message>
+    <message>
+      <source>Save status</source>
+      <translation>Состояние сохранения</translation>
+    </message>
+    <message>
+      <source>Select a project to see and write its briefs.</source>
+      <translation>Выберите проект, чтобы увидеть и написать его ТЗ.</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Статус</translation>
     </message>
     <message>
       <source>Turn the client's request into a task: press “New brief” and pick a template.</source>
@@ -3820,16 +3827,8 @@ A workplace for account managers of digital agencies.</source>
       <translation>Все менеджеры</translation>
     </message>
     <message>
-      <source>Any health</source>
-      <translation>Любое состояние</translation>
-    </message>
-    <message>
       <source>Any service</source>
       <translation>Любая услуга</translation>
-    </message>
-    <message>
-      <source>Any status</source>
-      <translation>Любой статус</translation>
     </message>
     <message>
       <source>Apply the priority order</source>
@@ -3842,6 +3841,65 @@ A workplace for account managers of digital agencies.</source>
     <message>
       <source>Archive %1</source>
       <translation>В архив: %1</translation>
+    </message>
+    <message>
+      <source>Move %1</source>
+      <translation>Переместить %1</translation>
+    </message>
+    <message>
+      <source>New project</source>
+      <translation>Новый проект</translation>
+    </message>
+    <message>
+      <source>Pin</source>
+      <translation>Закрепить</translation>
+    </message>
+    <message>
+      <source>Pin %1</source>
+      <translation>Закрепить %1</translation>
+    </message>
+    <message>
+      <source>Set %1 to %2</source>
+      <translation>%1: статус «%2»</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Статус</translation>
+    </message>
+    <message>
+      <source>The manual order already follows the priority order.</source>
+      <translation>Ручной порядок уже совпадает с порядком по приоритету.</translation>
+    </message>
+    <message>
+      <source>The queue now shows it as stored.</source>
+      <translation>Очередь теперь показывает его таким, как он сохранён.</translation>
+    </message>
+    <message>
+      <source>Unpin</source>
+      <translation>Открепить</translation>
+    </message>
+    <message>
+      <source>Unpin %1</source>
+      <translation>Открепить %1</translation>
+    </message>
+    <message>
+      <source>Use %1</source>
+      <translation>Применить: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>QueuePaneView</name>
+    <message>
+      <source>Any health</source>
+      <translation>Любое состояние</translation>
+    </message>
+    <message>
+      <source>Any status</source>
+      <translation>Любой статус</translation>
+    </message>
+    <message>
+      <source>Apply the priority order</source>
+      <translation>Применить порядок по приоритету</translation>
     </message>
     <message>
       <source>Boutique rules</source>
@@ -3880,10 +3938,6 @@ A workplace for account managers of digital agencies.</source>
       <translation>Ручной порядок</translation>
     </message>
     <message>
-      <source>Move %1</source>
-      <translation>Переместить %1</translation>
-    </message>
-    <message>
       <source>My queue</source>
       <translation>Моя очередь</translation>
     </message>
@@ -3908,14 +3962,6 @@ A workplace for account managers of digital agencies.</source>
       <translation>Порядок</translation>
     </message>
     <message>
-      <source>Pin</source>
-      <translation>Закрепить</translation>
-    </message>
-    <message>
-      <source>Pin %1</source>
-      <translation>Закрепить %1</translation>
-    </message>
-    <message>
       <source>Press “New project…”, or fill an empty agency from File → Create demo data.</source>
       <translation>Нажмите «Новый проект…» или заполните пустое агентство: Файл → Создать демо-агентство.</translation>
     </message>
@@ -3936,10 +3982,6 @@ A workplace for account managers of digital agencies.</source>
       <translation>Услуга</translation>
     </message>
     <message>
-      <source>Set %1 to %2</source>
-      <translation>%1: статус «%2»</translation>
-    </message>
-    <message>
       <source>Status</source>
       <translation>Статус</translation>
     </message>
@@ -3952,28 +3994,8 @@ A workplace for account managers of digital agencies.</source>
       <translation>Команда</translation>
     </message>
     <message>
-      <source>The manual order already follows the priority order.</source>
-      <translation>Ручной порядок уже совпадает с порядком по приоритету.</translation>
-    </message>
-    <message>
-      <source>The queue now shows it as stored.</source>
-      <translation>Очередь теперь показывает его таким, как он сохранён.</translation>
-    </message>
-    <message>
       <source>Try fewer letters, other filters, or the Team scope.</source>
       <translation>Введите меньше букв, смените фильтры или выберите «Команда».</translation>
-    </message>
-    <message>
-      <source>Unpin</source>
-      <translation>Открепить</translation>
-    </message>
-    <message>
-      <source>Unpin %1</source>
-      <translation>Открепить %1</translation>
-    </message>
-    <message>
-      <source>Use %1</source>
-      <translation>Применить: %1</translation>
     </message>
     <message>
       <source>Whose projects</source>

@@ -578,7 +578,8 @@ def bench_import(folder: Path, rounds: int) -> bool:
 
     from openpyxl import Workbook, load_workbook
 
-    from accdesk.ops.importing import guess_mapping, import_rows, read_table
+    from accdesk.ops.importing import guess_mapping, import_rows
+    from accdesk.storage.sheets import read_table
 
     book = Workbook()
     sheet = book.active

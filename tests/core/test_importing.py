@@ -15,13 +15,9 @@ from sqlalchemy import func, select
 
 from accdesk.errors import AccdeskError
 from accdesk.models import Client, Contact, Project
-from accdesk.ops.importing import (
-    ImportCancelled,
-    guess_mapping,
-    import_rows,
-    read_table,
-)
+from accdesk.ops.importing import ImportCancelled, guess_mapping, import_rows
 from accdesk.storage.db import Database
+from accdesk.storage.sheets import read_table
 
 CLIENTS = [
     ["Клиент", "Юр. лицо", "Часовой пояс", "Бюджет в месяц", "Сегмент"],

@@ -42,3 +42,37 @@ def test_importing_every_core_module_loads_no_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+MODULE_LINES, FUNCTION_LINES = 600, 80
+REASON = "# long: "  # what a module or function that is longer says about why
+
+
+def _needs_reason(path: Path) -> list[str]:
+    """What in `path` is longer than a reader takes in at once and does not say why: a
+    module over MODULE_LINES without a `# long:` line near its top, a function over
+    FUNCTION_LINES without one on the line above its `def` or its first line."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    found = []
+    if len(lines) > MODULE_LINES and not any(line.startswith(REASON) for line in lines[:40]):
+        found.append(f"{len(lines)} lines")
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            size = (node.end_lineno or node.lineno) - node.lineno + 1
+            first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            near = lines[first - 2 : node.lineno + 1]
+            if size > FUNCTION_LINES and not any(line.strip().startswith(REASON) for line in near):
+                found.append(f"{node.name}() is {size} lines")
+    return found
+
+
+def test_nothing_is_long_without_saying_why() -> None:
+    root = CORE.parent
+    long = {
+        str(path.relative_to(root)): found
+        for folder in ("accdesk", "ui")
+        for path in (root / folder).rglob("*.py")
+        if "versions" not in path.parts and (found := _needs_reason(path))
+    }
+    assert long == {}

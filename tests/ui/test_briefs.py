@@ -465,3 +465,23 @@ def test_brief_export_command_writes_markdown_html_and_pdf(demo_path: Path, tmp_
         cwd=ROOT,
     )
     assert missing.returncode == 1 and missing.stderr == "accdesk: there is no brief 'B-9999'\n"
+
+
+def test_brief_list_model_is_a_well_behaved_qt_model(
+    window: MainWindow, qtmodeltester: ModelTester
+) -> None:
+    """The project's briefs, as listed over the editor: checked while briefs are added,
+    retitled and the project changes."""
+    model = pane(window).list_model
+    qtmodeltester.check(model)
+    shown = [model.data(model.index(r)) for r in range(model.rowCount())]
+    assert shown and all(" · " in text for text in shown)
+    new_brief(window, "generic")
+    write(window, "title", "Check the model")
+    leave(window)
+    qtmodeltester.check(model)
+    assert any(
+        str(model.data(model.index(r))).endswith("Check the model") for r in range(model.rowCount())
+    )
+    window.queue.view.selectRow(3)
+    qtmodeltester.check(model)

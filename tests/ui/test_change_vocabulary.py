@@ -48,6 +48,7 @@ from accdesk.ops import (
 )
 from accdesk.screens.dependencies import DEPENDS, Screen, shows
 from accdesk.storage.db import Database, open_database
+from accdesk.storage.sheets import read_table
 from tests.conftest import DEMO_NOW
 from tests.ui.test_card import open_tab
 from ui.common.events import SCREEN_PROPERTY
@@ -252,7 +253,7 @@ def scenario(db: Database) -> dict[str, Callable[[], Any]]:
 
     def import_clients() -> Any:
         data = "Клиент;Часовой пояс\nНовый клиент;Europe/Moscow\n".encode()
-        table = importing.read_table(data, "clients.csv")
+        table = read_table(data, "clients.csv")
         return importing.import_rows(db, "clients", table, {"name": 0, "timezone": 1})
 
     request_id = lambda: made["request"].id  # noqa: E731

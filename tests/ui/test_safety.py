@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import textwrap
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 
-from accdesk.ops.briefs import briefs_for_project, get_brief, update_brief
+from accdesk.ops.briefs import briefs_for_project, drafts, get_brief, update_brief
 from accdesk.ops.queue import list_queue
 from accdesk.storage.backup import rolling_backup
 from accdesk.storage.db import open_database
@@ -158,3 +160,94 @@ def test_closing_the_window_leaves_a_verified_backup(demo_path: Path, open_windo
     assert [name.split("-")[1] for name in backups] == ["daily", "weekly"]
     for name in backups:
         verify_sqlite(demo_path.parent / "backups" / name, "integrity_check")
+
+
+STEADY = "Пишу ровно, по букве"  # one key every 0.3 s: never a pause long enough to save
+
+
+def _type_steadily(holder, script_head: str, field: str, settings: Path) -> tuple[str, float]:  # type: ignore[no-untyped-def]
+    """A child process types STEADY into `field` one key at a time and is killed in the
+    middle of the rhythm; returns what was typed more than two seconds before the kill."""
+    script = (
+        textwrap.dedent(
+            f"""
+        import os, sys, time, uuid
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import QSettings, Qt
+        from PySide6.QtTest import QTest
+        from ui.shell.app import build_window, create_application
+        app = create_application()
+        settings = QSettings({str(settings)!r}, QSettings.Format.IniFormat)
+        """
+        )
+        + textwrap.dedent(script_head)
+        + textwrap.dedent(
+            f"""
+        field = {field}
+        field.setFocus()
+        field.selectAll()
+        print("ready", flush=True)
+        for ch in {STEADY!r}:
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click, field, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+            )
+            print("key", flush=True)
+            end = time.monotonic() + 0.3
+            while time.monotonic() < end:
+                app.processEvents()
+                time.sleep(0.01)
+        while True:
+            app.processEvents()
+            time.sleep(0.01)
+        """
+        )
+    )
+    child = holder(script)
+    assert child.stdout is not None
+    stamps = []
+    while len(stamps) < 15:  # about 4.5 s of steady typing
+        assert child.stdout.readline().strip() == "key"
+        stamps.append(time.monotonic())
+    child.send_signal(signal.SIGKILL)
+    killed = time.monotonic()
+    child.wait()
+    kept = sum(1 for stamp in stamps if stamp < killed - 2.0)
+    return STEADY[:kept], killed
+
+
+def test_steady_typing_in_a_brief_is_kept_within_two_seconds(  # type: ignore[no-untyped-def]
+    demo_path: Path, open_window, holder, tmp_path: Path
+) -> None:
+    project = _project_with_briefs(demo_path)
+    head = f"""
+        window = build_window({str(demo_path)!r}, settings)
+        window.show()
+        window.queue.select_project(uuid.UUID({project!r}))
+        """
+    promised, _ = _type_steadily(
+        holder, head, 'window.briefs.boxes["title"].input', tmp_path / "s.ini"
+    )
+    assert len(promised) >= 8
+    db = open_database(demo_path, read_only=True)
+    try:
+        kept = [d.content.title for d in drafts(db)]
+    finally:
+        db.close()
+    assert kept and kept[0].startswith(promised), (kept, promised)
+
+
+def test_steady_typing_in_the_client_card_is_kept_within_two_seconds(  # type: ignore[no-untyped-def]
+    demo_path: Path, holder, tmp_path: Path
+) -> None:
+    head = f"""
+        window = build_window({str(demo_path)!r}, settings)
+        window.show()
+        window.queue.view.selectRow(0)
+        """
+    field = 'window.card.profile.form.fields["segment"].widget'
+    promised, _ = _type_steadily(holder, head, field, tmp_path / "s.ini")
+    assert len(promised) >= 8
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    keys = [k for k in settings.allKeys() if k.startswith("cardDrafts/")]
+    kept = [json.loads(str(settings.value(k)))["segment"] for k in keys]
+    assert kept and kept[0].startswith(promised), (kept, promised)

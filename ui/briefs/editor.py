@@ -6,41 +6,21 @@ and a live preview. Typing keeps a draft within two seconds; leaving an input sa
 brief as one undoable step.
 """
 
+# long: the one brief being typed, with its draft, save, undo and reload states together
+
 from __future__ import annotations
 
-import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
-    QPersistentModelIndex,
-    Qt,
     QTime,
-    QTimer,
 )
-from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QMenu,
-    QProgressBar,
-    QScrollArea,
-    QSpinBox,
-    QSplitter,
-    QStackedWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QGuiApplication
 
 from accdesk.briefs.content import (
     BriefContent,
@@ -51,14 +31,12 @@ from accdesk.briefs.content import (
     to_json,
 )
 from accdesk.briefs.render import brief_markdown, render
-from accdesk.briefs.schema import AUDIENCES, Template, Templates
+from accdesk.briefs.schema import Template, Templates
 from accdesk.changes import Changes, Kind
 from accdesk.errors import AccdeskError, ValidationError
-from accdesk.models import BriefStatus
 from accdesk.ops.briefs import (
     audience_levels,
     briefs_for_project,
-    check_audience_levels,
     create_brief,
     discard_draft,
     draft_for,
@@ -67,7 +45,6 @@ from accdesk.ops.briefs import (
     restore_revision,
     save_draft,
     save_template,
-    set_audience_levels,
     set_brief_status,
     templates,
     update_brief,
@@ -78,69 +55,22 @@ from accdesk.storage.access import may_change_project
 from accdesk.storage.db import Database
 from accdesk.storage.files import write_export
 from accdesk.storage.live import ServerUnavailable
+from ui.briefs.agency import ask_template_name, audience_levels_dialog
+from ui.briefs.editor_view import BriefEditorView
 from ui.briefs.export import pdf_bytes
-from ui.briefs.preview import BriefPreview
-from ui.briefs.sections import SectionBox
+from ui.briefs.list_model import status_text
 from ui.common.commands import VersionedEdit
 from ui.common.context import PaneContext
-from ui.common.formatting import day, stamp
-from ui.common.forms import Form, RecordDialog
-from ui.common.i18n import translate
+from ui.common.drafts import Autosave, LocalDrafts
+from ui.common.formatting import stamp
 from ui.common.qt import slot
-from ui.common.widgets import EmptyState, PaneTitle, accessible, local_key
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AUTOSAVE_MS = 1500  # the promise is 2 s; the write itself takes a few milliseconds more
-WIDE = 760  # from this width the preview sits beside the sections, not under them
-AnyIndex = QModelIndex | QPersistentModelIndex
 EXPORT_FILTERS = {
     "md": "Markdown (*.md)",
     "html": "HTML (*.html)",
     "pdf": "PDF (*.pdf)",
 }
-
-
-class BriefListModel(QAbstractListModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._docs: list[BriefDoc] = []
-
-    def set_docs(self, docs: Sequence[BriefDoc]) -> None:
-        self.beginResetModel()
-        self._docs = list(docs)
-        self.endResetModel()
-
-    def doc(self, row: int) -> BriefDoc:
-        return self._docs[row]
-
-    def update_doc(self, doc: BriefDoc) -> None:
-        row = self.row_of(doc.id)
-        if row is not None:
-            self._docs[row] = doc
-            self.dataChanged.emit(self.index(row), self.index(row))
-
-    def row_of(self, brief_id: uuid.UUID) -> int | None:
-        return next((i for i, d in enumerate(self._docs) if d.id == brief_id), None)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._docs)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        doc = self._docs[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{doc.code} · {doc.title}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                self.tr("%1: level %2, %3")
-                .replace("%1", doc.code)
-                .replace("%2", str(doc.level))
-                .replace("%3", status_text(doc.status))
-            )
-        if role == ID_ROLE:
-            return doc.id
-        return None
 
 
 def _content_writer(
@@ -150,25 +80,15 @@ def _content_writer(
     return lambda values, version: update_brief(db, brief_id, values, expected_version=version or 0)
 
 
-def status_text(status: str) -> str:
-    return {
-        BriefStatus.DRAFT: QGuiApplication.translate("BriefEditor", "draft"),
-        BriefStatus.SENT: QGuiApplication.translate("BriefEditor", "sent"),
-        BriefStatus.ACCEPTED: QGuiApplication.translate("BriefEditor", "accepted"),
-    }.get(BriefStatus(status), status)
-
-
-class BriefEditorPane(QWidget):
+class BriefEditorPane(BriefEditorView):
     """The list of a project's briefs over the editor of the chosen one."""
 
     def __init__(self, context: PaneContext, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setObjectName("briefEditorPane")
         self._context = context
         self._undo, self._dialogs = context.undo, context.dialogs
         self._background = context.background
         # Drafts typed while a team server is away are kept here, on this computer.
-        self._settings = context.settings
         self._db: Database | None = None
         self._project: ProjectRow | None = None
         self._doc: BriefDoc | None = None
@@ -176,170 +96,29 @@ class BriefEditorPane(QWidget):
         self._templates = Templates.of()
         self._levels: dict[str, int] = {}
         self._template: Template | None = None
-        self.boxes: dict[str, SectionBox] = {}
-        self._pages: dict[str, tuple[Template, QWidget, dict[str, SectionBox]]] = {}
         self._publishing = False
         self._loading = False
-        self._split_sized = False
         self.drafted = False  # a draft of the shown brief is in the database
         self._reload_after_draft = False  # others changed briefs while this one was typed in
         # Typed text becomes a draft this long after the last keystroke.
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.keep_draft)
-
-        self.list_model = BriefListModel(self)
-        self.list = accessible(QListView(self), "briefList", self.tr("Briefs of the project"))
-        self.list.setModel(self.list_model)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.setUniformItemSizes(True)
-        self.list.selectionModel().currentChanged.connect(self._on_current)
-        self.new_button = accessible(QToolButton(self), "newBrief", self.tr("New brief"))
-        self.new_button.setText(self.tr("New brief"))
-        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.new_menu = QMenu(self)
-        self.new_menu.aboutToShow.connect(self._fill_new_menu)
-        self.new_button.setMenu(self.new_menu)
-
-        self._build_editor()
-        self.no_project = EmptyState(
-            self.tr("No project selected"),
-            self.tr("Select a project to see and write its briefs."),
-            self,
-        )
-        self.no_brief = EmptyState(
-            self.tr("No briefs yet"),
-            self.tr(
-                "Turn the client's request into a task: press “New brief” and pick a template."
-            ),
-            self,
-        )
-        self.stack = QStackedWidget(self)
-        for widget in (self.no_project, self.no_brief, self.editor):
-            self.stack.addWidget(widget)
-
-        top = QHBoxLayout()
-        top.addWidget(PaneTitle(self.tr("Briefs"), self), 1)
-        top.addWidget(self.new_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 8, 8, 8)
-        layout.addLayout(top)
-        layout.addWidget(self.list)
-        layout.addWidget(self.stack, 1)
+        self._autosave = Autosave(AUTOSAVE_MS, self)
+        self._autosave.due.connect(self.keep_draft)
+        self._local = LocalDrafts(context.settings, "briefDrafts")
+        self._connect()
         context.events.subscribe(Screen.BRIEFS, self._on_changed)
         self.show_project(None)
 
-    def _build_editor(self) -> None:
-        self.editor = QWidget(self)
-        self.meta = accessible(QLabel(self.editor), "briefMeta", self.tr("Brief details"))
-        self.meta.setWordWrap(True)
-        self.level = accessible(QSpinBox(self.editor), "briefLevel", self.tr("Level of detail"))
-        self.level.setRange(1, 10)
-        self.level.setPrefix(self.tr("Level "))
-        self.level.setSuffix(self.tr(" of 10"))
-        self.level.setToolTip(self.tr("1: one line · 10: a full spec with fields and checks"))
+    def _connect(self) -> None:
+        self.list.selectionModel().currentChanged.connect(self._on_current)
+        self.new_menu.aboutToShow.connect(self._fill_new_menu)
         self.level.valueChanged.connect(self._on_level)
-        self.audience = accessible(QComboBox(self.editor), "briefAudience", self.tr("Audience"))
-        for item in AUDIENCES:
-            self.audience.addItem(translate("Briefs", item.name), item.key)
         self.audience.currentIndexChanged.connect(self._on_audience)
-        self.status_button = accessible(QToolButton(self.editor), "briefStatus", self.tr("Status"))
-        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        status_menu = QMenu(self.status_button)
-        self.status_actions: dict[str, QAction] = {}
-        for status, text in (
-            (BriefStatus.DRAFT, self.tr("Back to draft")),
-            (BriefStatus.SENT, self.tr("Mark as sent")),
-            (BriefStatus.ACCEPTED, self.tr("Mark as accepted")),
-        ):
-            action = status_menu.addAction(text)
-            action.setObjectName(f"briefStatus_{status}")
-            action.triggered.connect(lambda _c=False, s=status: self.set_status(s))
-            self.status_actions[status] = action
-        self.status_button.setMenu(status_menu)
-        self.export_button = accessible(QToolButton(self.editor), "briefExport", self.tr("Export"))
-        self.export_button.setText(self.tr("Export"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        export_menu = QMenu(self.export_button)
-        for fmt, text in (
-            ("md", self.tr("Markdown…")),
-            ("html", self.tr("HTML…")),
-            ("pdf", self.tr("PDF…")),
-        ):
-            export_menu.addAction(text, slot(self.export, fmt))
-        export_menu.addSeparator()
-        export_menu.addAction(self.tr("Copy as Markdown"), self.copy_markdown)
-        self.export_button.setMenu(export_menu)
-        self.history_button = accessible(
-            QToolButton(self.editor), "briefHistory", self.tr("History")
-        )
-        self.history_button.setText(self.tr("History"))
-        self.history_button.clicked.connect(self.show_history)
-
-        # Short rows rather than one long one: the pane is often a quarter of the window.
-        actions = QHBoxLayout()
-        actions.setSpacing(6)
-        for widget in (self.status_button, self.export_button, self.history_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        controls = QHBoxLayout()
-        controls.setSpacing(6)
-        controls.addWidget(self.level)
-        controls.addWidget(self.audience, 1)
-
-        self.meter = accessible(QProgressBar(self.editor), "briefMeter", self.tr("Completeness"))
-        self.meter.setTextVisible(True)
-        self.missing = accessible(QLabel(self.editor), "briefMissing", self.tr("Missing sections"))
-        self.missing.setWordWrap(True)
-        self.missing.setProperty("hint", True)
-        self.warning = accessible(QLabel(self.editor), "briefWarning", self.tr("Audience warning"))
-        self.warning.setWordWrap(True)
-        self.warning.hide()
-        self.message = accessible(QLabel(self.editor), "briefMessage", self.tr("Save status"))
-        self.message.setWordWrap(True)
-
-        self.sections = QWidget()
-        self.sections.setObjectName("briefSections")
-        self.sections_layout = QVBoxLayout(self.sections)
-        self.sections_layout.setContentsMargins(0, 0, 8, 0)
-        self.sections_layout.setSpacing(2)
-        self.sections_layout.addStretch(1)
-        self.scroller = QScrollArea(self.editor)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setWidget(self.sections)
-        self.preview = accessible(BriefPreview(self.editor), "briefPreview", self.tr("Preview"))
-        self.split = QSplitter(Qt.Orientation.Vertical, self.editor)
-        self.split.setObjectName("briefSplit")
-        self.split.setChildrenCollapsible(False)
-        self.split.addWidget(self.scroller)
-        self.split.addWidget(self.preview)
-        self.split.setStretchFactor(0, 3)
-        self.split.setStretchFactor(1, 2)
-
-        column = QVBoxLayout(self.editor)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
-        column.addWidget(self.meta)
-        column.addLayout(controls)
-        column.addLayout(actions)
-        column.addWidget(self.meter)
-        column.addWidget(self.missing)
-        column.addWidget(self.warning)
-        column.addWidget(self.split, 1)
-        column.addWidget(self.message)
-
-    def resizeEvent(self, event: Any) -> None:
-        orientation = Qt.Orientation.Horizontal if self.width() >= WIDE else Qt.Orientation.Vertical
-        if orientation != self.split.orientation() or not self._split_sized:
-            # Sections first: they are what is being written; the preview follows it.
-            self.split.setOrientation(orientation)
-            self.split.setSizes([600, 400])
-            self._split_sized = True
-        super().resizeEvent(event)
+        for status, action in self.status_actions.items():
+            action.triggered.connect(slot(self.set_status, status))
+        for fmt, action in self.export_actions.items():
+            action.triggered.connect(slot(self.export, fmt))
+        self.copy_action.triggered.connect(lambda _c=False: self.copy_markdown())
+        self.history_button.clicked.connect(lambda _c=False: self.show_history())
 
     # Public --------------------------------------------------------------------------------
     @property
@@ -446,10 +225,12 @@ class BriefEditorPane(QWidget):
         )
         return True
 
+    def _location(self) -> str:
+        return self._db.location if self._db else ""
+
     def _keep_here(self, brief_id: uuid.UUID, data: dict[str, Any]) -> None:
         """The team database is away: keep the text on this computer until it is back."""
-        self._settings.setValue(self._local_key(brief_id), json.dumps(data))
-        self._settings.sync()
+        self._local.keep(self._location(), brief_id, data)
         self._say(
             self.tr(
                 "The team database is away: your text is kept on this computer and saved "
@@ -460,16 +241,11 @@ class BriefEditorPane(QWidget):
 
     def _kept_here(self, brief_id: uuid.UUID) -> BriefContent | None:
         """A draft kept on this computer while the team database was away, if any."""
-        saved = self._settings.value(self._local_key(brief_id))
-        if not isinstance(saved, str):
-            return None
+        saved = self._local.kept(self._location(), brief_id)
         try:
-            return from_json(json.loads(saved)["content"])
+            return from_json(saved["content"]) if saved is not None else None
         except (ValueError, KeyError, TypeError):  # not ours to read: leave it be
             return None
-
-    def _local_key(self, brief_id: uuid.UUID) -> str:
-        return local_key("briefDrafts", self._db.location if self._db else "", brief_id)
 
     def _drafted(self, kept: bool, draft: tuple[uuid.UUID, dict[str, Any]] | None = None) -> Any:
         def then(result: object, error: Exception | None) -> None:
@@ -480,7 +256,7 @@ class BriefEditorPane(QWidget):
                 self._say(self.tr("Could not keep a draft: ") + str(error), error=True)
                 return
             if draft is not None:
-                self._settings.remove(self._local_key(draft[0]))
+                self._local.drop(self._location(), draft[0])
             if self._reload_after_draft:
                 self._reload_after_draft = False
                 self._reload(self._doc.id if self._doc else None)
@@ -626,14 +402,7 @@ class BriefEditorPane(QWidget):
         if (saved := self._saved()) is None:
             return
         doc, db = saved
-        name = self._dialogs.ask_text(
-            self,
-            self.tr("Save as template"),
-            self.tr(
-                "New briefs from this template start with this brief's sections and text."
-                "\nTemplate name:"
-            ),
-        )
+        name = ask_template_name(self, self._dialogs)
         if not name:
             return
         try:
@@ -648,22 +417,8 @@ class BriefEditorPane(QWidget):
     def edit_audience_levels(self) -> None:
         """The agency's minimum level per specialist, behind the audience warning."""
         db = self._db
-        if db is None or not self._writable():
-            return
-
-        def build(form: Form) -> None:
-            for item in AUDIENCES:
-                form.number(item.key, translate("Briefs", item.name), 1, 10)
-
-        dialog = RecordDialog(
-            self.tr("Audience levels"),
-            build,
-            check_audience_levels,
-            lambda values: self._context.publish(set_audience_levels(db, values)),
-            self,
-        )
-        dialog.start(audience_levels(db))
-        self._dialogs.run(dialog)
+        if db is not None and self._writable():
+            self._dialogs.run(audience_levels_dialog(self, db, self._context.publish))
 
     def settings_changed(self) -> None:
         """Agency settings (templates, audience levels) changed: read them again."""
@@ -681,37 +436,12 @@ class BriefEditorPane(QWidget):
             action.setToolTip(template.description)
 
     def _build_sections(self, template: Template) -> None:
-        """One box per section of the template, in its order; boxes stay when the level
-        hides them, so lowering the level keeps what was written.
-
-        Each template's page of boxes is built once and kept (hidden when another
-        template's brief is shown): building a dozen inputs costs more than reading the
-        brief, and people move between briefs of a few templates all day.
-        """
+        """The section boxes of `template`, made once per template and kept."""
         if self._template is not None and self._template == template:
             return
-        cached = self._pages.get(template.key)
-        if cached is None or cached[0] != template:
-            if cached is not None:
-                cached[1].deleteLater()
-            page = QWidget(self.sections)
-            column = QVBoxLayout(page)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            boxes = {}
-            for section in template.sections:
-                box = SectionBox(section, page)
-                box.edited.connect(self._on_edited)
-                box.finished.connect(self._on_finished)
-                column.addWidget(box)
-                boxes[section.key] = box
-            self.sections_layout.insertWidget(self.sections_layout.count() - 1, page)
-            cached = (template, page, boxes)
-            self._pages[template.key] = cached
-        for key, (_t, page, _b) in self._pages.items():
-            if page.isHidden() == (key == template.key):
-                page.setVisible(key == template.key)
-        self.boxes = cached[2]
+        for box in self.show_page(template):
+            box.edited.connect(self._on_edited)
+            box.finished.connect(self._on_finished)
         self._template = template
 
     def _on_edited(self, key: str) -> None:
@@ -719,7 +449,7 @@ class BriefEditorPane(QWidget):
             return
         self._content = self._content.with_value(key, self.boxes[key].value())
         self._refresh()
-        self._autosave.start()
+        self._autosave.touch()
 
     def _on_finished(self, key: str) -> None:
         if not self._loading:
@@ -745,43 +475,9 @@ class BriefEditorPane(QWidget):
         content, template = self._content, self._template
         if content is None or template is None:
             return
-        expected = {s.key for s in template.expected(content.level)}
-        for key, box in self.boxes.items():
-            if box.isHidden() == (key in expected):  # only what changes: each costs a relayout
-                box.setVisible(key in expected)
-        fields = self.boxes.get("fields")
-        if fields is not None:
-            fields.input.set_rules_visible("validation" in expected)  # type: ignore[attr-defined]
-        done = completeness(template, content)
-        self.meter.setRange(0, max(len(done.expected), 1))
-        self.meter.setValue(done.done)
-        if self.meter.property("complete") != done.complete:
-            self.meter.setProperty("complete", done.complete)
-            self.meter.style().unpolish(self.meter)
-            self.meter.style().polish(self.meter)
-        self.meter.setFormat(
-            self.tr("%1 of %2 sections for level %3")
-            .replace("%1", str(done.done))
-            .replace("%2", str(len(done.expected)))
-            .replace("%3", str(content.level))
-        )
-        self.missing.setText(
-            self.tr("Missing: %1").replace("%1", ", ".join(s.title for s in done.missing))
-            if done.missing
-            else self.tr("Everything level %1 asks for is written.").replace(
-                "%1", str(content.level)
-            )
-        )
-        gap = audience_gap(template, content, self._levels)
-        if gap is not None:
-            self.warning.setText(
-                self.tr("%1 needs level %2 or more; this brief is level %3. Missing for them: %4.")
-                .replace("%1", self.audience.currentText())
-                .replace("%2", str(gap.level))
-                .replace("%3", str(content.level))
-                .replace("%4", ", ".join(s.title for s in gap.missing))
-            )
-        self.warning.setVisible(gap is not None)
+        self.show_expected({s.key for s in template.expected(content.level)})
+        self.show_completeness(completeness(template, content), content.level)
+        self.show_audience_gap(audience_gap(template, content, self._levels), content.level)
         self._show_problems()
         self.preview.show_parts(render(template, content))
 
@@ -790,18 +486,9 @@ class BriefEditorPane(QWidget):
         content, template = self._content, self._template
         if content is None or template is None:
             return False
-        found = dict(errors) if errors is not None else problems(template, content)
-        for key, box in self.boxes.items():
-            typed = box.typed_problem()
-            if typed:
-                found.setdefault(key, typed)
-        for key, box in self.boxes.items():
-            if box.section.kind == "fields":
-                lines = box.input.show_problems(found)  # type: ignore[attr-defined]
-                box.show_error("\n".join(lines))
-            else:
-                box.show_error(found.get(key, ""))
-        return bool(found)
+        return self.show_problems(
+            dict(errors) if errors is not None else problems(template, content)
+        )
 
     # Loading -----------------------------------------------------------------------------------
     def _writable(self) -> bool:
@@ -846,7 +533,7 @@ class BriefEditorPane(QWidget):
         """The brief as now stored: the baseline the editor's content is compared with."""
         self._doc = doc
         self.drafted = False
-        self._settings.remove(self._local_key(doc.id))  # saved, so nothing is kept aside
+        self._local.drop(self._location(), doc.id)  # saved, so nothing is kept aside
         self.list_model.update_doc(doc)
         self._show_meta(doc)
 
@@ -881,7 +568,7 @@ class BriefEditorPane(QWidget):
                     "draft there as soon as it can be"
                 )
             )
-            self._autosave.start()
+            self._autosave.touch()
         elif draft is not None and content.normalized() != doc.content:
             typed = stamp(draft.typed_at)
             self._say(
@@ -906,20 +593,7 @@ class BriefEditorPane(QWidget):
         self.stack.setCurrentWidget(self.editor)
 
     def _show_meta(self, doc: BriefDoc) -> None:
-        template = self._templates.get(doc.content.template)
-        # One short line; the whole story is in the tooltip.
-        when = doc.accepted_at or doc.sent_at
-        state = status_text(doc.status) + (" " + day(when.astimezone().date()) if when else "")
-        self.meta.setText(" · ".join((doc.code, template.name, state)))
-        dates = [
-            self.tr("sent %1").replace("%1", stamp(doc.sent_at)) if doc.sent_at else "",
-            self.tr("accepted %1").replace("%1", stamp(doc.accepted_at)) if doc.accepted_at else "",
-            self.tr("updated %1").replace("%1", stamp(doc.updated_at)),
-        ]
-        self.meta.setToolTip(" · ".join(d for d in dates if d))
-        self.status_button.setText(status_text(doc.status).capitalize())
-        for status, action in self.status_actions.items():
-            action.setEnabled(status != doc.status)
+        self.show_meta(doc, self._templates.get(doc.content.template).name)
 
     def _on_changed(self, changes: Changes) -> None:
         if self._publishing:
@@ -929,7 +603,7 @@ class BriefEditorPane(QWidget):
         if changes.touches(Kind.BRIEF):
             # Typing going on is kept as a draft first, then the briefs are read again, so
             # someone else's change never replaces what is being typed.
-            typing = self._autosave.isActive()
+            typing = self._autosave.pending()
             self._autosave.stop()
             if typing and self.keep_draft():
                 self._reload_after_draft = True

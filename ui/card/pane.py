@@ -9,21 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import json
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer
 
 from accdesk.changes import Changes, Kind
 from accdesk.errors import AccdeskError, StaleEdit
@@ -44,40 +35,27 @@ from accdesk.screens.dependencies import Screen, concerns_client
 from accdesk.storage.access import may_change_client
 from accdesk.storage.db import Database
 from accdesk.text import QT_TRANSLATE_NOOP
-from ui.card.profile import ProfilePage, response_time_text
+from ui.card.profile import response_time_text
 from ui.card.records import (
-    Action,
-    RecordPage,
-    contact_columns,
     contact_form,
-    feedback_columns,
     feedback_form,
     label,
-    loyalty_columns,
     loyalty_form,
-    promise_columns,
     promise_form,
-    service_columns,
     service_form,
 )
+from ui.card.view import GREETING_DAYS, ClientCardView
 from ui.common.commands import OperationCommand, VersionedEdit
 from ui.common.context import PaneContext
+from ui.common.drafts import Autosave, LocalDrafts
 from ui.common.formatting import day, money
 from ui.common.forms import RecordDialog
 from ui.common.i18n import translate
 from ui.common.qt import box_layout
-from ui.common.record_model import Column
-from ui.common.widgets import EmptyState, PaneTitle, accessible, local_key
 
-GREETING_DAYS = 45  # how far ahead greeting dates are proposed
 CLOCK_MS = 20_000
 DRAFT_DELAY_MS = 400
 
-ADD = Action("add", QT_TRANSLATE_NOOP("ClientCard", "Add…"), False, QKeySequence.StandardKey.New)
-EDIT = Action("edit", QT_TRANSLATE_NOOP("ClientCard", "Edit…"), True, "Return")
-DELETE = Action(
-    "delete", QT_TRANSLATE_NOOP("ClientCard", "Delete"), True, QKeySequence.StandardKey.Delete
-)
 
 FORMS: dict[str, Callable[..., None]] = {
     "contact": contact_form,
@@ -102,166 +80,33 @@ def _values(row: Any) -> dict[str, Any]:
     }
 
 
-class ClientCardPane(QWidget):
+class ClientCardPane(ClientCardView):
     def __init__(self, context: PaneContext, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setObjectName("clientCardPane")
         self._context = context
         self._undo, self._dialogs = context.undo, context.dialogs
-        self._settings, self._background = context.settings, context.background
+        self._background = context.background
         self._db: Database | None = None
         self.card: ClientCard | None = None
         self._holidays: dict[int, Any] = {}
         self._built = False
         self._writable = False
 
-        self.empty = EmptyState(
-            translate("ClientCard", "No client selected"),
-            translate("ClientCard", "Select a project in the queue to see its client here."),
-            self,
-        )
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.empty)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 8, 4, 8)
-        layout.addWidget(PaneTitle(translate("ClientCard", "Client card"), self))
-        layout.addWidget(self.stack, 1)
-
         self._clock = QTimer(self)
         self._clock.setInterval(CLOCK_MS)
         self._clock.timeout.connect(lambda: self.profile.update_clock(datetime.now().astimezone()))
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.keep_draft)
+        self._autosave = Autosave(DRAFT_DELAY_MS, self)
+        self._autosave.due.connect(self.keep_draft)
+        self._drafts = LocalDrafts(context.settings, "cardDrafts")
         context.events.subscribe(Screen.CARD, self._on_changed)
 
-    # Layout helpers ---------------------------------------------------------------------------
     def _build(self) -> None:
-        """The card's body, built when the first client is shown: the window's first paint
-        (the queue) does not wait for seven pages of forms and lists."""
+        """The card's body, built when the first client is shown."""
         self._built = True
-        self.name = accessible(QLabel(self), "clientName", translate("ClientCard", "Client"))
-        self.name.setWordWrap(True)
-        self.subtitle = accessible(
-            QLabel(self), "clientSubtitle", translate("ClientCard", "Client details")
-        )
-        self.subtitle.setWordWrap(True)
-        self.facts = accessible(
-            QLabel(self), "clientFacts", translate("ClientCard", "Client at a glance")
-        )
-        self.facts.setWordWrap(True)
-        self.banner = accessible(
-            QLabel(self), "promiseBanner", translate("ClientCard", "Before your next call")
-        )
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.RichText)
-
-        self.profile = ProfilePage(self)
+        self.build_body(self._currency, self._today)
         self.profile.save_requested.connect(self._save_profile)
         self.profile.revert_requested.connect(self._revert_profile)
         self.profile.form.edited.connect(self._draft_later)
-        self.contacts = RecordPage(
-            "contacts",
-            contact_columns(),
-            (
-                ADD,
-                EDIT,
-                DELETE,
-                Action("primary", QT_TRANSLATE_NOOP("ClientCard", "Make primary"), True),
-            ),
-            translate("ClientCard", "No contacts yet. Add the people you talk to."),
-            self,
-        )
-        self.services = RecordPage(
-            "services",
-            service_columns(self._currency, self._today),
-            (
-                EDIT,
-                Action(
-                    "matrix",
-                    QT_TRANSLATE_NOOP("ClientCard", "Team up-sell matrix…"),
-                    False,
-                    writes=False,
-                ),
-            ),
-            translate("ClientCard", "The agency's service catalogue is empty."),
-            self,
-        )
-        self.promises = RecordPage(
-            "promises",
-            promise_columns(self._today),
-            (ADD, EDIT, DELETE),
-            translate("ClientCard", "No promises registered. Add what sales promised at signing."),
-            self,
-        )
-        self.loyalty = RecordPage(
-            "loyalty",
-            loyalty_columns(),
-            (ADD, EDIT, DELETE),
-            translate("ClientCard", "Nothing done for loyalty yet."),
-            self,
-        )
-        self.greetings = RecordPage(
-            "greetings",
-            [
-                Column(translate("ClientCard", "Date"), lambda g: day(g.day)),
-                Column(translate("ClientCard", "Occasion"), lambda g: g.occasion),
-            ],
-            (Action("plan", QT_TRANSLATE_NOOP("ClientCard", "Plan a greeting"), True),),
-            translate("ClientCard", "No birthdays or holidays in the next %1 days.").replace(
-                "%1", str(GREETING_DAYS)
-            ),
-            self,
-        )
-        self.practices = RecordPage(
-            "practices",
-            [
-                Column(
-                    translate("ClientCard", "Practice"),
-                    lambda p: translate("Facts", p[0].label),
-                ),
-                Column(translate("ClientCard", "Agencies"), lambda p: f"{p[0].share:g} %"),
-                Column(
-                    translate("ClientCard", "Done here"),
-                    lambda p: str(p[1]) if p[1] else "",
-                    lambda p: "good" if p[1] else None,
-                ),
-            ],
-            (),
-            "",
-            self,
-        )
-        self.feedback = RecordPage(
-            "feedback",
-            feedback_columns(),
-            (
-                ADD,
-                Action("edit", QT_TRANSLATE_NOOP("ClientCard", "React / edit…"), True, "Return"),
-                DELETE,
-            ),
-            translate("ClientCard", "No feedback yet. Ask for it regularly, and react to it."),
-            self,
-        )
-        self.history = RecordPage(
-            "history",
-            [
-                Column(
-                    translate("ClientCard", "Since"),
-                    lambda a: day(a.assigned_at.astimezone().date()),
-                ),
-                Column(
-                    translate("ClientCard", "Manager"),
-                    lambda a: a.manager or translate("ClientCard", "nobody"),
-                ),
-                Column(translate("ClientCard", "Before"), lambda a: a.previous_manager),
-                Column(translate("ClientCard", "Project"), lambda a: a.project),
-                Column(translate("ClientCard", "Reason"), lambda a: a.reason),
-            ],
-            (),
-            translate("ClientCard", "No assignments recorded."),
-            self,
-        )
         for page, kind in (
             (self.contacts, "contact"),
             (self.promises, "promise"),
@@ -272,65 +117,8 @@ class ClientCardPane(QWidget):
         self.services.triggered.connect(self._on_service)
         self.greetings.triggered.connect(lambda _a, g: self._plan_greeting(g))
         self.contacts.triggered.connect(self._on_contact_extra)
-
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("cardTabs")
-        self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
-        self.feedback_page = self._page(self.feedback)
-        self.history_summary = QLabel(self)
-        self.history_summary.setObjectName("historySummary")
-        self.history_summary.setWordWrap(True)
-        self.chart: Any = None
-        for widget, title in (
-            (self.profile, translate("ClientCard", "Profile")),
-            (self._page(self.contacts), translate("ClientCard", "Contacts")),
-            (self._page(self.services), translate("ClientCard", "Services")),
-            (self._page(self.promises), translate("ClientCard", "Promises")),
-            (self._loyalty_page(), translate("ClientCard", "Loyalty")),
-            (self.feedback_page, translate("ClientCard", "NPS")),
-            (
-                self._page(self.history, head=self.history_summary),
-                translate("ClientCard", "History"),
-            ),
-        ):
-            self.tabs.addTab(widget, title)
         self.tabs.currentChanged.connect(self._on_tab)
-
-        body = QWidget(self)
-        body.setObjectName("cardBody")
-        column = QVBoxLayout(body)
-        column.setContentsMargins(12, 8, 12, 8)
-        for widget in (self.name, self.subtitle, self.facts, self.banner):
-            column.addWidget(widget)
-        column.addWidget(self.tabs, 1)
-        self.stack.addWidget(body)
         self._apply_writable()
-
-    def _page(self, page: QWidget, *, head: QWidget | None = None) -> QWidget:
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 4, 0, 0)
-        if head is not None:
-            column.addWidget(head)
-        column.addWidget(page, 1)
-        return holder
-
-    def _loyalty_page(self) -> QWidget:
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 4, 0, 0)
-        column.addWidget(self.loyalty, 3)
-        for title, widget, stretch in (
-            (translate("ClientCard", "Greeting dates ahead"), self.greetings, 2),
-            (translate("ClientCard", "What agencies do for loyalty"), self.practices, 3),
-        ):
-            heading = QLabel(title, holder)
-            heading.setObjectName("sectionTitle")
-            column.addWidget(heading)
-            column.addWidget(widget, stretch)
-        return holder
 
     def _currency(self) -> str:
         return self.card.currency if self.card else "RUB"
@@ -751,37 +539,27 @@ class ClientCardPane(QWidget):
         self._dialogs.run(dialog)
 
     # Drafts -------------------------------------------------------------------------------------
-    def _draft_key(self, client_id: uuid.UUID) -> str:
-        return local_key("cardDrafts", self._db.location if self._db else "", client_id)
-
     def _draft_later(self) -> None:
-        self._draft_timer.start()
+        self._autosave.touch()
 
     def keep_draft(self) -> None:
         """Keep unsaved profile edits (they survive a crash or a switch to another client)."""
-        self._draft_timer.stop()
-        card = self.card
-        if card is None or self._db is None:
+        self._autosave.stop()
+        card, db = self.card, self._db
+        if card is None or db is None:
             return
         if self.profile.form.dirty:
-            self._settings.setValue(
-                self._draft_key(card.id), json.dumps(self.profile.form.values(), default=str)
-            )
-            self._settings.sync()
+            self._drafts.keep(db.location, card.id, self.profile.form.values())
         else:
             self._drop_draft(card.id)
 
     def _drop_draft(self, client_id: uuid.UUID) -> None:
-        self._settings.remove(self._draft_key(client_id))
+        if self._db is not None:
+            self._drafts.drop(self._db.location, client_id)
 
     def _restore_draft(self, card: ClientCard) -> None:
-        saved = self._settings.value(self._draft_key(card.id))
-        if not isinstance(saved, str):
-            return
-        try:
-            values = json.loads(saved)
-        except ValueError:
-            self._drop_draft(card.id)
+        values = self._drafts.kept(self._db.location, card.id) if self._db else None
+        if values is None:
             return
         self.profile.form.restore(values)
         self.profile.form.show_problem(

@@ -107,6 +107,7 @@ class ProfilePage(QWidget):
     save_requested = Signal(dict)
     revert_requested = Signal()
 
+    # long: the profile form, field by field in the order a manager fills it in
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("profilePage")

@@ -117,9 +117,10 @@ def update() -> tuple[int, int]:
     keys = extracted()
     old_ru = {(m.context, m.source): m for m in read(RU)} if RU.exists() else {}
     old_en = {(m.context, m.source): m for m in read(EN)} if EN.exists() else {}
+    moved = _moved(old_ru, set(keys))
     ru, en = [], []
     for context, source in keys:
-        kept = old_ru.get((context, source))
+        kept = old_ru.get((context, source)) or moved.get(source)
         done = bool(kept and kept.finished)
         ru.append(Message(context, source, kept.forms if kept else [], done))
         if "%n" in source:
@@ -131,6 +132,20 @@ def update() -> tuple[int, int]:
     for ts in (RU, EN):
         release(ts, ts.with_suffix(".qm"))
     return len(ru), sum(1 for m in ru if not (m.finished and m.forms))
+
+
+def _moved(old: dict[Key, Message], now: set[Key]) -> dict[str, Message]:
+    """Translations of sources whose context is gone (code moved to another class): each is
+    carried to the source's new context when every old context translated it the same way."""
+    found: dict[str, list[Message]] = {}
+    for key, message in old.items():
+        if key not in now and message.finished and message.forms:
+            found.setdefault(key[1], []).append(message)
+    return {
+        source: messages[0]
+        for source, messages in found.items()
+        if all(m.forms == messages[0].forms for m in messages)
+    }
 
 
 def release(ts: Path, qm: Path) -> None:

@@ -69,12 +69,18 @@ class RequestsPane(QWidget):
         self._notified: set[uuid.UUID] = set()
         self.tray: QSystemTrayIcon | None = None
         self.model = RequestsModel(self)
+        self._build_filters()
+        self._build_table()
+        self._build_actions()
+        self._lay_out()
+        self._start()
 
+    def _build_filters(self) -> None:
         self.scope = accessible(QComboBox(self), "requestsScope", self.tr("Whose requests"))
         self.scope.addItem(self.tr("My requests"), "mine")
         self.scope.addItem(self.tr("Team"), "team")
         self.scope.setCurrentIndex(
-            max(0, self.scope.findData(day.settings.value("requests/scope", "team")))
+            max(0, self.scope.findData(self._settings.value("requests/scope", "team")))
         )
         self.shown = accessible(QComboBox(self), "requestsShown", self.tr("Which requests"))
         self.shown.addItem(self.tr("Waiting for an answer"), "waiting")
@@ -91,6 +97,7 @@ class RequestsPane(QWidget):
         )
         self.capture_button.clicked.connect(self.capture)
 
+    def _build_table(self) -> None:
         self.banner = accessible(QLabel(self), "deadlineBanner", self.tr("Deadlines coming up"))
         self.banner.setWordWrap(True)
         self.banner.hide()
@@ -114,6 +121,7 @@ class RequestsPane(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
 
+    def _build_actions(self) -> None:
         self.answer_action = self._action(
             self.tr("Mark answered"), self.mark_answered, "Ctrl+Return"
         )
@@ -139,6 +147,7 @@ class RequestsPane(QWidget):
         self.summary = accessible(QLabel(self), "requestsSummary", self.tr("Requests summary"))
         self.summary.setWordWrap(True)  # two short lines rather than a cut-off one
 
+    def _lay_out(self) -> None:
         self.empty = EmptyState(
             self.tr("Nobody is waiting"),
             self.tr("Every request has its first answer. Capture a new one with Ctrl+Shift+R."),
@@ -165,10 +174,11 @@ class RequestsPane(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addLayout(actions)
 
+    def _start(self) -> None:
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
-        day.events.subscribe(Screen.REQUESTS, self._on_changed)
+        self._day_context.events.subscribe(Screen.REQUESTS, self._on_changed)
         self._update_actions()
 
     def _action(self, text: str, slot: Callable[[], None], keys: str) -> QAction:

@@ -14,16 +14,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMenu,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from accdesk.changes import Changes, Kind
@@ -51,18 +42,13 @@ from ui.common.commands import OperationCommand
 from ui.common.context import PaneContext
 from ui.common.i18n import translate
 from ui.common.qt import slot
-from ui.common.widgets import EmptyState, PaneTitle, accessible, after_first_paint
-from ui.queue.delegate import StatusDelegate
-from ui.queue.model import HEALTH_LABELS, STATUS_LABELS, QueueModel
+from ui.common.widgets import after_first_paint
+from ui.queue.model import STATUS_LABELS
+from ui.queue.pane_view import EVERYONE, MANUAL, PRIORITY, QueuePaneView
 from ui.queue.project_dialog import ProjectDialog
-from ui.queue.view import QueueView
-
-COLUMN_WIDTHS = (30, 54, 128, 104, 78, 56, 70, 100, 60, 84, 90)
-MANUAL, PRIORITY = "manual", "priority"
-EVERYONE = "team"
 
 
-class QueuePane(QWidget):
+class QueuePane(QueuePaneView):
     """Shows the queue; emits the selected project (or None) and "N of M" for the status bar."""
 
     project_selected = Signal(object)
@@ -70,156 +56,46 @@ class QueuePane(QWidget):
 
     def __init__(self, context: PaneContext, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setObjectName("queuePane")
         self._context = context
         self._undo, self._dialogs, self._settings = context.undo, context.dialogs, context.settings
-        settings = context.settings
         self._db: Database | None = None
         self._contacts_loaded = False
-        self.model = QueueModel(self)
-        self.model.move_requested.connect(self._on_drop)
-        # Queued: the edit is stored once its editor has closed, not while the view is
-        # still tearing it down (storing reloads the rows the editor stands on).
-        self.model.status_requested.connect(self.change_status, Qt.ConnectionType.QueuedConnection)
         # What scores are made with, from the last full read: rows re-read after an action
         # are scored alike.
         self._rules: QueueRules | None = None
+        self._remember_choices()
+        self._connect()
+        context.events.subscribe(Screen.QUEUE, self._on_changed)
 
-        self.search = accessible(QLineEdit(self), "queueSearch", self.tr("Find a project"))
-        self.search.setPlaceholderText(self.tr("Find by code, project, client, contact, manager…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._on_search)
-
-        self.scope = self._combo("queueScope", self.tr("Whose projects"))
-        self.scope.addItem(self.tr("My queue"), "mine")
-        self.scope.addItem(self.tr("Team"), EVERYONE)
-        self.manager = self._combo("queueManager", self.tr("Manager"))
-        self.status = self._combo("queueStatus", self.tr("Status"))
-        self.status.addItem(self.tr("Any status"), "")
-        for key, label in STATUS_LABELS.items():
-            if key != "archived":
-                self.status.addItem(translate("QueueModel", label), key)
-        self.service = self._combo("queueService", self.tr("Service"))
-        self.health = self._combo("queueHealth", self.tr("Client health"))
-        self.health.addItem(self.tr("Any health"), "")
-        for value, label in HEALTH_LABELS.items():
-            self.health.addItem(translate("QueueModel", label), value.value)
-        self.order = self._combo("queueOrder", self.tr("Order"))
-        self.order.addItem(self.tr("Manual order"), MANUAL)
-        self.order.addItem(self.tr("By priority"), PRIORITY)
-        self.rules = self._combo("queueRules", self.tr("Priority rules"))
-        self.rules.addItem(self.tr("Conveyor rules"), "conveyor")
-        self.rules.addItem(self.tr("Boutique rules"), "boutique")
-        self.apply_button = accessible(
-            QPushButton(self.tr("Make it my order"), self),
-            "applyPriority",
-            self.tr("Apply the priority order"),
-        )
-        self.apply_button.setToolTip(
-            self.tr("Store the priority order as the manual order (undoable)")
-        )
-        self.apply_button.clicked.connect(self.apply_priority_order)
-        self.new_button = accessible(
-            QPushButton(self.tr("New project…"), self), "newProject", self.tr("New project")
-        )
-        self.new_button.clicked.connect(self.new_project)
-        # Remembered per person; the scope is Team until the person says who they are.
-        remembered_scope = settings.value("queue/scope", EVERYONE)
-        if remembered_scope == "mine" and context.me() is not None:
+    def _remember_choices(self) -> None:
+        """Scope and order as this person left them; the scope is Team until the person
+        says who they are."""
+        settings = self._settings
+        if settings.value("queue/scope", EVERYONE) == "mine" and self._context.me() is not None:
             self.scope.setCurrentIndex(self.scope.findData("mine"))
         else:
             self.scope.setCurrentIndex(self.scope.findData(EVERYONE))
         self.order.setCurrentIndex(
             max(0, self.order.findData(settings.value("queue/order", MANUAL)))
         )
+
+    def _connect(self) -> None:
+        self.model.move_requested.connect(self._on_drop)
+        # Queued: the edit is stored once its editor has closed, not while the view is
+        # still tearing it down (storing reloads the rows the editor stands on).
+        self.model.status_requested.connect(self.change_status, Qt.ConnectionType.QueuedConnection)
+        self.search.textChanged.connect(self._on_search)
         for combo in (self.scope, self.manager, self.status, self.service, self.health):
             combo.currentIndexChanged.connect(self._on_filters)
         self.order.currentIndexChanged.connect(self._on_order)
         self.rules.activated.connect(self._on_rules)
-
-        self.view = accessible(QueueView(self.model, self), "queueView", self.tr("Project queue"))
-        self.view.setItemDelegateForColumn(
-            self.model.column_of("status"), StatusDelegate(self.view)
-        )
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        # Only the Status cell is editable (the model's flags say so).
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        # DragDrop with our own MIME type: only queue rows can be dropped here.
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.view.setDragDropOverwriteMode(False)
-        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.view.setDropIndicatorShown(True)
+        self.apply_button.clicked.connect(self.apply_priority_order)
+        self.new_button.clicked.connect(self.new_project)
         header = self.view.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         header.sortIndicatorChanged.connect(lambda *_: self._update_movable())
-        for col, width in enumerate(COLUMN_WIDTHS):
-            header.resizeSection(col, width)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._row_menu)
-
-        self.empty = EmptyState(
-            self.tr("No projects yet"),
-            self.tr("Press “New project…”, or fill an empty agency from File → Create demo data."),
-            self,
-        )
-        self.no_match = EmptyState(
-            self.tr("Nothing matches"),
-            self.tr("Try fewer letters, other filters, or the Team scope."),
-            self,
-        )
-        self.stack = QStackedWidget(self)
-        for widget in (self.view, self.empty, self.no_match):
-            self.stack.addWidget(widget)
-        self.message = accessible(QLabel(self), "queueMessage", self.tr("Queue messages"))
-        self.message.setWordWrap(True)
-        self.message.setProperty("error", True)
-        self.message.hide()
-
-        # Two rows of three: at the pane's usual width every choice reads whole, in Russian too.
-        filters = QGridLayout()
-        combos = (self.scope, self.manager, self.status, self.service, self.health, self.order)
-        for n, combo in enumerate(combos):
-            filters.addWidget(combo, n // 3, n % 3)
-        for column in range(3):
-            filters.setColumnStretch(column, 1)
-        self.rules.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        ordering = QHBoxLayout()
-        for control in (self.rules, self.apply_button):
-            ordering.addWidget(control)
-        ordering.addStretch(1)
-        ordering.addWidget(self.new_button)
-        title = QHBoxLayout()
-        self.heading = PaneTitle(self.tr("Project queue"), self)
-        title.addWidget(self.heading, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 4, 8)
-        layout.addLayout(title)
-        layout.addWidget(self.search)
-        layout.addLayout(filters)
-        layout.addLayout(ordering)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.message)
-        context.events.subscribe(Screen.QUEUE, self._on_changed)
-
-    def _combo(self, name: str, label: str) -> QComboBox:
-        combo = accessible(QComboBox(self), name, label)
-        # Wide enough to read, narrow enough that the pane can shrink with the window.
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(3)
-        return combo
 
     # Loading -------------------------------------------------------------------------------
     def _load_calendar(self, rules: QueueRules) -> None:

@@ -102,6 +102,17 @@ class MainWindow(QMainWindow):
         self.briefs = BriefEditorPane(self.context, self)
         self.requests = RequestsPane(self.context, self)
         self.agenda = AgendaPane(self.context, self)
+        self._panes_restored = False
+        self.restart_requested = False  # set when the person asked for a restart (language)
+        self.resumed = False  # True once a database's first screen is complete
+        self._lay_out_panes()
+        self._build_status_bar()
+        self._wire()
+        self.setWindowTitle("accdesk")
+        self.resize(1440, 900)
+        self._restore_layout()
+
+    def _lay_out_panes(self) -> None:
         # The day's three views share the left of the window: the queue, what clients are
         # waiting for, and the plan for today. The tab says which it is.
         self.queue.heading.hide()
@@ -139,6 +150,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.work)
         self.setCentralWidget(self.stack)
 
+    def _build_status_bar(self) -> None:
         self.location = QLabel(self)
         self.location.setObjectName("statusLocation")
         self.shown = QLabel(self)
@@ -148,6 +160,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.shown)
         self.statusBar().addPermanentWidget(self.totals)
 
+    def _wire(self) -> None:
         build_menus(self)
         self.session.said.connect(self.statusBar().showMessage)
         self.session.server_lost.connect(self._server_lost)
@@ -163,12 +176,6 @@ class MainWindow(QMainWindow):
         self.welcome.create_demo.connect(self._welcome_demo)
         self.welcome.start_empty.connect(self._welcome_empty)
         self.welcome.open_existing.connect(self.open_database_dialog)
-        self.setWindowTitle("accdesk")
-        self.resize(1440, 900)
-        self._panes_restored = False
-        self.restart_requested = False  # set when the person asked for a restart (language)
-        self.resumed = False  # True once a database's first screen is complete
-        self._restore_layout()
 
     # Databases -------------------------------------------------------------------------------
     @property

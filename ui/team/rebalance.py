@@ -24,6 +24,7 @@ from ui.team.models import ManagersModel, MovesModel, hours, managers_view, perc
 class RebalanceDialog(QDialog):
     """The suggested moves, the team before and after, and which moves to make."""
 
+    # long: the preview top to bottom: summary, before and after, chart, moves, buttons
     def __init__(self, plan: RebalancePlan, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("rebalanceDialog")

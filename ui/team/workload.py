@@ -79,6 +79,32 @@ class WorkloadWindow(QDialog):
         self._busy = False
 
         layout = QVBoxLayout(self)
+        layout.addLayout(self._build_buttons())
+
+        self._build_managers()
+        lower = self._build_projects()
+        split = self.split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.upper)
+        split.addWidget(lower)
+        split.setSizes([380, 320])
+        layout.addWidget(split, 1)
+        hint = QLabel(
+            translate(
+                "Workload",
+                "Drag projects onto a manager's row (from here or from the queue) to move them.",
+            ),
+            self,
+        )
+        hint.setObjectName("workloadHint")
+        layout.addWidget(hint)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.suggest)
+        QShortcut(QKeySequence("Ctrl+M"), self, self.move_button.showMenu)
+        context.events.subscribe(Screen.WORKLOAD, self._on_changed)
+        self.resize(1320, 800)
+        self._restore_layout()
+        self.reload()
+
+    def _build_buttons(self) -> QHBoxLayout:
         top = QHBoxLayout()
         self.summary = QLabel(self)
         self.summary.setObjectName("workloadSummary")
@@ -117,8 +143,9 @@ class WorkloadWindow(QDialog):
         self.rebalance_button.setObjectName("suggestRebalance")
         self.rebalance_button.clicked.connect(self.suggest)
         top.addWidget(self.rebalance_button)
-        layout.addLayout(top)
+        return top
 
+    def _build_managers(self) -> None:
         self.managers = ManagersModel(self)
         self.managers.drop_requested.connect(self.move_to)
         self.managers_table: QTableView
@@ -135,6 +162,7 @@ class WorkloadWindow(QDialog):
         upper.setStretchFactor(1, 2)
         upper.setSizes([820, 480])
 
+    def _build_projects(self) -> QWidget:
         self.work = WorkModel(self)
         self.work_proxy = QSortFilterProxyModel(self)
         self.work_proxy.setSourceModel(self.work)
@@ -161,26 +189,7 @@ class WorkloadWindow(QDialog):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.work_heading)
         lower_layout.addWidget(self.work_table)
-        split = self.split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(upper)
-        split.addWidget(lower)
-        split.setSizes([380, 320])
-        layout.addWidget(split, 1)
-        hint = QLabel(
-            translate(
-                "Workload",
-                "Drag projects onto a manager's row (from here or from the queue) to move them.",
-            ),
-            self,
-        )
-        hint.setObjectName("workloadHint")
-        layout.addWidget(hint)
-        QShortcut(QKeySequence("Ctrl+R"), self, self.suggest)
-        QShortcut(QKeySequence("Ctrl+M"), self, self.move_button.showMenu)
-        context.events.subscribe(Screen.WORKLOAD, self._on_changed)
-        self.resize(1320, 800)
-        self._restore_layout()
-        self.reload()
+        return lower
 
     # Layout, remembered per person like the main window's -----------------------------------
     def _restore_layout(self) -> None:

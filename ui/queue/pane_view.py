@@ -1,0 +1,171 @@
+"""The project queue's widgets and their layout; `ui.queue.pane.QueuePane` gives them life.
+
+A view builds and places widgets and nothing else: the controller subclass connects them,
+fills them and decides what happens (TagStudio's split of views and controllers).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common.i18n import translate
+from ui.common.widgets import EmptyState, PaneTitle, accessible
+from ui.queue.delegate import StatusDelegate
+from ui.queue.model import HEALTH_LABELS, STATUS_LABELS, QueueModel
+from ui.queue.view import QueueView
+
+COLUMN_WIDTHS = (30, 54, 128, 104, 78, 56, 70, 100, 60, 84, 90)
+MANUAL, PRIORITY = "manual", "priority"
+EVERYONE = "team"
+
+
+class QueuePaneView(QWidget):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queuePane")
+        self.model = QueueModel(self)
+        self._build_filters()
+        self._build_table()
+        self._lay_out()
+
+    def _combo(self, name: str, label: str) -> QComboBox:
+        combo = accessible(QComboBox(self), name, label)
+        # Wide enough to read, narrow enough that the pane can shrink with the window.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(3)
+        return combo
+
+    def _build_filters(self) -> None:
+        self.search = accessible(
+            QLineEdit(self), "queueSearch", translate("QueuePaneView", "Find a project")
+        )
+        self.search.setPlaceholderText(
+            translate("QueuePaneView", "Find by code, project, client, contact, manager…")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.scope = self._combo("queueScope", translate("QueuePaneView", "Whose projects"))
+        self.scope.addItem(translate("QueuePaneView", "My queue"), "mine")
+        self.scope.addItem(translate("QueuePaneView", "Team"), EVERYONE)
+        self.manager = self._combo("queueManager", translate("QueuePaneView", "Manager"))
+        self.status = self._combo("queueStatus", translate("QueuePaneView", "Status"))
+        self.status.addItem(translate("QueuePaneView", "Any status"), "")
+        for key, label in STATUS_LABELS.items():
+            if key != "archived":
+                self.status.addItem(translate("QueueModel", label), key)
+        self.service = self._combo("queueService", translate("QueuePaneView", "Service"))
+        self.health = self._combo("queueHealth", translate("QueuePaneView", "Client health"))
+        self.health.addItem(translate("QueuePaneView", "Any health"), "")
+        for value, label in HEALTH_LABELS.items():
+            self.health.addItem(translate("QueueModel", label), value.value)
+        self.order = self._combo("queueOrder", translate("QueuePaneView", "Order"))
+        self.order.addItem(translate("QueuePaneView", "Manual order"), MANUAL)
+        self.order.addItem(translate("QueuePaneView", "By priority"), PRIORITY)
+        self.rules = self._combo("queueRules", translate("QueuePaneView", "Priority rules"))
+        self.rules.addItem(translate("QueuePaneView", "Conveyor rules"), "conveyor")
+        self.rules.addItem(translate("QueuePaneView", "Boutique rules"), "boutique")
+        self.rules.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.apply_button = accessible(
+            QPushButton(translate("QueuePaneView", "Make it my order"), self),
+            "applyPriority",
+            translate("QueuePaneView", "Apply the priority order"),
+        )
+        self.apply_button.setToolTip(
+            translate("QueuePaneView", "Store the priority order as the manual order (undoable)")
+        )
+        self.new_button = accessible(
+            QPushButton(translate("QueuePaneView", "New project…"), self),
+            "newProject",
+            translate("QueuePaneView", "New project"),
+        )
+
+    def _build_table(self) -> None:
+        self.view = accessible(
+            QueueView(self.model, self), "queueView", translate("QueuePaneView", "Project queue")
+        )
+        view = self.view
+        view.setItemDelegateForColumn(self.model.column_of("status"), StatusDelegate(view))
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setSortingEnabled(True)
+        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        # Only the Status cell is editable (the model's flags say so).
+        view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        # DragDrop with our own MIME type: only queue rows can be dropped here.
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        view.setDragDropOverwriteMode(False)
+        view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        view.setDropIndicatorShown(True)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = view.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        for col, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(col, width)
+        self.empty = EmptyState(
+            translate("QueuePaneView", "No projects yet"),
+            translate(
+                "QueuePaneView",
+                "Press “New project…”, or fill an empty agency from File → Create demo data.",
+            ),
+            self,
+        )
+        self.no_match = EmptyState(
+            translate("QueuePaneView", "Nothing matches"),
+            translate("QueuePaneView", "Try fewer letters, other filters, or the Team scope."),
+            self,
+        )
+        self.stack = QStackedWidget(self)
+        for page in (self.view, self.empty, self.no_match):
+            self.stack.addWidget(page)
+        self.message = accessible(
+            QLabel(self), "queueMessage", translate("QueuePaneView", "Queue messages")
+        )
+        self.message.setWordWrap(True)
+        self.message.setProperty("error", True)
+        self.message.hide()
+
+    def _lay_out(self) -> None:
+        # Two rows of three: at the pane's usual width every choice reads whole, in Russian too.
+        filters = QGridLayout()
+        combos = (self.scope, self.manager, self.status, self.service, self.health, self.order)
+        for n, combo in enumerate(combos):
+            filters.addWidget(combo, n // 3, n % 3)
+        for column in range(3):
+            filters.setColumnStretch(column, 1)
+        ordering = QHBoxLayout()
+        for control in (self.rules, self.apply_button):
+            ordering.addWidget(control)
+        ordering.addStretch(1)
+        ordering.addWidget(self.new_button)
+        title = QHBoxLayout()
+        self.heading = PaneTitle(translate("QueuePaneView", "Project queue"), self)
+        title.addWidget(self.heading, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.addLayout(title)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addLayout(ordering)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.message)
