@@ -64,9 +64,12 @@ class Kind(StrEnum):
         return cls(table.__tablename__)
 
 
-REFINES: Mapping[Kind, Kind] = MappingProxyType({Kind.QUEUE_ORDER: Kind.PROJECT})
-"""A derived kind that stands for a narrower change of a table: a screen that shows the
-table is told of it too (`accdesk.screens.dependencies` adds it)."""
+REFINES: Mapping[Kind, tuple[Kind, str]] = MappingProxyType(
+    {Kind.QUEUE_ORDER: (Kind.PROJECT, "queue_position")}
+)
+"""A derived kind and the one column of its table it stands for: only a screen that shows
+that column needs to hear of it (a reorder leaves the card, the day and the totals as they
+were)."""
 
 TABLE_KINDS = frozenset(k for k in Kind if k not in REFINES and k is not Kind.CLIENT_RECORDS)
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from types import MappingProxyType
 
-from accdesk.changes import REFINES, Changes, Kind
+from accdesk.changes import Changes, Kind
 
 
 class Screen(StrEnum):
@@ -29,11 +29,11 @@ class Screen(StrEnum):
 
 
 K = Kind
-_DECLARED: dict[Screen, frozenset[Kind]] = {
+DEPENDS: Mapping[Screen, frozenset[Kind]] = MappingProxyType({
     Screen.QUEUE: frozenset(
         {
-            K.PROJECT, K.CLIENT, K.CLIENT_RECORDS, K.CONTACT, K.MANAGER, K.SERVICE, K.REQUEST,
-            K.FEEDBACK, K.PROMISE, K.SETTING, K.CALENDAR_DAY,
+            K.PROJECT, K.QUEUE_ORDER, K.CLIENT, K.CLIENT_RECORDS, K.CONTACT, K.MANAGER,
+            K.SERVICE, K.REQUEST, K.FEEDBACK, K.PROMISE, K.SETTING, K.CALENDAR_DAY,
         }
     ),
     Screen.CARD: frozenset(
@@ -58,7 +58,8 @@ _DECLARED: dict[Screen, frozenset[Kind]] = {
     ),
     Screen.WORKLOAD: frozenset(
         {
-            K.PROJECT, K.ASSIGNMENT, K.REQUEST, K.MANAGER, K.MANAGER_SKILL, K.CLIENT,
+            K.PROJECT, K.QUEUE_ORDER, K.ASSIGNMENT, K.REQUEST, K.MANAGER, K.MANAGER_SKILL,
+            K.CLIENT,
             K.SERVICE, K.SETTING,
         }
     ),
@@ -66,17 +67,7 @@ _DECLARED: dict[Screen, frozenset[Kind]] = {
     Screen.UPSELL_MATRIX: frozenset(
         {K.CLIENT, K.CLIENT_SERVICE, K.SERVICE, K.MANAGER, K.PROJECT, K.SETTING}
     ),
-}  # fmt: skip
-
-
-def _with_refinements(kinds: frozenset[Kind]) -> frozenset[Kind]:
-    """A screen that shows a table is told of every narrower change of it as well."""
-    return kinds | {derived for derived, table in REFINES.items() if table in kinds}
-
-
-DEPENDS: Mapping[Screen, frozenset[Kind]] = MappingProxyType(
-    {screen: _with_refinements(kinds) for screen, kinds in _DECLARED.items()}
-)
+})  # fmt: skip
 
 
 def shows(screen: Screen, changes: Changes) -> bool:
