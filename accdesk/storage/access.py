@@ -70,43 +70,96 @@ MANAGER_GROUP = "accdesk_manager"
 """The PostgreSQL role every person's login is granted: the rights the policies then narrow."""
 
 
+# A row that attaches work to a client (a project) needs the client's right as well as its
+# own, so nobody takes over another manager's client by putting a project of theirs on it.
+ATTACHED: dict[str, str] = {"project": "client_id"}
+# A row attributed to a manager (a request counts in their statistics) may name only a
+# manager of the row's client.
+ATTRIBUTED: dict[str, tuple[str, str]] = {"request": ("manager_id", "client_id")}
+
+
 # --- The server's side: row-level security ---------------------------------------------------
 def policy_condition(table: str) -> str:
-    """The SQL a row of `table` must meet to be changed by the session's login."""
+    """The SQL a row of `table` must meet to be changed by the session's login.
+
+    Every name is schema-qualified: the functions run as the tables' owner, and a session
+    may not point them at tables of its own (see FUNCTIONS)."""
     path, column = RULES[table]
-    lead = "accdesk_is_lead()"
+    lead = "public.accdesk_is_lead()"
     if path is Path.LEAD:
         return lead
     if path is Path.OWN:
-        return f"{lead} OR {column} = accdesk_me()"
-    if path is Path.PROJECT:
-        return f"{lead} OR accdesk_owns_project({column})"
-    if path is Path.BRIEF:
-        return f"{lead} OR accdesk_owns_brief({column})"
-    return f"{lead} OR accdesk_owns_client({column})"
+        mine = f"{column} = public.accdesk_me()"
+    elif path is Path.PROJECT:
+        mine = f"public.accdesk_owns_project({column})"
+    elif path is Path.BRIEF:
+        mine = f"public.accdesk_owns_brief({column})"
+    else:
+        mine = f"public.accdesk_owns_client({column})"
+    if table in ATTACHED:
+        mine += f" AND public.accdesk_owns_client({ATTACHED[table]})"
+    if table in ATTRIBUTED:
+        who, client = ATTRIBUTED[table]
+        mine += (
+            f" AND ({who} IS NULL OR {who} = public.accdesk_me()"
+            f" OR public.accdesk_manages_client({who}, {client}))"
+        )
+    return f"{lead} OR ({mine})"
 
 
-FUNCTIONS = """
-CREATE OR REPLACE FUNCTION accdesk_me() RETURNS uuid
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
-    $$ SELECT id FROM manager WHERE login = session_user AND active $$;
-CREATE OR REPLACE FUNCTION accdesk_is_lead() RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
-    $$ SELECT EXISTS (SELECT 1 FROM manager
+# SECURITY DEFINER functions run with the owner's rights, so nothing they read may be chosen
+# by the caller: every table is named with its schema and the search path is pg_catalog
+# with pg_temp last (PostgreSQL otherwise searches the session's temporary schema first,
+# and a temporary table named `manager` would make anyone a team lead).
+_DEFINER = "LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp"
+FUNCTIONS = f"""
+CREATE OR REPLACE FUNCTION public.accdesk_me() RETURNS uuid {_DEFINER} AS
+    $$ SELECT id FROM public.manager WHERE login = session_user AND active $$;
+CREATE OR REPLACE FUNCTION public.accdesk_is_lead() RETURNS boolean {_DEFINER} AS
+    $$ SELECT EXISTS (SELECT 1 FROM public.manager
                       WHERE login = session_user AND active AND role = 'team_lead') $$;
-CREATE OR REPLACE FUNCTION accdesk_owns_project(target uuid) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
-    $$ SELECT EXISTS (SELECT 1 FROM project WHERE id = target AND manager_id = accdesk_me()) $$;
-CREATE OR REPLACE FUNCTION accdesk_owns_brief(target uuid) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
-    $$ SELECT EXISTS (SELECT 1 FROM brief JOIN project ON project.id = brief.project_id
-                      WHERE brief.id = target AND project.manager_id = accdesk_me()) $$;
-CREATE OR REPLACE FUNCTION accdesk_owns_client(target uuid) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
-    $$ SELECT accdesk_me() IS NOT NULL AND (
-           EXISTS (SELECT 1 FROM project WHERE client_id = target AND manager_id = accdesk_me())
-           OR NOT EXISTS (SELECT 1 FROM project
+CREATE OR REPLACE FUNCTION public.accdesk_owns_project(target uuid) RETURNS boolean
+    {_DEFINER} AS
+    $$ SELECT EXISTS (SELECT 1 FROM public.project
+                      WHERE id = target AND manager_id = public.accdesk_me()) $$;
+CREATE OR REPLACE FUNCTION public.accdesk_owns_brief(target uuid) RETURNS boolean
+    {_DEFINER} AS
+    $$ SELECT EXISTS (SELECT 1 FROM public.brief
+                      JOIN public.project ON public.project.id = public.brief.project_id
+                      WHERE public.brief.id = target
+                        AND public.project.manager_id = public.accdesk_me()) $$;
+CREATE OR REPLACE FUNCTION public.accdesk_owns_client(target uuid) RETURNS boolean
+    {_DEFINER} AS
+    $$ SELECT public.accdesk_me() IS NOT NULL AND (
+           EXISTS (SELECT 1 FROM public.project
+                   WHERE client_id = target AND manager_id = public.accdesk_me())
+           OR NOT EXISTS (SELECT 1 FROM public.project
                           WHERE client_id = target AND manager_id IS NOT NULL)) $$;
+CREATE OR REPLACE FUNCTION public.accdesk_manages_client(who uuid, target uuid)
+    RETURNS boolean {_DEFINER} AS
+    $$ SELECT EXISTS (SELECT 1 FROM public.project
+                      WHERE client_id = target AND manager_id = who) $$;
+"""
+DEFINER_FUNCTIONS = (
+    "accdesk_me()",
+    "accdesk_is_lead()",
+    "accdesk_owns_project(uuid)",
+    "accdesk_owns_brief(uuid)",
+    "accdesk_owns_client(uuid)",
+    "accdesk_manages_client(uuid, uuid)",
+)
+
+# A row changed by plain SQL without its version still gets a new one, so a window holding
+# the old version is refused instead of silently writing over that change.
+VERSION_TRIGGER = """
+CREATE OR REPLACE FUNCTION public.accdesk_bump_version() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF NEW.version IS NULL OR NEW.version <= OLD.version THEN
+        NEW.version := OLD.version + 1;
+    END IF;
+    RETURN NEW;
+END $$;
 """
 
 
@@ -128,6 +181,18 @@ def install_policies(con: Any) -> None:
     """
     con.execute(text(create_role_sql(MANAGER_GROUP)))
     con.execute(text(FUNCTIONS))
+    con.execute(text(VERSION_TRIGGER))
+    # Nothing in the agency needs temporary tables; without them a session cannot even try
+    # to shadow a table (the owner keeps them). Refused quietly if the owner of the tables
+    # does not own the database.
+    con.execute(
+        text(
+            "DO $$ BEGIN EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC',"
+            " current_database()); EXCEPTION WHEN insufficient_privilege THEN"
+            " RAISE NOTICE 'temporary tables stay allowed: the owner of the database decides';"
+            " END $$"
+        )
+    )
     con.execute(text(f"GRANT USAGE ON SCHEMA public TO {MANAGER_GROUP}"))
     # The policies narrow these to the rows each person may change; tables added later
     # get the same rights.
@@ -141,6 +206,13 @@ def install_policies(con: Any) -> None:
     con.execute(text(f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {MANAGER_GROUP}"))
     for table in RULES:
         condition = policy_condition(table)
+        con.execute(text(f"DROP TRIGGER IF EXISTS accdesk_version ON {table}"))
+        con.execute(
+            text(
+                f"CREATE TRIGGER accdesk_version BEFORE UPDATE ON {table}"
+                " FOR EACH ROW EXECUTE FUNCTION public.accdesk_bump_version()"
+            )
+        )
         con.execute(text(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"))
         con.execute(text(f"DROP POLICY IF EXISTS accdesk_read ON {table}"))
         con.execute(text(f"DROP POLICY IF EXISTS accdesk_change ON {table}"))
@@ -158,15 +230,11 @@ def remove_policies(con: Any) -> None:
     for table in RULES:
         con.execute(text(f"DROP POLICY IF EXISTS accdesk_read ON {table}"))
         con.execute(text(f"DROP POLICY IF EXISTS accdesk_change ON {table}"))
+        con.execute(text(f"DROP TRIGGER IF EXISTS accdesk_version ON {table}"))
         con.execute(text(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY"))
-    for name in (
-        "owns_client(uuid)",
-        "owns_brief(uuid)",
-        "owns_project(uuid)",
-        "is_lead()",
-        "me()",
-    ):
-        con.execute(text(f"DROP FUNCTION IF EXISTS accdesk_{name}"))
+    for name in reversed(DEFINER_FUNCTIONS):
+        con.execute(text(f"DROP FUNCTION IF EXISTS public.{name}"))
+    con.execute(text("DROP FUNCTION IF EXISTS public.accdesk_bump_version()"))
     con.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {MANAGER_GROUP}"))
 
 
@@ -257,19 +325,39 @@ def _may_change(
     path, column = RULES[table]
     if path is Path.LEAD:
         return False
-    state = inspect(obj)
-    # The row as it was and as it will be: a manager can neither take another's row nor
-    # hand their own to someone else.
-    values = {getattr(obj, column)}
-    history = state.attrs[column].history
-    values.update(v for v in history.deleted or () if v is not None)
+    checks = [(path, column)]
+    if table in ATTACHED:
+        checks.append((Path.CLIENT, ATTACHED[table]))
     with session.no_autoflush:
-        for value in values:
-            if (path, value) not in known:
-                known[path, value] = _owns(session, who.manager_id, path, value)
-            if not known[path, value]:
+        for rule, field in checks:
+            for value in _values(obj, field):
+                if (rule, value) not in known:
+                    known[rule, value] = _owns(session, who.manager_id, rule, value)
+                if not known[rule, value]:
+                    return False
+        if table in ATTRIBUTED:
+            named, client = (getattr(obj, f) for f in ATTRIBUTED[table])
+            if named not in (None, who.manager_id) and not _manages(session, named, client):
                 return False
     return True
+
+
+def _values(obj: Any, column: str) -> set[Any]:
+    """The column as it was and as it will be: a manager can neither take another's row nor
+    hand their own to someone else."""
+    values = {getattr(obj, column)}
+    history = inspect(obj).attrs[column].history
+    values.update(v for v in history.deleted or () if v is not None)
+    return values
+
+
+def _manages(session: Session, manager_id: Any, client_id: Any) -> bool:
+    found = session.scalar(
+        select(col(Project.id)).where(
+            col(Project.client_id) == client_id, col(Project.manager_id) == manager_id
+        )
+    )
+    return found is not None
 
 
 def _owns(session: Session, me: uuid.UUID, path: Path, value: Any) -> bool:
@@ -301,6 +389,16 @@ def _refusal(session: Session, who: Identity, table: str, obj: Any) -> str:
             "Access",
             "not permitted: only a team lead changes the team, the catalogue, the calendar and the settings",  # noqa: E501
         )
+    if table in ATTACHED and getattr(obj, "manager_id", None) == who.manager_id:
+        return translate(
+            "Access",
+            "not permitted: this client is managed by someone else; only their managers or a team lead can attach a project to it",  # noqa: E501
+        )
+    if table in ATTRIBUTED and _may_change_client_of(session, who, obj):
+        return translate(
+            "Access",
+            "not permitted: a client's request can be given only to one of the client's managers",
+        )
     project = _project_of(session, table, obj)
     if project is not None:
         name, manager_id = project
@@ -319,6 +417,14 @@ def _refusal(session: Session, who: Identity, table: str, obj: Any) -> str:
         "Access",
         "not permitted: this is another manager's; only they or a team lead can change it",
     )
+
+
+def _may_change_client_of(session: Session, who: Identity, obj: Any) -> bool:
+    with session.no_autoflush:
+        return who.manager_id is not None and all(
+            _owns(session, who.manager_id, Path.CLIENT, value)
+            for value in _values(obj, "client_id")
+        )
 
 
 def _project_of(session: Session, table: str, obj: Any) -> tuple[str, uuid.UUID | None] | None:

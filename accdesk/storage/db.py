@@ -116,11 +116,17 @@ def _reader_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.close()
 
 
+LOCK_TIMEOUT_MS = 8000
+
+
 def make_engine(url: str, *, read_only: bool = False) -> Engine:
     """An engine whose every connection carries the settings our data safety relies on."""
     path = sqlite_path(url)
     if path is None:
-        return create_engine(url, pool_pre_ping=True)
+        # A table someone holds locked makes a statement give up after a few seconds with a
+        # message instead of freezing the window (`explain` says what happened).
+        options = {"options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"}
+        return create_engine(url, pool_pre_ping=True, connect_args=options)
     timeout = {"timeout": sqlitefile.BUSY_TIMEOUT_MS / 1000}
     if read_only:
         engine = create_engine(f"sqlite:///{path.as_uri()}?mode=ro&uri=true", connect_args=timeout)

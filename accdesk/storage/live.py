@@ -1,10 +1,14 @@
 """Changes other people make on a team database, announced by PostgreSQL as they commit.
 
-Every table of the agency carries a statement trigger that sends the table's name on the
-`accdesk_changes` channel (installed by schema 0007). PostgreSQL delivers a notice when the
-transaction commits and folds repeats within it, so a rebalance of 200 projects is one notice
-per table, and nobody waits on a shared counter row. `ChangeFeed` listens on a connection of
-its own; the window turns what it hears into the same `Changes` its own edits produce.
+Every table of the agency carries a statement trigger that records the table and the
+transaction in `accdesk_change` and sends "table transaction" on the `accdesk_changes`
+channel (schemas 0007 and 0008). PostgreSQL delivers a notice when the transaction commits
+and folds repeats within it, so a rebalance of 200 projects is one notice per table; each
+transaction writes its own log row, so nobody waits on a shared counter row.
+
+Anyone connected may send a notice on that channel, so `ChangeFeed` believes only notices
+the log confirms, each once: a forged or replayed notice reloads nothing. The window turns
+what it hears into the same `Changes` its own edits produce.
 """
 
 from __future__ import annotations
@@ -16,15 +20,29 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from accdesk.errors import AccdeskError
-from accdesk.storage.access import RULES, NotPermitted
+from accdesk.storage.access import MANAGER_GROUP, RULES, NotPermitted
 from accdesk.text import translate
 
 CHANNEL = "accdesk_changes"
 
+LOG = "public.accdesk_change"
 NOTIFY_FUNCTION = f"""
-CREATE OR REPLACE FUNCTION accdesk_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE TABLE IF NOT EXISTS {LOG} (
+    xid xid8 NOT NULL,
+    table_name text NOT NULL,
+    at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (xid, table_name)
+);
+CREATE OR REPLACE FUNCTION public.accdesk_notify() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    tx xid8 := pg_current_xact_id();
 BEGIN
-    PERFORM pg_notify('{CHANNEL}', TG_TABLE_NAME);
+    INSERT INTO {LOG} (xid, table_name) VALUES (tx, TG_TABLE_NAME) ON CONFLICT DO NOTHING;
+    IF random() < 0.001 THEN  -- now and then, forget what nobody listens for any more
+        DELETE FROM {LOG} WHERE at < now() - interval '1 day';
+    END IF;
+    PERFORM pg_notify('{CHANNEL}', TG_TABLE_NAME || ' ' || tx::text);
     RETURN NULL;
 END $$;
 """
@@ -32,12 +50,15 @@ END $$;
 
 def install_notices(con: Any) -> None:
     con.execute(text(NOTIFY_FUNCTION))
+    # Everyone may read the log; only the trigger (as the owner) writes it.
+    con.execute(text(f"REVOKE ALL ON {LOG} FROM PUBLIC, {MANAGER_GROUP}"))
+    con.execute(text(f"GRANT SELECT ON {LOG} TO {MANAGER_GROUP}"))
     for table in RULES:
         con.execute(text(f"DROP TRIGGER IF EXISTS accdesk_notify ON {table}"))
         con.execute(
             text(
                 f"CREATE TRIGGER accdesk_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE"
-                f" ON {table} FOR EACH STATEMENT EXECUTE FUNCTION accdesk_notify()"
+                f" ON {table} FOR EACH STATEMENT EXECUTE FUNCTION public.accdesk_notify()"
             )
         )
 
@@ -45,7 +66,8 @@ def install_notices(con: Any) -> None:
 def remove_notices(con: Any) -> None:
     for table in RULES:
         con.execute(text(f"DROP TRIGGER IF EXISTS accdesk_notify ON {table}"))
-    con.execute(text("DROP FUNCTION IF EXISTS accdesk_notify()"))
+    con.execute(text("DROP FUNCTION IF EXISTS public.accdesk_notify()"))
+    con.execute(text(f"DROP TABLE IF EXISTS {LOG}"))
 
 
 def libpq_params(url: str) -> dict[str, Any]:
@@ -58,6 +80,10 @@ def libpq_params(url: str) -> dict[str, Any]:
 
 class ServerUnavailable(AccdeskError):
     """The team database cannot be reached just now; nothing was written."""
+
+
+class ServerBusy(AccdeskError):
+    """The team database did not answer in time because a table was held locked."""
 
 
 def unreachable(where: object, error: object) -> ServerUnavailable:
@@ -79,6 +105,13 @@ def explain_server(error: Exception, where: object) -> AccdeskError | None:
                 where=where, error=str(error).splitlines()[0]
             )
         )
+    if state in ("55P03", "25P03"):  # a lock waited too long; an idle transaction was ended
+        return ServerBusy(
+            translate(
+                "Access",
+                "the team database {where} is held up: someone keeps its tables locked; nothing was written, try again in a moment",  # noqa: E501
+            ).format(where=where)
+        )
     # Class 08 is "connection exception"; a connection that never opened has no state.
     if (state or "").startswith("08") or (state is None and _is_connection_error(error)):
         return unreachable(where, error)
@@ -93,6 +126,16 @@ def _is_connection_error(error: Exception) -> bool:
     return isinstance(error, psycopg.OperationalError)
 
 
+FEED_NAME = "accdesk change feed"  # how an administrator sees the listening connection
+SEEN = 10_000  # confirmed notices remembered, so that a replayed one is not believed twice
+
+
+def _claim(payload: str) -> tuple[str, int] | None:
+    """("project", 7345) from "project 7345"; None for anything a trigger would not send."""
+    table, _, xid = payload.partition(" ")
+    return (table, int(xid)) if table in RULES and xid.isdigit() else None
+
+
 class ChangeFeed:
     """The tables others changed, read from a listening connection of its own.
 
@@ -105,13 +148,18 @@ class ChangeFeed:
         self._params = libpq_params(url)
         self._ignore = ignore if ignore is not None else set()
         self._con: Any = None
+        self._believed: dict[tuple[str, int], None] = {}  # in arrival order, the last SEEN
 
     def connect(self) -> None:
         import psycopg
 
         self.close()
         try:
-            self._con = psycopg.connect(**self._params, autocommit=True, connect_timeout=5)
+            self._con = psycopg.connect(
+                **{"application_name": FEED_NAME, **self._params},
+                autocommit=True,
+                connect_timeout=5,
+            )
             self._con.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error as exc:
             self._con = None
@@ -127,12 +175,15 @@ class ChangeFeed:
         tables: set[str] = set()
         deadline = time.monotonic() + seconds
         try:
-            # Back as soon as someone else's notice arrives (the window gathers what follows
-            # it); notices of our own do not end the wait.
+            # Back as soon as someone else's believable notice arrives (the window gathers
+            # what follows it); notices of our own do not end the wait.
             while not tables and (left := deadline - time.monotonic()) > 0:
-                for notice in self._con.notifies(timeout=left, stop_after=1):
-                    if notice.pid not in self._ignore:
-                        tables.add(notice.payload)
+                heard = {
+                    claim
+                    for notice in self._con.notifies(timeout=left, stop_after=1)
+                    if notice.pid not in self._ignore and (claim := _claim(notice.payload))
+                }
+                tables |= self._confirmed(heard)
                 if self._con.closed or self._con.broken:
                     break
             if self._con.closed or self._con.broken:
@@ -141,6 +192,23 @@ class ChangeFeed:
             self.close()
             raise unreachable(self._where, exc) from exc
         return tables
+
+    def _confirmed(self, claims: set[tuple[str, int]]) -> set[str]:
+        """The tables of the claims the log bears out and that were not believed before."""
+        fresh = [c for c in claims if c not in self._believed]
+        if not fresh:
+            return set()
+        rows = self._con.execute(
+            f"SELECT table_name, xid::text FROM {LOG}"
+            " WHERE (table_name, xid::text) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
+            ([t for t, _ in fresh], [str(x) for _, x in fresh]),
+        ).fetchall()
+        true = {(table, int(xid)) for table, xid in rows}
+        for claim in true:
+            self._believed[claim] = None
+        while len(self._believed) > SEEN:
+            del self._believed[next(iter(self._believed))]
+        return {table for table, _ in true}
 
     def close(self) -> None:
         if self._con is not None:

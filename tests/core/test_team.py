@@ -21,7 +21,12 @@ from accdesk.ops.queue import list_queue, queue_order, reorder, set_status
 from accdesk.ops.workload import ProjectMove, reassign
 from accdesk.storage.access import NotPermitted, create_role_sql
 from accdesk.storage.db import Database, open_database
-from accdesk.storage.live import CHANNEL, ChangeFeed, ServerUnavailable, libpq_params
+from accdesk.storage.live import (
+    FEED_NAME,
+    ChangeFeed,
+    ServerUnavailable,
+    libpq_params,
+)
 from tests.conftest import DEMO_NOW
 from tests.core.test_archive import run_cli
 
@@ -168,7 +173,8 @@ def test_a_change_by_one_person_is_heard_by_the_others_feed_and_a_drop_is_report
     with pg_admin.connect() as con:
         con.exec_driver_sql(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            f" WHERE query = 'LISTEN {CHANNEL}' AND datname = '{make_url(pg_demo_url).database}'"
+            f" WHERE application_name = '{FEED_NAME}'"
+            f" AND datname = '{make_url(pg_demo_url).database}'"
         )
     with pytest.raises(ServerUnavailable, match="cannot be reached"):
         feed.wait(2.0)

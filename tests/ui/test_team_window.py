@@ -19,7 +19,7 @@ from accdesk.briefs.content import to_json
 from accdesk.ops.briefs import briefs_for_project, draft_for, get_brief
 from accdesk.ops.queue import list_queue, set_status
 from accdesk.storage.db import open_database
-from accdesk.storage.live import CHANNEL
+from accdesk.storage.live import FEED_NAME
 from tests.ui.conftest import type_text
 from ui.shell.connect_dialog import ConnectDialog
 from ui.shell.main_window import MainWindow
@@ -57,7 +57,7 @@ def test_a_lost_server_is_said_and_the_window_comes_back_by_itself(
     with pg_admin.connect() as con:  # the server drops the window's listening connection
         con.exec_driver_sql(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            f" WHERE query = 'LISTEN {CHANNEL}' AND datname = '{make_url(url).database}'"
+            f" WHERE application_name = '{FEED_NAME}' AND datname = '{make_url(url).database}'"
         )
     qtbot.waitUntil(banner.isVisible, timeout=5000)
     assert "cannot be reached" in banner.text() and "saved when the server is back" in banner.text()

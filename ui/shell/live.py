@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QThread, QTimer, Signal
 
 from accdesk.changes import TABLE_KINDS, Changes
 from accdesk.storage.db import Database
@@ -19,6 +19,7 @@ from accdesk.storage.live import ChangeFeed, ServerUnavailable
 WAIT_SECONDS = 1.0  # how long the worker waits for a notice before checking it should stop
 RETRY_SECONDS = 3.0
 GATHER_MS = 300  # notices that arrive together become one reload
+MIN_GAP_MS = 1000  # and reloads for others' changes come at most once a second
 
 
 class _Listener(QThread):
@@ -69,6 +70,7 @@ class LiveUpdates(QObject):
         self._gather.setSingleShot(True)
         self._gather.setInterval(GATHER_MS)
         self._gather.timeout.connect(self._publish)
+        self._last = QElapsedTimer()
         self._listener = _Listener(ChangeFeed(db.url, ignore=db.backends), self)
         self._listener.heard.connect(self._heard)
         self._listener.lost.connect(self.lost)
@@ -84,11 +86,13 @@ class LiveUpdates(QObject):
     def _heard(self, tables: set[str]) -> None:
         self._pending |= tables
         if not self._gather.isActive():
-            self._gather.start()
+            since = self._last.elapsed() if self._last.isValid() else MIN_GAP_MS
+            self._gather.start(max(GATHER_MS, MIN_GAP_MS - since))
 
     def _publish(self) -> None:
         tables, self._pending = tuple(sorted(self._pending)), set()
         if tables:
+            self._last.start()
             self.changed.emit(Changes.of_tables(tables))
 
     def _back(self) -> None:
