@@ -9,6 +9,7 @@ replaces is renamed aside, with its WAL, so it can still be opened.
 
 from __future__ import annotations
 
+import glob
 import re
 import shutil
 from dataclasses import dataclass
@@ -44,26 +45,34 @@ def backups_folder(database: Path) -> Path:
     return database.parent / "backups"
 
 
+def _names(database: Path) -> tuple[str, ...]:
+    """What this database's backups are named after: its whole file name, so `team.db` and
+    `team.sqlite` in one folder never share a backup; a `.db` file's backups made before
+    were named without `.db`, and are still found."""
+    return (database.name, database.stem) if database.suffix == ".db" else (database.name,)
+
+
 def _daily_name(database: Path, day: date) -> str:
-    return f"{database.stem}-daily-{day.isoformat()}.db"
+    return f"{database.name}-daily-{day.isoformat()}.db"
 
 
 def _weekly_name(database: Path, day: date) -> str:
     year, week, _ = day.isocalendar()
-    return f"{database.stem}-weekly-{year}-W{week:02d}.db"
+    return f"{database.name}-weekly-{year}-W{week:02d}.db"
 
 
 def _set(database: Path, kind: str) -> list[Path]:
-    """The backups of one kind for this database, newest first (names sort by date)."""
+    """The backups of one kind for this database, newest first."""
     folder = backups_folder(database)
     if not folder.exists():
         return []
-    found = []
-    for path in folder.glob(f"{database.stem}-{kind}-*.db"):
-        match = _NAME.match(path.name)
-        if match and match["stem"] == database.stem:
-            found.append(path)
-    return sorted(found, reverse=True)
+    found: dict[Path, str] = {}
+    for base in _names(database):
+        for path in folder.glob(f"{glob.escape(base)}-{kind}-*.db"):
+            match = _NAME.match(path.name)
+            if match and match["stem"] == base:
+                found[path] = match["key"]
+    return sorted(found, key=lambda p: (found[p], p.name), reverse=True)
 
 
 def rolling_backup(database: Path, now: datetime | None = None) -> Path:

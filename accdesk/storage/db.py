@@ -37,6 +37,7 @@ from accdesk.storage.migrations import upgrade_to_head
 from accdesk.storage.sqlitefile import (
     APPLICATION_ID,
     FileState,
+    Inspection,
     copy_database,
     explain,
     inspect_sqlite,
@@ -140,7 +141,7 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
 def _backup_before_migration(path: Path, revision: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     return copy_database(
-        path, path.parent / "backups" / f"{path.stem}-schema-{revision}-{stamp}.db"
+        path, path.parent / "backups" / f"{path.name}-schema-{revision}-{stamp}.db"
     )
 
 
@@ -276,14 +277,17 @@ def open_database(
             private_folder(path.parent)
     if not read_only:
         sqlitefile.check_writable(path)
+    sqlitefile.check_regular(path)
+    created = not read_only and _create(path)
     lock = None if read_only else WriterLock(path)
-    if lock is not None:
-        lock.acquire()
     try:
-        inspection = inspect_sqlite(path, check="quick_check" if check_pages else None)
-        if inspection.state is FileState.MISSING:
-            # Owner-only from its first byte: SQLite would create it with the umask's mode.
-            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        if lock is not None:
+            lock.acquire()
+        inspection = (
+            Inspection(FileState.MISSING, None)
+            if created
+            else inspect_sqlite(path, check="quick_check" if check_pages else None)
+        )
         if inspection.state is not FileState.CURRENT and read_only:
             raise ReadOnlyDatabase(
                 translate(
@@ -296,6 +300,8 @@ def open_database(
     except BaseException:
         if lock is not None:
             lock.release()
+        if created:  # a file made here and never set up is not left behind
+            path.unlink(missing_ok=True)
         raise
     database = Database(url, engine, lock=lock, read_only=read_only)
     try:
@@ -308,6 +314,17 @@ def open_database(
         database.close()
         raise
     return database
+
+
+def _create(path: Path) -> bool:
+    """Make a new database file, empty and owner-only from its first byte (SQLite would
+    create it with the umask's mode), so that it can be locked before anything is written;
+    False when it is there already."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        return False
+    return True
 
 
 def _open_server_database(url: str) -> Database:

@@ -81,12 +81,38 @@ def explain(error: Exception, where: object) -> DatabaseError | None:
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
     # mode=ro: nothing done through this connection can create, convert or checkpoint.
+    check_regular(path)
     return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
 def writable(path: Path) -> bool:
     """Writable by us and not marked read-only (root may write anyway; we respect the mark)."""
     return os.access(path, os.W_OK) and bool(path.stat().st_mode & stat.S_IWUSR)
+
+
+def check_regular(path: Path) -> None:
+    """Refuse a path that is neither missing nor a regular file, before anything opens it:
+    reading a FIFO waits for a writer forever, a device or a socket is nobody's database."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise DatabaseError(
+            translate("Database", "{path} cannot be read: {strerror}").format(
+                path=path, strerror=exc.strerror
+            )
+        ) from exc
+    if stat.S_ISDIR(mode):
+        raise NotADatabase(
+            translate("Database", "{path} is a folder, not a database file").format(path=path)
+        )
+    if not stat.S_ISREG(mode):
+        raise NotADatabase(
+            translate(
+                "Database", "{path} is not a regular file (a pipe, a device or a socket)"
+            ).format(path=path)
+        )
 
 
 def check_writable(path: Path) -> None:
@@ -117,10 +143,7 @@ def inspect_sqlite(path: Path, *, check: str | None = "quick_check") -> Inspecti
     """
     if not path.exists():
         return Inspection(FileState.MISSING, None)
-    if path.is_dir():
-        raise NotADatabase(
-            translate("Database", "{path} is a folder, not a database file").format(path=path)
-        )
+    check_regular(path)
     try:
         with path.open("rb") as fh:
             header = fh.read(100)

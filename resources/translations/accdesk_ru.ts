@@ -8,12 +8,20 @@
       <translation>командная база {where} не разрешает это действие: {error}</translation>
     </message>
     <message>
+      <source>not permitted: a client's request can be given only to one of the client's managers</source>
+      <translation>нет прав: обращение клиента можно передать только одному из менеджеров этого клиента</translation>
+    </message>
+    <message>
       <source>not permitted: only a team lead changes the team, the catalogue, the calendar and the settings</source>
       <translation>нет прав: команду, каталог услуг, календарь и настройки меняет только руководитель группы</translation>
     </message>
     <message>
       <source>not permitted: the project “{project}” is managed by {manager}; only they or a team lead can change it</source>
       <translation>нет прав: проект «{project}» ведёт {manager}; изменить его может только этот менеджер или руководитель группы</translation>
+    </message>
+    <message>
+      <source>not permitted: this client is managed by someone else; only their managers or a team lead can attach a project to it</source>
+      <translation>нет прав: клиента ведёт другой менеджер; добавить к нему проект могут только его менеджеры или руководитель группы</translation>
     </message>
     <message>
       <source>not permitted: this client is managed by someone else; only their managers or a team lead can change it</source>
@@ -26,6 +34,10 @@
     <message>
       <source>the login {login} is linked to no manager of this agency, so it may only read; a team lead links it with: accdesk team link</source>
       <translation>логин {login} не привязан ни к одному менеджеру агентства, поэтому доступно только чтение; руководитель группы привязывает его командой accdesk team link</translation>
+    </message>
+    <message>
+      <source>the team database {where} is held up: someone keeps its tables locked; nothing was written, try again in a moment</source>
+      <translation>командная база {where} занята: кто-то держит её таблицы заблокированными; ничего не записано, попробуйте через минуту</translation>
     </message>
   </context>
   <context>
@@ -2318,6 +2330,10 @@ Template name:</source>
     <message>
       <source>{path} is not a database file (it is not SQLite)</source>
       <translation>{path} — не файл базы (это не SQLite)</translation>
+    </message>
+    <message>
+      <source>{path} is not a regular file (a pipe, a device or a socket)</source>
+      <translation>{path} — не обычный файл (канал, устройство или сокет)</translation>
     </message>
     <message>
       <source>{path} is read-only; accdesk needs to write to it (it can be opened read-only)</source>

@@ -36,13 +36,28 @@ def test_rolling_set_keeps_seven_days_and_four_weeks(demo_path: Path) -> None:
     daily = sorted(p.name for p in folder.glob("*-daily-*.db"))
     weekly = sorted(p.name for p in folder.glob("*-weekly-*.db"))
     assert len(daily) == KEEP_DAILY and len(weekly) == KEEP_WEEKLY
-    assert daily[-1] == "agency-daily-2026-11-09.db" and daily[0] == "agency-daily-2026-11-03.db"
-    assert weekly[-1] == "agency-weekly-2026-W46.db"  # Monday 9 November opens ISO week 46
+    assert daily[-1] == "agency.db-daily-2026-11-09.db"
+    assert daily[0] == "agency.db-daily-2026-11-03.db"
+    assert weekly[-1] == "agency.db-weekly-2026-W46.db"  # Monday 9 November opens ISO week 46
     assert not list(folder.glob("*.part"))
     for path in folder.iterdir():
         verify_sqlite(path, "integrity_check")
         assert path.stat().st_mode & 0o077 == 0
     assert folder.stat().st_mode & 0o077 == 0
+
+
+def test_backups_named_the_old_way_are_still_found_and_pruned(demo_path: Path) -> None:
+    """Backups made before names kept the `.db` (agency-daily-…) count with the new ones."""
+    start = datetime(2026, 10, 1, 18, 0, tzinfo=UTC)
+    rolling_backup(demo_path, now=start)
+    folder = backups_folder(demo_path)
+    for path in folder.iterdir():
+        path.rename(folder / path.name.replace("agency.db-", "agency-"))
+    assert [b.path.name for b in list_backups(demo_path)][0].startswith("agency-")
+    for day in range(1, 12):
+        rolling_backup(demo_path, now=start + timedelta(days=day))
+    names = sorted(p.name for p in folder.glob("*-daily-*.db"))
+    assert len(names) == KEEP_DAILY and not any(n.startswith("agency-daily") for n in names)
 
 
 def test_backups_are_listed_with_what_they_hold(demo_path: Path) -> None:
@@ -143,7 +158,7 @@ def test_database_of_the_first_schema_is_backed_up_and_upgraded_with_every_row(
     con = sqlite3.connect(path)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_HEAD
     con.close()
-    saved = list(backups_folder(path).glob("old-schema-0001-*.db"))
+    saved = list(backups_folder(path).glob("old.db-schema-0001-*.db"))
     assert len(saved) == 1 and _row_counts(saved[0]) == old_counts
 
 

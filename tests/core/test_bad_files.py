@@ -6,7 +6,12 @@ test_database.py; these need more setting up: permissions, other processes, a fu
 
 from __future__ import annotations
 
+import fcntl
+import os
+import shutil
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,7 +28,9 @@ from accdesk.ops.briefs import create_brief
 from accdesk.ops.queue import list_queue
 from accdesk.ops.summary import counts
 from accdesk.storage import sqlitefile
+from accdesk.storage.backup import list_backups, rolling_backup
 from accdesk.storage.db import open_database
+from accdesk.storage.sqlitefile import table_counts
 
 
 def snapshot(path: Path) -> bytes:
@@ -118,7 +125,7 @@ def test_lock_of_a_killed_process_is_recovered(demo_path: Path, holder) -> None:
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL
-    assert (demo_path.parent / (demo_path.name + ".lock")).exists()  # left behind by the crash
+    assert not list(demo_path.parent.glob("*.lock"))  # the lock is on the file: none is left
     db = open_database(demo_path)  # the operating system dropped the lock with the process
     assert counts(db).projects == 120
     db.close()
@@ -144,3 +151,83 @@ def test_full_disk_during_a_write_rolls_back_with_a_message(demo_path: Path) -> 
     db.engine.dispose()
     assert counts(db).briefs == 30
     db.close()
+
+
+def test_the_same_file_by_another_name_is_in_use_not_a_second_writer(demo_path: Path) -> None:
+    """A hard link or a symbolic link is the same file: its writer lock is the file's."""
+    linked = demo_path.with_name("linked.db")
+    os.link(demo_path, linked)
+    pointer = demo_path.with_name("pointer.db")
+    pointer.symlink_to(demo_path)
+    db = open_database(demo_path)
+    try:
+        for other in (linked, pointer):
+            with pytest.raises(DatabaseInUse):
+                open_database(other)
+    finally:
+        db.close()
+    assert not list(demo_path.parent.glob("*.lock"))
+    second = open_database(linked)  # free again once the first writer is gone
+    second.close()
+
+
+def test_a_file_another_program_has_locked_is_not_written(demo_path: Path) -> None:
+    before = demo_path.read_bytes()
+    with demo_path.open("rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(DatabaseInUse):
+            open_database(demo_path)
+    assert demo_path.read_bytes() == before
+
+
+def test_a_link_to_a_file_elsewhere_leaves_nothing_beside_that_file(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    pointer = elsewhere / "agency.db"
+    pointer.symlink_to(demo_path)
+    open_database(pointer).close()
+    assert not [p for p in demo_path.parent.iterdir() if p.name.endswith(".lock")]
+    assert not [p for p in elsewhere.iterdir() if p.name.endswith(".lock")]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check",),
+        ("request", "add", "--client", "Колос", "--text", "Привет"),
+        ("export", "all", "-o", "out.json"),
+        ("backup",),
+        ("queue",),
+    ],
+)
+def test_a_pipe_in_place_of_the_database_is_refused_at_once(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    fifo = tmp_path / "agency.db"
+    os.mkfifo(fifo)
+    result = subprocess.run(
+        [sys.executable, "-m", "accdesk", *args, "--db", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1, result.stderr
+    assert (
+        result.stderr.strip()
+        == f"accdesk: {fifo} is not a regular file (a pipe, a device or a socket)"
+    )
+
+
+def test_backups_of_two_databases_with_one_stem_stay_apart(tmp_path: Path, demo_path: Path) -> None:
+    one, two = tmp_path / "team.db", tmp_path / "team.sqlite"
+    shutil.copyfile(demo_path, one)
+    open_database(two).close()  # an empty agency
+    first, second = rolling_backup(one), rolling_backup(two)
+    assert first != second
+    assert table_counts(first, ("project",))["project"] == 120
+    assert table_counts(second, ("project",))["project"] == 0
+    assert [b.path for b in list_backups(one)] and all(b.projects == 120 for b in list_backups(one))
+    assert all(b.projects == 0 for b in list_backups(two))

@@ -86,7 +86,6 @@ def test_database_and_its_side_files_are_private_to_their_owner(tmp_path: Path) 
             "private.db",
             "private.db-wal",
             "private.db-shm",
-            "private.db.lock",
         }
         assert all(p.stat().st_mode & 0o077 == 0 for p in side), {
             p.name: oct(p.stat().st_mode) for p in side
