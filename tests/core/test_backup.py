@@ -53,7 +53,7 @@ def test_backups_named_the_old_way_are_still_found_and_pruned(demo_path: Path) -
     folder = backups_folder(demo_path)
     for path in folder.iterdir():
         path.rename(folder / path.name.replace("agency.db-", "agency-"))
-    assert [b.path.name for b in list_backups(demo_path)][0].startswith("agency-")
+    assert next(b.path.name for b in list_backups(demo_path)).startswith("agency-")
     for day in range(1, 12):
         rolling_backup(demo_path, now=start + timedelta(days=day))
     names = sorted(p.name for p in folder.glob("*-daily-*.db"))
