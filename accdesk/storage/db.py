@@ -41,6 +41,7 @@ from accdesk.storage.sqlitefile import (
     copy_database,
     explain,
     inspect_sqlite,
+    read_only_uri,
 )
 from accdesk.text import translate
 
@@ -130,7 +131,7 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         return create_engine(url, pool_pre_ping=True, connect_args=options)
     timeout = {"timeout": sqlitefile.BUSY_TIMEOUT_MS / 1000}
     if read_only:
-        engine = create_engine(f"sqlite:///{path.as_uri()}?mode=ro&uri=true", connect_args=timeout)
+        engine = create_engine(f"sqlite:///{read_only_uri(path)}&uri=true", connect_args=timeout)
         event.listen(engine, "connect", _reader_pragmas)
     else:
         engine = create_engine(url, connect_args=timeout)
@@ -286,7 +287,9 @@ def open_database(
         inspection = (
             Inspection(FileState.MISSING, None)
             if created
-            else inspect_sqlite(path, check="quick_check" if check_pages else None)
+            else inspect_sqlite(
+                path, check="quick_check" if check_pages else None, exclusive=lock is not None
+            )
         )
         if inspection.state is not FileState.CURRENT and read_only:
             raise ReadOnlyDatabase(

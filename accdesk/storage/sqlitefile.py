@@ -53,6 +53,11 @@ def explain(error: Exception, where: object) -> DatabaseError | None:
     """Our message for an error SQLite raised about `where`, or None if it is not one of
     the problems a person can act on (then it is a bug and stays as it is)."""
     text = str(error).lower()
+    if any(s in text for s in ("disk i/o error", "unable to open", "readonly", "disk is full")):
+        # SQLite names the symptom; the file system often knows the cause.
+        found = storage_problem(Path(str(where)))
+        if found is not None:
+            return found
     if "locked" in text or "busy" in text:
         return DatabaseLocked(
             translate(
@@ -79,10 +84,68 @@ def explain(error: Exception, where: object) -> DatabaseError | None:
     return None
 
 
+FREE_NEEDED = 1 << 20  # below a megabyte free, SQLite cannot even open its shared memory
+
+
+def storage_problem(path: Path) -> DatabaseError | None:
+    """What the file system says is wrong where `path` lives: a read-only disk or a full
+    one (SQLite reports either as "disk I/O error" or "unable to open"), or None."""
+    try:
+        found = os.statvfs(path.parent)
+    except (OSError, AttributeError):  # gone, or no statvfs (Windows)
+        return None
+    if found.f_flag & os.ST_RDONLY:
+        return ReadOnlyDatabase(
+            translate(
+                "Database",
+                "{path} is on a read-only disk; accdesk can open it only read-only there",
+            ).format(path=path)
+        )
+    if found.f_bavail * found.f_frsize < FREE_NEEDED:
+        return DiskFull(
+            translate(
+                "Database",
+                "the disk holding {where} is full: nothing was saved; free some space and try again",  # noqa: E501
+            ).format(where=path)
+        )
+    return None
+
+
+def read_only_uri(path: Path) -> str:
+    """mode=ro: nothing done through it can create, convert or checkpoint. On a read-only
+    disk, where SQLite cannot make the shared memory a WAL database wants, the file is
+    read as immutable, which the disk guarantees it is."""
+    uri = f"{path.as_uri()}?mode=ro"
+    try:
+        if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+            uri += "&immutable=1"
+    except (OSError, AttributeError):
+        pass
+    return uri
+
+
+def left_log(path: Path) -> Path | None:
+    """The write-ahead log beside a database nobody has open, if it holds anything."""
+    log = path.with_name(path.name + "-wal")
+    try:
+        return log if log.stat().st_size > 0 else None
+    except OSError:
+        return None
+
+
+def foreign_log(path: Path, damage: DatabaseError) -> DamagedDatabase:
+    """The sentence for a database whose left-over log breaks it: the log is the suspect."""
+    return DamagedDatabase(
+        translate(
+            "Database",
+            "{path} does not fit the log file beside it ({log}): the log is damaged or belongs to another database. Move the log aside to open the database as it was before it, or restore a backup ({damage})",  # noqa: E501
+        ).format(path=path, log=path.name + "-wal", damage=damage)
+    )
+
+
 def read_only_connection(path: Path) -> sqlite3.Connection:
-    # mode=ro: nothing done through this connection can create, convert or checkpoint.
     check_regular(path)
-    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    return sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
 def writable(path: Path) -> bool:
@@ -133,17 +196,50 @@ def check_writable(path: Path) -> None:
         )
 
 
-def inspect_sqlite(path: Path, *, check: str | None = "quick_check") -> Inspection:
+def inspect_sqlite(
+    path: Path, *, check: str | None = "quick_check", exclusive: bool = False
+) -> Inspection:
     """Decide whether a file may be opened, without writing to it.
 
     Raises a `DatabaseError` subclass naming the reason for every file that must be left
     alone. `check` is the page check to run: `quick_check`, `integrity_check` (slower,
     thorough) or None to look only at the header and schema, which costs milliseconds
     where a page check of a large agency costs a third of a second.
+
+    A log left beside a file nobody writes to (`exclusive`: the caller holds the writer
+    lock) is replayed on the first read, whether it is the file's own, left by a crash, or
+    another database's: its pages are checked then, asked or not, and damage they cause is
+    put down to the log.
     """
     if not path.exists():
         return Inspection(FileState.MISSING, None)
     check_regular(path)
+    left = left_log(path) if exclusive or not _in_use(path) else None
+    try:
+        return _inspect(path, check or ("quick_check" if left else None))
+    except DamagedDatabase as exc:
+        if left is not None:
+            raise foreign_log(path, exc) from None
+        raise
+
+
+def _in_use(path: Path) -> bool:
+    """Whether a writer holds the file (its lock is flock on the file; see `locking`)."""
+    try:
+        import fcntl
+    except ImportError:
+        return True  # Windows: the log may be live, so it is left to SQLite
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+def _inspect(path: Path, check: str | None) -> Inspection:
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
@@ -184,6 +280,7 @@ def inspect_sqlite(path: Path, *, check: str | None = "quick_check") -> Inspecti
             if "alembic_version" in tables:
                 row = con.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
+            missing = _missing(con) if revision == SCHEMA_HEAD else None
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
@@ -192,6 +289,13 @@ def inspect_sqlite(path: Path, *, check: str | None = "quick_check") -> Inspecti
         ) from exc
     if not tables:
         return Inspection(FileState.BLANK, None)
+    if missing is not None and app_id == APPLICATION_ID:
+        raise DamagedDatabase(
+            translate(
+                "Database",
+                "{path} is damaged: {missing} is missing, though its schema says it has it; restore a backup (File → Restore from backup, or accdesk restore)",  # noqa: E501
+            ).format(path=path, missing=missing)
+        )
     if app_id != APPLICATION_ID or revision is None:
         raise ForeignDatabase(
             translate("Database", "{path} belongs to another application, not accdesk").format(
@@ -212,6 +316,26 @@ def classify(revision: str, where: str) -> Inspection:
             "{where} was made by a newer version of accdesk (schema {revision}); update accdesk to open it",  # noqa: E501
         ).format(where=where, revision=revision)
     )
+
+
+def _missing(con: sqlite3.Connection) -> str | None:
+    """The first table or column the current schema has and the file lacks, or None: a file
+    changed outside accdesk would otherwise open and fail at the first query that needs
+    it (after the caller had started writing)."""
+    from sqlmodel import SQLModel
+
+    import accdesk.models  # noqa: F401  (registers the tables)
+
+    for table in SQLModel.metadata.sorted_tables:
+        found = {row[1] for row in con.execute(f'PRAGMA table_info("{table.name}")')}
+        if not found:
+            return translate("Database", "the table {table}").format(table=table.name)
+        for column in table.columns:
+            if column.name not in found:
+                return translate("Database", "the column {table}.{column}").format(
+                    table=table.name, column=column.name
+                )
+    return None
 
 
 def _check_pages(con: sqlite3.Connection, path: Path, check: str) -> None:

@@ -2272,6 +2272,10 @@ Template name:</source>
       <translation>момент без часового пояса {value!r} сохранить нельзя; укажите пояс</translation>
     </message>
     <message>
+      <source>the column {table}.{column}</source>
+      <translation>столбца {table}.{column}</translation>
+    </message>
+    <message>
       <source>the disk holding {where} is full: nothing was saved; free some space and try again</source>
       <translation>диск, на котором лежит {where}, заполнен: ничего не сохранено; освободите место и попробуйте снова</translation>
     </message>
@@ -2282,6 +2286,10 @@ Template name:</source>
     <message>
       <source>the folder {parent} does not exist</source>
       <translation>папки {parent} не существует</translation>
+    </message>
+    <message>
+      <source>the table {table}</source>
+      <translation>таблицы {table}</translation>
     </message>
     <message>
       <source>unknown check {check!r}</source>
@@ -2308,6 +2316,10 @@ Template name:</source>
       <translation>{path} не существует</translation>
     </message>
     <message>
+      <source>{path} does not fit the log file beside it ({log}): the log is damaged or belongs to another database. Move the log aside to open the database as it was before it, or restore a backup ({damage})</source>
+      <translation>{path} не сходится с файлом журнала рядом с ним ({log}): журнал повреждён или принадлежит другой базе. Уберите журнал в сторону, чтобы открыть базу в том виде, какой она была до него, или восстановите резервную копию ({damage})</translation>
+    </message>
+    <message>
       <source>{path} is a folder, not a database file</source>
       <translation>{path} — это папка, а не файл базы</translation>
     </message>
@@ -2324,6 +2336,10 @@ Template name:</source>
       <translation>{path} повреждён: {exc}</translation>
     </message>
     <message>
+      <source>{path} is damaged: {missing} is missing, though its schema says it has it; restore a backup (File → Restore from backup, or accdesk restore)</source>
+      <translation>{path} повреждён: в нём нет {missing}, хотя его схема этого требует; восстановите резервную копию (Файл → Восстановить из резервной копии или accdesk restore)</translation>
+    </message>
+    <message>
       <source>{path} is damaged: {value}</source>
       <translation>{path} повреждён: {value}</translation>
     </message>
@@ -2334,6 +2350,10 @@ Template name:</source>
     <message>
       <source>{path} is not a regular file (a pipe, a device or a socket)</source>
       <translation>{path} — не обычный файл (канал, устройство или сокет)</translation>
+    </message>
+    <message>
+      <source>{path} is on a read-only disk; accdesk can open it only read-only there</source>
+      <translation>{path} лежит на диске только для чтения; там accdesk может открыть его только для чтения</translation>
     </message>
     <message>
       <source>{path} is read-only; accdesk needs to write to it (it can be opened read-only)</source>

@@ -6,17 +6,21 @@ test_database.py; these need more setting up: permissions, other processes, a fu
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import event, text
 
+from accdesk.demo.agency import create_demo
 from accdesk.errors import (
     DamagedDatabase,
     DatabaseInUse,
@@ -231,3 +235,99 @@ def test_backups_of_two_databases_with_one_stem_stay_apart(tmp_path: Path, demo_
     assert table_counts(second, ("project",))["project"] == 0
     assert [b.path for b in list_backups(one)] and all(b.projects == 120 for b in list_backups(one))
     assert all(b.projects == 0 for b in list_backups(two))
+
+
+def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "accdesk", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check",),
+        ("request", "add", "--client", "C-0001", "--text", "Привет"),
+        ("export", "all", "-o", "out.json"),
+        ("queue",),
+    ],
+)
+def test_a_file_missing_a_table_is_refused_unchanged_everywhere(
+    demo_path: Path, args: tuple[str, ...]
+) -> None:
+    with sqlite3.connect(demo_path) as con:
+        con.execute("DROP TABLE meeting")
+    before = demo_path.read_bytes()
+    result = _cli(*args, "--db", str(demo_path), cwd=demo_path.parent)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "the table meeting is missing" in lines[0], result.stderr
+    assert demo_path.read_bytes() == before
+
+
+def test_a_log_from_another_database_is_named_in_one_line(demo_path: Path) -> None:
+    other = demo_path.with_name("other.db")
+    made = open_database(other)
+    create_demo(made, seed=2)  # another agency, whose log does not fit ours
+    made.close()
+    con = sqlite3.connect(other)
+    con.execute("PRAGMA wal_autocheckpoint=0")
+    con.execute("UPDATE client SET name = name || ' (чужой)'")
+    con.commit()
+    shutil.copyfile(other.with_name("other.db-wal"), demo_path.with_name(demo_path.name + "-wal"))
+    con.close()
+    before = demo_path.read_bytes()
+    result = _cli("check", "--db", str(demo_path))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "does not fit the log file beside it" in lines[0], result.stderr
+    assert demo_path.read_bytes() == before
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A tiny file system of our own (tmpfs), which tests may fill up or make read-only."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a file system needs root (CI runs as root)")
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], check=True)
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_database_on_a_read_only_disk_is_read_and_said_to_be_read_only(
+    small_disk: Path, demo_path: Path
+) -> None:
+    shutil.copyfile(demo_path, small_disk / "agency.db")
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    checked = _cli("check", "--db", str(small_disk / "agency.db"))
+    assert checked.returncode == 0, checked.stderr
+    assert _cli("queue", "--db", str(small_disk / "agency.db")).returncode == 0
+    refused = _cli(
+        "request", "add", "--client", "C-0001", "--text", "x", "--db", str(small_disk / "agency.db")
+    )
+    assert refused.returncode == 1 and "damaged" not in refused.stderr
+    assert "read-only" in refused.stderr
+
+
+def test_a_database_on_a_full_disk_is_said_to_need_space_not_to_be_damaged(
+    small_disk: Path, demo_path: Path
+) -> None:
+    target = small_disk / "agency.db"
+    shutil.copyfile(demo_path, target)
+    with contextlib.suppress(OSError), (small_disk / "filler").open("wb") as fill:
+        while True:
+            fill.write(b"\0" * 65536)
+    before = target.read_bytes()
+    for args in (("check",), ("request", "add", "--client", "C-0001", "--text", "x")):
+        result = _cli(*args, "--db", str(target))
+        assert result.returncode == 1
+        assert "is full" in result.stderr and "damaged" not in result.stderr, result.stderr
+    assert target.read_bytes() == before

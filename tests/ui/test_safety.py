@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
+import subprocess
+import sys
 import textwrap
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 
@@ -251,3 +255,54 @@ def test_steady_typing_in_the_client_card_is_kept_within_two_seconds(  # type: i
     keys = [k for k in settings.allKeys() if k.startswith("cardDrafts/")]
     kept = [json.loads(str(settings.value(k)))["segment"] for k in keys]
     assert kept and kept[0].startswith(promised), (kept, promised)
+
+
+def test_the_settings_file_that_keeps_drafts_is_its_owners_alone(  # type: ignore[no-untyped-def]
+    open_window, demo_path: Path, settings: QSettings, qtbot
+) -> None:
+    old = os.umask(0o022)  # a usual desktop umask: new files readable by everyone
+    try:
+        window = open_window(demo_path)
+        window.queue.view.selectRow(0)
+        segment = window.card.profile.form.fields["segment"].widget
+        segment.setFocus()
+        segment.setText(segment.text() + " и офлайн")
+        window.card.keep_draft()
+        qtbot.waitUntil(lambda: any(k.startswith("cardDrafts/") for k in settings.allKeys()))
+    finally:
+        os.umask(old)
+    assert Path(settings.fileName()).stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize("kind", ["refused", "in use"])
+def test_a_screenshot_run_never_waits_for_a_click(  # type: ignore[no-untyped-def]
+    tmp_path: Path, demo_path: Path, holder, kind: str
+) -> None:
+    """A run nobody watches says what is wrong in one line and ends, instead of showing a
+    message box that waits for a click."""
+    target = demo_path
+    if kind == "refused":
+        target = tmp_path / "notes.db"
+        target.write_text("not a database", encoding="utf-8")
+    else:
+        holder(
+            f"""
+            import time
+            from accdesk.storage.db import open_database
+            db = open_database({str(demo_path)!r})
+            print("ready", flush=True)
+            time.sleep(60)
+            """
+        )
+    picture = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "ui", "--db", str(target), "--screenshot", str(picture)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 1
+    said = [line for line in result.stderr.splitlines() if line.startswith("accdesk:")]
+    assert len(said) == 1 and str(target) in said[0], result.stderr
+    assert not picture.exists()

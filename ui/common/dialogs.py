@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import uuid
 from collections.abc import Sequence
 
@@ -103,3 +104,58 @@ def describe_backup(backup: BackupInfo) -> str:
         .replace("%4", str(backup.projects))
         .replace("%5", str(backup.briefs))
     )
+
+
+class Unattended(Dialogs):
+    """Dialogs for a run nobody watches (a screenshot): nothing waits for a click. A problem
+    or a question is written on stderr as one line and remembered, so the run can end with
+    a non-zero status; every question is answered no, every choice cancelled."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def _say(self, text: str) -> None:
+        line = " ".join(text.split())
+        self.said.append(line)
+        print(f"accdesk: {line}", file=sys.stderr)
+
+    def new_database_path(self, parent: QWidget, title: str) -> str | None:
+        return None
+
+    def open_database_path(self, parent: QWidget) -> str | None:
+        return None
+
+    def open_path(self, parent: QWidget, title: str, filters: str) -> str | None:
+        return None
+
+    def save_path(self, parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
+        return None
+
+    def ask_text(self, parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+        return None
+
+    def choose_item(
+        self, parent: QWidget, title: str, label: str, items: Sequence[str], current: int = 0
+    ) -> int | None:
+        return None
+
+    def choose_backup(self, parent: QWidget, backups: Sequence[BackupInfo]) -> BackupInfo | None:
+        return None
+
+    def choose_identity(
+        self, parent: QWidget, managers: Sequence[tuple[uuid.UUID, str]]
+    ) -> uuid.UUID | bool | None:
+        return None
+
+    def run(self, dialog: QDialog) -> int:
+        return int(QDialog.DialogCode.Rejected)
+
+    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        self._say(text.split("\n\n")[0])
+        return False
+
+    def error(self, parent: QWidget, title: str, text: str) -> None:
+        self._say(text)
+
+    def about(self, parent: QWidget, title: str, text: str) -> None:
+        pass

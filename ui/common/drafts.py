@@ -10,7 +10,9 @@ team server is away.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import uuid
 from typing import Any
 
@@ -69,6 +71,8 @@ class LocalDrafts:
     def keep(self, location: str, row_id: uuid.UUID, data: dict[str, Any]) -> None:
         self._settings.setValue(self._key(location, row_id), json.dumps(data, default=str))
         self._settings.sync()  # on disk now: a crash a moment later must not lose it
+        with contextlib.suppress(OSError):  # drafts are what people typed: theirs alone
+            os.chmod(self._settings.fileName(), 0o600)
 
     def kept(self, location: str, row_id: uuid.UUID) -> dict[str, Any] | None:
         """What is kept for the row, or None (nothing, or something we cannot read)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from accdesk.storage.db import ENV_VAR, default_database_path
 from accdesk.storage.files import atomic_write
-from ui.common.dialogs import Dialogs
+from ui.common.dialogs import Dialogs, Unattended
 from ui.common.i18n import chosen_language, install_language
 from ui.common.resources import resource_path
 from ui.shell.main_window import MainWindow
@@ -47,7 +48,10 @@ def configure_application(app: QApplication, language: str | None = None) -> Non
     """Names, look and language; separate so tests can dress pytest-qt's own application.
 
     The language is the one chosen in Settings, else the system's (see `ui.common.i18n`).
+    Every file the window makes from here on is its owner's alone, the settings file (which
+    keeps drafts of what is typed) among them.
     """
+    os.umask(os.umask(PRIVATE) | PRIVATE)
     app.setOrganizationName("accdesk")
     app.setApplicationName("accdesk")
     app.setApplicationDisplayName("accdesk")
@@ -56,6 +60,15 @@ def configure_application(app: QApplication, language: str | None = None) -> Non
     app.setWindowIcon(QIcon(str(resource_path("icons/accdesk.svg"))))
     follow_desktop(app)
     install_language(app, language or chosen_language(QSettings()))
+
+
+PRIVATE = 0o077  # the umask bits that keep group and others out
+
+
+def narrow(path: Path) -> None:
+    """Make an existing file owner-only."""
+    with contextlib.suppress(OSError):
+        path.chmod(0o600)
 
 
 def build_window(db: str | None, settings: QSettings, dialogs: Dialogs | None = None) -> MainWindow:
@@ -132,9 +145,12 @@ def run_window(
     else:
         sys.excepthook = _report_bug
         settings = QSettings()
-    window = build_window(db, settings)
+        narrow(Path(settings.fileName()))  # written by an older accdesk under a wider umask
+    unattended = Unattended() if screenshot else None
+    window = build_window(db, settings, unattended)
     if screenshot:
-        ok = save_screenshot(window, screenshot)
+        # A refused database was said on stderr, in one line; no picture of the welcome page.
+        ok = not (unattended and unattended.said) and save_screenshot(window, screenshot)
         window.close()
         return 0 if ok else 1
     window.show()
