@@ -115,6 +115,19 @@ class DayKind(StrEnum):
     SHORT = "short"
 
 
+def _choice(
+    kind: type[StrEnum], default: StrEnum | None, max_length: int, index: bool = False
+) -> Any:
+    """A short string that must be one of `kind`'s values; the column carries its enumeration
+    so that every row written by any path (an archive, a copy) is checked the same way."""
+    return Field(
+        default=default,
+        max_length=max_length,
+        index=index,
+        sa_column_kwargs={"info": {"choices": kind}},
+    )
+
+
 def _utc_column(nullable: bool = True, index: bool = False) -> Any:
     return Field(default=None, sa_type=UTCDateTime, nullable=nullable, index=index)
 
@@ -140,7 +153,7 @@ class Entity(SQLModel):
 class Manager(Entity, table=True):
     name: str = Field(max_length=200)
     email: str | None = Field(default=None, max_length=320)
-    role: str = Field(default=Role.MANAGER, max_length=20)
+    role: str = _choice(Role, Role.MANAGER, 20)
     capacity_hours: float = Field(default=40.0, description="weekly hours available for projects")
     login: str | None = Field(default=None, max_length=63, unique=True)
     active: bool = Field(default=True)
@@ -172,13 +185,13 @@ class Client(Entity, table=True):
     segment: str | None = Field(default=None, max_length=80)
     monthly_budget: int = Field(default=0, description="minor units of the agency currency")
     preferred_channel: str | None = Field(default=None, max_length=40)
-    kpi_focus: str | None = Field(default=None, max_length=20)
+    kpi_focus: str | None = _choice(KpiFocus, None, 20)
     timezone: str = Field(default="Europe/Moscow", max_length=64)
     work_start_minute: int = Field(default=600, description="client's working day, local time")
     work_end_minute: int = Field(default=1140)
-    response_mode: str = Field(default=ResponseMode.MINUTES, max_length=24)
+    response_mode: str = _choice(ResponseMode, ResponseMode.MINUTES, 24)
     response_minutes: int | None = Field(default=60)
-    sla_calendar: str = Field(default=SlaCalendar.AGENCY, max_length=12)
+    sla_calendar: str = _choice(SlaCalendar, SlaCalendar.AGENCY, 12)
     keep_manager: bool = Field(default=False)
     notes: str = Field(default="")
     deleted_at: datetime | None = _utc_column()
@@ -203,11 +216,11 @@ class ClientService(Entity, table=True):
 
     client_id: uuid.UUID = Field(foreign_key="client.id", ondelete="CASCADE")
     service_id: uuid.UUID = Field(foreign_key="service.id", index=True)
-    state: str = Field(default=OfferState.NONE, max_length=12)
+    state: str = _choice(OfferState, OfferState.NONE, 12)
     monthly_value: int = Field(default=0, description="minor units")
     last_offer_on: date | None = None
     next_offer_on: date | None = Field(default=None, index=True)
-    helper: str | None = Field(default=None, max_length=20)
+    helper: str | None = _choice(UpsellHelper, None, 20)
 
 
 class Project(Entity, table=True):
@@ -221,7 +234,7 @@ class Project(Entity, table=True):
     client_id: uuid.UUID = Field(foreign_key="client.id")
     service_id: uuid.UUID = Field(foreign_key="service.id", index=True)
     manager_id: uuid.UUID | None = Field(default=None, foreign_key="manager.id")
-    status: str = Field(default=ProjectStatus.ACTIVE, max_length=12, index=True)
+    status: str = _choice(ProjectStatus, ProjectStatus.ACTIVE, 12, index=True)
     deadline: date | None = None
     weekly_effort_hours: float = Field(default=0.0)
     queue_position: int = Field(default=0)
@@ -295,10 +308,10 @@ class Brief(Entity, table=True):
     title: str = Field(max_length=300)
     body: str = Field(default="")
     level: int = Field(default=1)
-    audience: str = Field(default=Audience.DEVELOPER, max_length=20)
+    audience: str = _choice(Audience, Audience.DEVELOPER, 20)
     template: str = Field(default="generic", max_length=40)
     sections: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    status: str = Field(default=BriefStatus.DRAFT, max_length=12)
+    status: str = _choice(BriefStatus, BriefStatus.DRAFT, 12)
     estimate_hours: float | None = None
     deadline: date | None = None
     sent_at: datetime | None = _utc_column()
@@ -326,8 +339,8 @@ class Promise(Entity, table=True):
     promised_by: str = Field(max_length=200)
     promised_on: date
     due_on: date | None = None
-    feasibility: str = Field(default=Feasibility.REALISTIC, max_length=12)
-    status: str = Field(default=PromiseStatus.OPEN, max_length=14)
+    feasibility: str = _choice(Feasibility, Feasibility.REALISTIC, 12)
+    status: str = _choice(PromiseStatus, PromiseStatus.OPEN, 14)
     note: str = Field(default="")
     deleted_at: datetime | None = _utc_column()
 
@@ -356,7 +369,7 @@ class CalendarDay(Entity, table=True):
     """An override of the agency's working week: an extra day off, a working Saturday..."""
 
     day: date = Field(unique=True)
-    kind: str = Field(max_length=10)
+    kind: str = _choice(DayKind, None, 10)
     start_minute: int | None = None
     end_minute: int | None = None
     note: str = Field(default="")

@@ -12,7 +12,7 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from accdesk import __version__
 from accdesk.demo.agency import LANGUAGES, SCALES
@@ -20,10 +20,11 @@ from accdesk.errors import AccdeskError
 from accdesk.ops.briefs import EXPORT_FORMATS, PdfMaker
 from accdesk.ops.import_fields import KEYS as IMPORT_KEYS
 from accdesk.ops.import_fields import KINDS
+from accdesk.ops.inputs import EARLIEST, LATEST
 
 Command = Callable[[argparse.Namespace], int]
 if TYPE_CHECKING:  # argparse names no public type for what add_subparsers returns
-    Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
+    Subcommands = argparse._SubParsersAction["Parser"]
 
 
 def _db_option(parser: argparse.ArgumentParser, *, default: object = None) -> None:
@@ -35,8 +36,27 @@ def _db_option(parser: argparse.ArgumentParser, *, default: object = None) -> No
     )
 
 
+class Parser(argparse.ArgumentParser):
+    """A mistake on the command line is one line on stderr and status 1, like any other
+    bad input; `--help` still shows the whole usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(1, f"{self.prog}: {message}\n")
+
+
+def calendar_day(text: str) -> date:
+    """A date typed on the command line, within the years people work in."""
+    try:
+        value = date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    if not EARLIEST <= value <= LATEST:
+        raise argparse.ArgumentTypeError(f"{text} is not between {EARLIEST.year} and {LATEST.year}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="accdesk",
         description="Workplace for agency account managers. Without a command, opens the window.",
     )
@@ -194,7 +214,7 @@ def _day_commands(sub: Subcommands) -> None:
     day = sub.add_parser("agenda", help="a manager's plan for a day")
     _db_option(day, default=argparse.SUPPRESS)
     day.add_argument("--manager", required=True, metavar="LOGIN_OR_NAME")
-    day.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    day.add_argument("--date", type=calendar_day, metavar="YYYY-MM-DD")
     day.add_argument("--ics", metavar="FILE", help="also write the day's plan as iCalendar")
     day.add_argument("--json", action="store_true", help="print the result as JSON")
     day.set_defaults(run="work:agenda_command")
@@ -204,8 +224,8 @@ def _day_commands(sub: Subcommands) -> None:
     )
     responses = stats.add_parser("responses", help="first-response times in the survey's bands")
     _db_option(responses, default=argparse.SUPPRESS)
-    responses.add_argument("--from", dest="start", type=date.fromisoformat, metavar="DATE")
-    responses.add_argument("--to", dest="end", type=date.fromisoformat, metavar="DATE")
+    responses.add_argument("--from", dest="start", type=calendar_day, metavar="DATE")
+    responses.add_argument("--to", dest="end", type=calendar_day, metavar="DATE")
     responses.add_argument("--manager", metavar="LOGIN_OR_NAME")
     responses.add_argument("--json", action="store_true", help="print the result as JSON")
     responses.set_defaults(run="work:stats_responses_command")

@@ -20,7 +20,7 @@ from accdesk.storage.backup import list_backups, restore, rolling_backup
 from accdesk.storage.db import open_database, resolve_url, sqlite_path
 from accdesk.storage.files import read_input, write_export
 from accdesk.storage.migrations import SCHEMA_HEAD
-from accdesk.storage.sheets import read_table
+from accdesk.storage.sheets_in import read_table
 from accdesk.storage.sqlitefile import FileState, copy_database, inspect_sqlite, table_counts
 
 

@@ -182,6 +182,8 @@ def stats_responses_command(args: argparse.Namespace) -> int:
         today = now.astimezone(ZoneInfo(agency_timezone(db))).date()
         end = args.end or today
         start = args.start or end - timedelta(days=29)
+        if start > end:
+            raise AccdeskError(f"the period ends ({end}) before it starts ({start})")
         manager = find_manager(db, args.manager) if args.manager else None
         stats = response_stats(db, start, end, manager_id=manager, now=now)
     finally:

@@ -27,9 +27,7 @@ from accdesk.models import Client, Contact, Manager, Project, ProjectStatus, Ser
 from accdesk.ops.import_fields import FIELDS, KEYS, KINDS, STATUS_WORDS
 from accdesk.ops.inputs import ClientEdit, ContactEdit, ProjectCreate, ServiceCreate, validate
 from accdesk.storage.db import Database
-from accdesk.storage.sheets import (
-    SourceTable,
-)
+from accdesk.storage.sheets_in import SourceTable
 from accdesk.text import translate
 from accdesk.types import typed_number, utcnow
 
@@ -183,6 +181,8 @@ class _Writer:
         self.labels = {t.key: translate("Import", t.label) for t in FIELDS[kind]}
         self.created = self.updated = self.unchanged = 0
         self.errors: list[RowError] = []
+        self.line = 0  # the line being read: a line with any error is never written
+        self.failed: set[int] = set()
         self.preview: list[dict[str, str]] = []
         self.seen: dict[Any, int] = {}  # a key value -> the line that had it first
         live = col(Client.deleted_at).is_(None)
@@ -225,9 +225,11 @@ class _Writer:
     def fail(self, number: int, field_key: str, message: str) -> None:
         column = self.headers.get(field_key, self.labels.get(field_key, field_key))
         self.errors.append(RowError(number, column, message))
+        self.failed.add(number)
 
     def row(self, number: int, raw: dict[str, str]) -> None:
         raw = {k: v.strip() for k, v in raw.items()}
+        self.line = number
         if any(raw.values()):
             handlers = {
                 "clients": self._client,
@@ -260,6 +262,8 @@ class _Writer:
             return None
 
     def _apply(self, row: Any, values: Mapping[str, Any], new: bool) -> None:
+        if self.line in self.failed:
+            return
         changed = [name for name, value in values.items() if getattr(row, name) != value]
         for name in changed:
             setattr(row, name, values[name])
@@ -376,7 +380,7 @@ class _Writer:
                     self.fail(number, name, message)
                 else:
                     data[name] = value
-        if client is None or service is None or (manager_text and manager is None):
+        if number in self.failed or client is None:  # a client not found failed the line
             return
         edit = self._checked(
             number,

@@ -11,7 +11,7 @@ import json
 import re
 import unicodedata
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import available_timezones
@@ -125,6 +125,22 @@ def _money(value: Any) -> Any:
     return value
 
 
+# Dates people type are within a working life: outside these, a typo (0001-01-01) would
+# reach the calendar arithmetic, which cannot count so far.
+EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
+EARLIEST_MOMENT = datetime(2000, 1, 1, tzinfo=UTC)  # nothing the agency records is older
+
+
+def _plausible(value: date | None) -> date | None:
+    if value is not None and not EARLIEST <= value <= LATEST:
+        raise ValueError(
+            translate("Input", "must lie between {first} and {last}").format(
+                first=EARLIEST.year, last=LATEST.year
+            )
+        )
+    return value
+
+
 def _not_in_future(value: date | None) -> date | None:
     if value is not None and value > date.today():
         raise ValueError(translate("Input", "is in the future"))
@@ -135,10 +151,22 @@ Email = Annotated[str, AfterValidator(_email)]
 Phone = Annotated[str, AfterValidator(_phone)]
 TimeZone = Annotated[str, AfterValidator(_time_zone)]
 Money = Annotated[int, BeforeValidator(_money)]
-PastDate = Annotated[date, AfterValidator(_not_in_future)]
+Day = Annotated[date, AfterValidator(_plausible)]
+PastDate = Annotated[date, AfterValidator(_plausible), AfterValidator(_not_in_future)]
 Notes = Annotated[str, Field(max_length=20_000)]
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def text_problem(value: str) -> str | None:
+    """Why a text cannot be stored on either engine, or None."""
+    if "\x00" in value:
+        return translate("Input", "contains a NUL character, which text cannot hold")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return translate("Input", "holds a broken character (a lone surrogate)")
+    return None
 
 
 class Input(BaseModel):
@@ -147,11 +175,12 @@ class Input(BaseModel):
 
     @field_validator("*", mode="after")
     @classmethod
-    def _no_nul(cls, value: Any) -> Any:
+    def _storable(cls, value: Any) -> Any:
         """A NUL character, which PostgreSQL's text cannot hold, is refused in every field on
-        both engines, so a text saved alone is never refused once the team shares it."""
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError(translate("Input", "contains a NUL character, which text cannot hold"))
+        both engines, so a text saved alone is never refused once the team shares it; so is a
+        lone surrogate (pasted from a broken source), which no engine can encode."""
+        if isinstance(value, str) and (problem := text_problem(value)):
+            raise ValueError(problem)
         return value
 
     def problems(self) -> dict[str, str]:
@@ -255,7 +284,7 @@ class ProjectCreate(Input):
     service_id: uuid.UUID
     manager_id: uuid.UUID | None = None
     status: Literal["planned", "active", "paused", "done"] = "active"
-    deadline: date | None = None
+    deadline: Day | None = None
     weekly_effort_hours: float = Field(default=0.0, ge=0, le=168)
 
 
@@ -269,6 +298,12 @@ def _request_text(value: str) -> str:
 def _aware(value: datetime) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(translate("Input", "needs a time zone"))
+    if not EARLIEST_MOMENT <= value <= datetime(LATEST.year, 12, 31, tzinfo=UTC):
+        raise ValueError(
+            translate("Input", "must lie between {first} and {last}").format(
+                first=EARLIEST_MOMENT.year, last=LATEST.year
+            )
+        )
     return value
 
 
@@ -343,8 +378,8 @@ class ServiceCellEdit(Input):
 
     state: Literal["active", "prospect", "offered", "declined", "none"] = "none"
     monthly_value: Money = 0
-    last_offer_on: date | None = None
-    next_offer_on: date | None = None
+    last_offer_on: Day | None = None
+    next_offer_on: Day | None = None
     helper: Literal["", "manager", "department_head", "company_head", "salesperson"] = ""
 
     def problems(self) -> dict[str, str]:
@@ -357,7 +392,7 @@ class PromiseEdit(Input):
     what: Title
     promised_by: Title
     promised_on: PastDate
-    due_on: date | None = None
+    due_on: Day | None = None
     feasibility: Literal["realistic", "doubtful", "unrealistic"] = "realistic"
     status: Literal["open", "kept", "broken", "renegotiated"] = "open"
     note: Notes = ""
@@ -373,7 +408,7 @@ class LoyaltyEdit(Input):
 
     practice: Title
     done_on: PastDate | None = None
-    planned_on: date | None = None
+    planned_on: Day | None = None
     note: Notes = ""
 
     def problems(self) -> dict[str, str]:

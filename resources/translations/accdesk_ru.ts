@@ -288,6 +288,10 @@
   <context>
     <name>Archive</name>
     <message>
+      <source>it is not text</source>
+      <translation>это не текст</translation>
+    </message>
+    <message>
       <source>no time zone</source>
       <translation>без часового пояса</translation>
     </message>
@@ -316,6 +320,10 @@
       <translation>это не архив accdesk (в нём не указан формат)</translation>
     </message>
     <message>
+      <source>this is not an accdesk archive: it is nested too deep</source>
+      <translation>это не архив accdesk: слишком глубокая вложенность</translation>
+    </message>
+    <message>
       <source>this is not an accdesk archive: {exc}</source>
       <translation>это не архив accdesk: {exc}</translation>
     </message>
@@ -328,6 +336,10 @@
       <translation>{name} — не список строк</translation>
     </message>
     <message>
+      <source>{name}: the database refused a row ({exc}); nothing was written</source>
+      <translation>{name}: база данных не приняла строку ({exc}); ничего не записано</translation>
+    </message>
+    <message>
       <source>{where} has columns this accdesk does not know: {unknown}</source>
       <translation>в {where} есть столбцы, неизвестные этой версии accdesk: {unknown}</translation>
     </message>
@@ -338,6 +350,14 @@
     <message>
       <source>{where} lacks columns: {missing}</source>
       <translation>в {where} не хватает столбцов: {missing}</translation>
+    </message>
+    <message>
+      <source>{where}, {column}: no {target} row has the id {value}</source>
+      <translation>{where}, {column}: в {target} нет строки с id {value}</translation>
+    </message>
+    <message>
+      <source>{where}: {columns} repeats an earlier row</source>
+      <translation>{where}: {columns} повторяет более раннюю строку</translation>
     </message>
     <message>
       <source>{where}: {value!r} is not a valid value ({exc})</source>
@@ -2934,6 +2954,14 @@ Restore which backup?</source>
       <translation>С «остановкой при ошибках» ничего не будет импортировано.</translation>
     </message>
     <message>
+      <source>a cell is longer than {limit} characters</source>
+      <translation>ячейка длиннее {limit} символов</translation>
+    </message>
+    <message>
+      <source>a quote (") opened here is never closed</source>
+      <translation>открытая здесь кавычка (") нигде не закрыта</translation>
+    </message>
+    <message>
       <source>can import {value}, not {kind!r}</source>
       <translation>можно импортировать {value}, но не {kind!r}</translation>
     </message>
@@ -2944,6 +2972,10 @@ Restore which backup?</source>
     <message>
       <source>is needed to match the contact</source>
       <translation>нужно, чтобы найти контакт</translation>
+    </message>
+    <message>
+      <source>line {line}: {problem}</source>
+      <translation>строка {line}: {problem}</translation>
     </message>
     <message>
       <source>must be a date, such as 23.11.1985 or 1985-11-23</source>
@@ -2970,16 +3002,40 @@ Restore which backup?</source>
       <translation>не выбран столбец для обязательного поля «{label}»</translation>
     </message>
     <message>
+      <source>read as {encoding}, the file holds control characters ({char}): it is in another encoding, or not text; choose its encoding or save it as UTF-8</source>
+      <translation>в кодировке {encoding} файл содержит управляющие символы ({char}): он в другой кодировке или это не текст; выберите кодировку или сохраните файл в UTF-8</translation>
+    </message>
+    <message>
+      <source>row {row}: a cell cannot be read ({exc})</source>
+      <translation>строка {row}: ячейку не прочитать ({exc})</translation>
+    </message>
+    <message>
       <source>the column chosen for {name!r} is not in the file</source>
       <translation>столбца, выбранного для {name!r}, в файле нет</translation>
+    </message>
+    <message>
+      <source>the delimiter must be one character such as ; , | or a tab, not {value!r}</source>
+      <translation>разделитель — один символ, например ; , | или табуляция, а не {value!r}</translation>
     </message>
     <message>
       <source>the file cannot be read as {encoding}: {exc}</source>
       <translation>файл не читается в кодировке {encoding}: {exc}</translation>
     </message>
     <message>
+      <source>the file has more than {limit} rows</source>
+      <translation>в файле больше {limit} строк</translation>
+    </message>
+    <message>
       <source>the file has no header line with at least two columns</source>
       <translation>в файле нет строки заголовков хотя бы с двумя столбцами</translation>
+    </message>
+    <message>
+      <source>the file is larger than {limit} MB; split it into smaller files</source>
+      <translation>файл больше {limit} МБ; разделите его на файлы поменьше</translation>
+    </message>
+    <message>
+      <source>the file's encoding cannot be told for sure; save it as UTF-8 (CSV UTF-8 in Excel) or choose its encoding</source>
+      <translation>кодировку файла не определить наверняка; сохраните его в UTF-8 («CSV UTF-8» в Excel) или выберите кодировку</translation>
     </message>
     <message>
       <source>the import was cancelled; nothing was written</source>
@@ -2990,8 +3046,16 @@ Restore which backup?</source>
       <translation>то же значение «{label}», что в строке {first}</translation>
     </message>
     <message>
+      <source>the workbook unpacks to {size} MB, more than a table needs (at most {limit} MB, packed at most {ratio}:1); save it again from Excel, or as CSV</source>
+      <translation>книга распаковывается в {size} МБ — больше, чем нужно таблице (не более {limit} МБ при сжатии не сильнее {ratio}:1); пересохраните её в Excel или в CSV</translation>
+    </message>
+    <message>
       <source>this is not a readable Excel workbook ({exc})</source>
       <translation>это не читаемая книга Excel ({exc})</translation>
+    </message>
+    <message>
+      <source>this line cannot be read as CSV ({error})</source>
+      <translation>эту строку не прочитать как CSV ({error})</translation>
     </message>
     <message>
       <source>{kind} are matched on {value}, not {key!r}</source>
@@ -3027,6 +3091,10 @@ Restore which backup?</source>
     <message>
       <source>give the day of the reaction</source>
       <translation>укажите дату реакции</translation>
+    </message>
+    <message>
+      <source>holds a broken character (a lone surrogate)</source>
+      <translation>содержит испорченный символ (одиночный суррогат)</translation>
     </message>
     <message>
       <source>is before the day the promise was made</source>
@@ -3073,6 +3141,10 @@ Restore which backup?</source>
       <translation>слишком длинно для черновика</translation>
     </message>
     <message>
+      <source>must be a finite number</source>
+      <translation>должно быть конечным числом</translation>
+    </message>
+    <message>
       <source>must be a phone: 7 to 15 digits</source>
       <translation>должен быть телефоном: от 7 до 15 цифр</translation>
     </message>
@@ -3105,6 +3177,10 @@ Restore which backup?</source>
       <translation>допустимы только текст, числа и списки</translation>
     </message>
     <message>
+      <source>must lie between {first} and {last}</source>
+      <translation>допустимы годы с {first} по {last}</translation>
+    </message>
+    <message>
       <source>must look like name@example.com</source>
       <translation>должно выглядеть как name@example.com</translation>
     </message>
@@ -3135,6 +3211,10 @@ Restore which backup?</source>
     <message>
       <source>“{value}” is not one of the audiences</source>
       <translation>«{value}» — не исполнитель из списка</translation>
+    </message>
+    <message>
+      <source>“{value}” is not one of: {choices}</source>
+      <translation>«{value}» — не из списка: {choices}</translation>
     </message>
   </context>
   <context>

@@ -579,7 +579,7 @@ def bench_import(folder: Path, rounds: int) -> bool:
     from openpyxl import Workbook, load_workbook
 
     from accdesk.ops.importing import guess_mapping, import_rows
-    from accdesk.storage.sheets import read_table
+    from accdesk.storage.sheets_in import read_table
 
     book = Workbook()
     sheet = book.active

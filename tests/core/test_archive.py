@@ -67,6 +67,30 @@ def set_value(table: str, column: str, value: object) -> object:
         (set_value("client", "received", 1), "does not know: ['received']"),
         (lambda d: d["tables"]["manager"][0].pop("name"), "lacks columns: ['name']"),
         (set_value("request", "received_at", "2026-11-23 10:00"), "no time zone"),
+        # what the forms refuse is refused here too, naming table, row and column
+        (set_value("client", "timezone", "Mars/Olympus"), "client row 40, timezone: “Mars/"),
+        (set_value("project", "status", "bogus"), "project row 120, status: “bogus” is not"),
+        (set_value("manager", "capacity_hours", -5), "manager row 6, capacity_hours: "),
+        (set_value("project", "weekly_effort_hours", float("inf")), "weekly_effort_hours: must"),
+        (set_value("client", "name", "Я" * 1_000_000), "client row 40, name: is too long"),
+        (set_value("client", "notes", "a\x00b"), "notes: contains a NUL character"),
+        (set_value("contact", "name", "\ud800"), "name: holds a broken character"),
+        (set_value("client", "monthly_budget", 2**70), "monthly_budget: is too large"),
+        (set_value("request", "received_at", "0001-01-01T00:00:00+00:00"), "must lie between"),
+        # keys: numbers where ids belong, ids that repeat or point nowhere
+        (set_value("project", "id", 7), "project row 120, id: 7 is not a valid value"),
+        (
+            lambda d: d["tables"]["client"].append(dict(d["tables"]["client"][0])),
+            "client row 41: id repeats an earlier row",
+        ),
+        (
+            set_value("project", "client_id", "00000000-0000-4000-8000-000000000000"),
+            "project row 120, client_id: no client row has the id",
+        ),
+        (
+            lambda d: d["tables"]["client"][1].update(number=d["tables"]["client"][0]["number"]),
+            "client row 2: number repeats an earlier row",
+        ),
     ],
 )
 def test_a_document_that_does_not_fit_is_refused_and_nothing_is_written(
@@ -81,6 +105,15 @@ def test_a_document_that_does_not_fit_is_refused_and_nothing_is_written(
     finally:
         target.close()
     assert stored_rows(path) == 0
+
+
+def test_json_nested_too_deep_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    target = open_database(tmp_path / "restored.db")
+    try:
+        with pytest.raises(ArchiveError, match="nested too deep"):
+            import_archive(target, b'{"tables": ' + b"[" * 5000 + b"]" * 5000 + b"}")
+    finally:
+        target.close()
 
 
 def test_text_that_is_not_json_is_refused(tmp_path: Path) -> None:

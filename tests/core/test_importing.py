@@ -17,7 +17,7 @@ from accdesk.errors import AccdeskError
 from accdesk.models import Client, Contact, Project
 from accdesk.ops.importing import ImportCancelled, guess_mapping, import_rows
 from accdesk.storage.db import Database
-from accdesk.storage.sheets import read_table
+from accdesk.storage.sheets_in import read_table
 
 CLIENTS = [
     ["Клиент", "Юр. лицо", "Часовой пояс", "Бюджет в месяц", "Сегмент"],

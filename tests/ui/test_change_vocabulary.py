@@ -48,7 +48,7 @@ from accdesk.ops import (
 )
 from accdesk.screens.dependencies import DEPENDS, Screen, shows
 from accdesk.storage.db import Database, open_database
-from accdesk.storage.sheets import read_table
+from accdesk.storage.sheets_in import read_table
 from tests.conftest import DEMO_NOW
 from tests.ui.test_card import open_tab
 from ui.common.events import SCREEN_PROPERTY

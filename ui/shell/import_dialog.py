@@ -34,7 +34,7 @@ from accdesk.ops.import_fields import FIELDS, KEYS, KINDS
 from accdesk.ops.importing import ImportReport, guess_mapping, import_rows
 from accdesk.storage.db import Database
 from accdesk.storage.files import read_input
-from accdesk.storage.sheets import SourceTable, read_table
+from accdesk.storage.sheets_in import SourceTable, read_table
 from accdesk.text import QT_TRANSLATE_NOOP
 from ui.common.background import Background, ProgressCarrier
 from ui.common.dialogs import Dialogs
