@@ -7,11 +7,30 @@ field. Everything else is a bug and is reported as one.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
+
+LONGEST = 500  # characters of a message: a quoted value of any length still reads as one
+
+
+def one_line(message: str) -> str:
+    """A message that quotes what someone typed or a file held, still one readable line:
+    line breaks, other control characters and broken characters are shown escaped, and
+    an endless value is cut."""
+    shown = "".join(
+        ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Cs")
+        else ch
+        for ch in message
+    )
+    return shown if len(shown) <= LONGEST else shown[: LONGEST - 1] + "…"
 
 
 class AccdeskError(Exception):
-    """Base of the problems a user is told about in plain words."""
+    """Base of the problems a user is told about in plain words, always in one line."""
+
+    def __init__(self, message: str = "", *args: object) -> None:
+        super().__init__(one_line(str(message)), *args)
 
 
 class ValidationError(AccdeskError):
@@ -22,7 +41,7 @@ class ValidationError(AccdeskError):
     """
 
     def __init__(self, errors: Mapping[str, str]) -> None:
-        self.errors: dict[str, str] = dict(errors)
+        self.errors: dict[str, str] = {one_line(k): one_line(v) for k, v in errors.items()}
         super().__init__("; ".join(f"{field}: {msg}" for field, msg in self.errors.items()))
 
 

@@ -30,7 +30,7 @@ from accdesk.changes import Changes
 from accdesk.codes import BRIEF, format_code, parse_code
 from accdesk.errors import AccdeskError, NotFound, StaleEdit, ValidationError
 from accdesk.models import Brief, BriefDraft, BriefRevision, BriefStatus, Project
-from accdesk.ops.inputs import BriefCreate, BriefPatch, DraftText, validate
+from accdesk.ops.inputs import BriefCreate, BriefPatch, DraftText, TemplateName, validate
 from accdesk.ops.readmodels import BriefDoc, DraftDoc, RevisionDoc
 from accdesk.ops.settings import get_setting, put_setting
 from accdesk.storage.db import Database
@@ -180,6 +180,7 @@ def save_template(db: Database, brief_id: uuid.UUID, name: str) -> tuple[Templat
     of the same name is replaced."""
     if not name.strip():
         raise ValidationError({"name": translate("Briefs", "give the template a name")})
+    name = validate(TemplateName, {"name": name}).name
     with db.transaction() as s:
         brief = _content(_live_brief(s, brief_id))
         stored = get_setting(s, "brief_templates")

@@ -25,7 +25,14 @@ from accdesk.codes import CLIENT, parse_code
 from accdesk.errors import AccdeskError, ImportProblem, ValidationError
 from accdesk.models import Client, Contact, Manager, Project, ProjectStatus, Service
 from accdesk.ops.import_fields import FIELDS, KEYS, KINDS, STATUS_WORDS
-from accdesk.ops.inputs import ClientEdit, ContactEdit, ProjectCreate, ServiceCreate, validate
+from accdesk.ops.inputs import (
+    ClientEdit,
+    ContactEdit,
+    ProjectCreate,
+    ServiceCreate,
+    text_problem,
+    validate,
+)
 from accdesk.storage.db import Database
 from accdesk.storage.sheets_in import SourceTable
 from accdesk.text import translate
@@ -230,7 +237,10 @@ class _Writer:
     def row(self, number: int, raw: dict[str, str]) -> None:
         raw = {k: v.strip() for k, v in raw.items()}
         self.line = number
-        if any(raw.values()):
+        for key, value in raw.items():
+            if problem := text_problem(value):
+                self.fail(number, key, problem)
+        if any(raw.values()) and number not in self.failed:
             handlers = {
                 "clients": self._client,
                 "contacts": self._contact,

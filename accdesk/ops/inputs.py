@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from functools import cache
 from typing import Annotated, Any, Literal, TypeVar
@@ -60,6 +61,7 @@ def _one_line(value: str) -> str:
 
 
 Title = Annotated[str, AfterValidator(_one_line)]
+Name = Annotated[Title, Field(max_length=200)]  # of a person, client, project or meeting
 
 
 def _optional_line(value: str) -> str:
@@ -173,7 +175,7 @@ class Input(BaseModel):
     # strict: a text field takes text, not bytes or numbers that happen to convert
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
-    @field_validator("*", mode="after")
+    @field_validator("*", mode="before")
     @classmethod
     def _storable(cls, value: Any) -> Any:
         """A NUL character, which PostgreSQL's text cannot hold, is refused in every field on
@@ -258,15 +260,45 @@ def validate(model: type[M], data: dict[str, Any]) -> M:
 DRAFT_MAX = 2_000_000  # characters of JSON: a 200-field brief is a few tens of thousands
 
 
-def _plain_json(value: dict[str, Any]) -> dict[str, Any]:
-    """Only what JSON holds as it is (text, numbers, lists, objects), and not endless."""
+def json_problem(value: Any) -> str | None:
+    """Why a value cannot be kept as JSON on both engines, or None: only what JSON holds as
+    it is (text, numbers, lists, objects), text that PostgreSQL's jsonb accepts, and not
+    endless."""
     try:
         size = len(json.dumps(value, allow_nan=False))
-    except (TypeError, ValueError):
-        raise ValueError(translate("Input", "must be plain text, numbers and lists")) from None
+        problems = [text_problem(t) for t in _texts(value)]
+    except (TypeError, ValueError, RecursionError):
+        return translate("Input", "must be plain text, numbers and lists")
+    if problem := next((p for p in problems if p), None):
+        return problem
     if size > DRAFT_MAX:
-        raise ValueError(translate("Input", "is too long to keep as a draft"))
+        return translate("Input", "is too long to keep as a draft")
+    return None
+
+
+def _texts(value: Any) -> Iterator[str]:
+    """Every text in a JSON value, keys included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(key)
+            yield from _texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
+
+
+def _plain_json(value: dict[str, Any]) -> dict[str, Any]:
+    if problem := json_problem(value):
+        raise ValueError(problem)
     return value
+
+
+class TemplateName(Input):
+    """The name an agency gives a template made from a brief."""
+
+    name: Title = Field(max_length=80)
 
 
 class DraftText(Input):
@@ -279,7 +311,7 @@ class DraftText(Input):
 class ProjectCreate(Input):
     """A new project as the dialog (or an import) sends it."""
 
-    name: Title
+    name: Name
     client_id: uuid.UUID
     service_id: uuid.UUID
     manager_id: uuid.UUID | None = None
@@ -320,7 +352,7 @@ class RequestCreate(Input):
 class MeetingCreate(Input):
     """A fixed block in a manager's day."""
 
-    title: Title
+    title: Name
     starts_at: Annotated[datetime, AfterValidator(_aware)]
     minutes: int = Field(ge=5, le=600)
 
@@ -339,7 +371,7 @@ class ServiceCreate(Input):
 class ClientEdit(Input):
     """Everything the card's profile, time and response sections edit on the client row."""
 
-    name: Title
+    name: Name
     legal_name: Line = ""
     segment: Line = Field(default="", max_length=80)
     monthly_budget: Money = 0
@@ -363,7 +395,7 @@ class ClientEdit(Input):
 
 
 class ContactEdit(Input):
-    name: Title
+    name: Name
     role: Line = Field(default="", max_length=120)
     email: Email = Field(default="", max_length=320)
     phone: Phone = Field(default="", max_length=40)
@@ -390,7 +422,7 @@ class ServiceCellEdit(Input):
 
 class PromiseEdit(Input):
     what: Title
-    promised_by: Title
+    promised_by: Name
     promised_on: PastDate
     due_on: Day | None = None
     feasibility: Literal["realistic", "doubtful", "unrealistic"] = "realistic"

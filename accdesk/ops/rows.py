@@ -15,7 +15,6 @@ in the database until a screen trips over it. Two layers check every row:
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -28,7 +27,6 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from accdesk.errors import ValidationError
 from accdesk.ops.inputs import (
-    DRAFT_MAX,
     EARLIEST,
     EARLIEST_MOMENT,
     LATEST,
@@ -42,12 +40,13 @@ from accdesk.ops.inputs import (
     Line,
     LoyaltyEdit,
     MeetingCreate,
+    Name,
     ProjectCreate,
     PromiseEdit,
     RequestCreate,
     ServiceCellEdit,
     ServiceCreate,
-    Title,
+    json_problem,
     text_problem,
     validate,
 )
@@ -61,7 +60,7 @@ INT_LIMIT = 2**63  # what both engines store in an integer column
 class ManagerRow(Input):
     """A manager as the team setup writes one."""
 
-    name: Title
+    name: Name
     email: Email = Field(default="", max_length=320)
     capacity_hours: float = Field(default=40.0, ge=0, le=168)
     login: Line = Field(default="", max_length=63)
@@ -149,7 +148,7 @@ def _column_problem(column: Column[Any], value: Any) -> str | None:
     if isinstance(kind, Date) and isinstance(value, date):
         return _span_problem(EARLIEST <= value <= LATEST)
     if isinstance(kind, JSON):
-        return _json_problem(value)
+        return json_problem(value)
     return None
 
 
@@ -169,16 +168,3 @@ def _span_problem(inside: bool) -> str | None:
     return translate("Input", "must lie between {first} and {last}").format(
         first=EARLIEST.year, last=LATEST.year
     )
-
-
-def _json_problem(value: Any) -> str | None:
-    try:
-        text = json.dumps(value, allow_nan=False, ensure_ascii=False)
-        text.encode("utf-8")
-    except (TypeError, ValueError, RecursionError):
-        return translate("Input", "must be plain text, numbers and lists")
-    if "\\u0000" in text:
-        return translate("Input", "contains a NUL character, which text cannot hold")
-    if len(text) > DRAFT_MAX:
-        return translate("Input", "is too long to keep as a draft")
-    return None

@@ -30,6 +30,7 @@ from accdesk.models import (
     Request,
     Service,
 )
+from accdesk.ops.inputs import text_problem
 from accdesk.ops.readmodels import ManagerLoad, MoveRow, RebalancePlan, TeamLoad, WorkRow
 from accdesk.ops.settings import get_setting
 from accdesk.planning.continuity import TOO_MANY_MANAGERS, managers_since
@@ -280,6 +281,10 @@ def reassign(
     if not undoing and not reason:
         raise ValidationError(
             {"reason": translate("Workload", "reason must not be empty: say why the projects move")}
+        )
+    if problem := text_problem(reason):
+        raise ValidationError(
+            {"reason": translate("Workload", "reason: {problem}").format(problem=problem)}
         )
     if len(reason) > REASON_LIMIT:
         raise ValidationError(

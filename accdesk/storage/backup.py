@@ -9,17 +9,27 @@ replaces is renamed aside, with its WAL, so it can still be opened.
 
 from __future__ import annotations
 
+import contextlib
 import glob
+import os
 import re
 import shutil
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from accdesk.errors import AccdeskError, DatabaseError
+from accdesk.errors import AccdeskError
 from accdesk.storage.files import PRIVATE_FILE
 from accdesk.storage.locking import WriterLock
-from accdesk.storage.sqlitefile import FileState, copy_database, inspect_sqlite, table_counts
+from accdesk.storage.sqlitefile import (
+    FileState,
+    copy_database,
+    empty_log,
+    inspect_sqlite,
+    sync_folder,
+    table_counts,
+)
 from accdesk.text import translate
 from accdesk.types import utcnow
 
@@ -120,14 +130,24 @@ def newest_good_backup(database: Path) -> BackupInfo | None:
     return backups[0] if backups else None
 
 
-def set_aside(database: Path, label: str, now: datetime | None = None) -> Path:
-    """Rename the database (with its -wal and -shm) to `<stem>.<label>-<time>.db`."""
+def aside_path(database: Path, label: str, now: datetime | None = None) -> Path:
+    """Where a database replaced by a restore is kept: `<stem>.<label>-<time>.db`."""
     stamp = (now or utcnow()).astimezone().strftime("%Y%m%d-%H%M%S")
-    aside = database.with_name(f"{database.stem}.{label}-{stamp}{database.suffix}")
-    for suffix in ("-wal", "-shm", ""):
-        part = Path(str(database) + suffix)
-        if part.exists():
-            part.rename(Path(str(aside) + suffix))
+    return database.with_name(f"{database.stem}.{label}-{stamp}{database.suffix}")
+
+
+def keep_aside(database: Path, aside: Path) -> Path:
+    """An exact copy of the database file and its log, synced to disk: what a restore
+    replaces stays as it was, for the person to go back to or to send for a look."""
+    for suffix in ("", "-wal"):
+        source = Path(str(database) + suffix)
+        if source.exists():
+            target = Path(str(aside) + suffix)
+            shutil.copyfile(source, target)
+            target.chmod(PRIVATE_FILE)
+            with target.open("rb+") as fh:
+                os.fsync(fh.fileno())
+    sync_folder(aside.parent)
     return aside
 
 
@@ -135,7 +155,11 @@ def restore(backup: Path, database: Path, *, label: str = "replaced") -> Path | 
     """Put a backup in place of the database; returns where the old database was kept.
 
     The backup is checked in full before anything moves. The database must not be open in
-    another accdesk (the writer lock is taken for the whole swap).
+    another accdesk (the writer lock is taken for the whole swap). The old database is kept
+    aside byte for byte, with its log, even when damaged. A kill or power cut at any moment
+    leaves a whole database at the path, the old or the backup, and never a log of the old
+    one beside the new: the old log is emptied into its file (or, for a damaged file, kept
+    only aside) before the backup's verified copy replaces the file in one rename.
     """
     # Foreign, newer and damaged files raise here; an older schema is fine (opening migrates).
     state = inspect_sqlite(backup, check="integrity_check").state
@@ -154,18 +178,12 @@ def restore(backup: Path, database: Path, *, label: str = "replaced") -> Path | 
             )
         )
     with WriterLock(database):
-        aside = set_aside(database, label) if database.exists() else None
-        try:
-            copy_database(backup, database)
-        except DatabaseError:
-            if aside is not None:
-                set_back(aside, database)
-            raise
+        aside = None
+        if database.exists():
+            aside = keep_aside(database, aside_path(database, label))
+            with contextlib.suppress(sqlite3.DatabaseError):  # damaged: its log is kept aside
+                empty_log(database)
+            for suffix in ("-wal", "-shm"):
+                Path(str(database) + suffix).unlink(missing_ok=True)
+        copy_database(backup, database)
     return aside
-
-
-def set_back(aside: Path, database: Path) -> None:
-    for suffix in ("-wal", "-shm", ""):
-        part = Path(str(aside) + suffix)
-        if part.exists():
-            part.rename(Path(str(database) + suffix))

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from accdesk.changes import log_flush
@@ -119,6 +120,7 @@ def _reader_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 LOCK_TIMEOUT_MS = 8000
+SQLITE_TIMEOUT = {"timeout": sqlitefile.BUSY_TIMEOUT_MS / 1000}
 
 
 def make_engine(url: str, *, read_only: bool = False) -> Engine:
@@ -129,12 +131,13 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         # message instead of freezing the window (`explain` says what happened).
         options = {"options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"}
         return create_engine(url, pool_pre_ping=True, connect_args=options)
-    timeout = {"timeout": sqlitefile.BUSY_TIMEOUT_MS / 1000}
     if read_only:
-        engine = create_engine(f"sqlite:///{read_only_uri(path)}&uri=true", connect_args=timeout)
+        engine = create_engine(
+            f"sqlite:///{read_only_uri(path)}&uri=true", connect_args=dict(SQLITE_TIMEOUT)
+        )
         event.listen(engine, "connect", _reader_pragmas)
     else:
-        engine = create_engine(url, connect_args=timeout)
+        engine = create_engine(url, connect_args=dict(SQLITE_TIMEOUT))
         event.listen(engine, "connect", _writer_pragmas)
     return engine
 
@@ -357,5 +360,26 @@ def _open_server_database(url: str) -> Database:
 
 
 def _upgrade(engine: Engine) -> None:
-    with engine.begin() as con:
-        upgrade_to_head(con)
+    """Migrate to the head schema in one transaction: all of it, or on a crash, none.
+
+    Python's SQLite driver commits on its own before statements that change the schema, so
+    on its usual connections a migration killed half-way left half a schema (a table made,
+    its data not yet copied) that no later start could migrate. Here the driver is told to
+    leave transactions alone and the migration opens one itself."""
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as con:
+            upgrade_to_head(con)
+        return
+    migrating = create_engine(engine.url, connect_args=dict(SQLITE_TIMEOUT), poolclass=NullPool)
+    event.listen(migrating, "connect", _migrating_pragmas)
+    event.listen(migrating, "begin", lambda con: con.exec_driver_sql("BEGIN IMMEDIATE"))
+    try:
+        with migrating.begin() as con:
+            upgrade_to_head(con)
+    finally:
+        migrating.dispose()
+
+
+def _migrating_pragmas(dbapi_connection: Any, record: Any) -> None:
+    _writer_pragmas(dbapi_connection, record)
+    dbapi_connection.isolation_level = None  # the driver opens no transaction of its own

@@ -247,7 +247,8 @@ def _sheet_rows(sheet: Any) -> Iterator[tuple[int, list[str]]]:
             values = next(rows)
         except StopIteration:
             return
-        except (ValueError, OverflowError, TypeError, KeyError) as exc:
+        # a cell's XML may be broken in ways the parser reports as a syntax error
+        except (ValueError, OverflowError, TypeError, KeyError, SyntaxError) as exc:
             raise ImportProblem(
                 translate("Import", "row {row}: a cell cannot be read ({exc})").format(
                     row=number, exc=exc

@@ -398,6 +398,7 @@ def copy_database(source: Path, target: Path) -> Path:
         with temp.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(temp, target)
+        sync_folder(target.parent)
     except sqlite3.DatabaseError as exc:
         raise explain(exc, source) or DamagedDatabase(
             translate("Database", "{value} is damaged: {exc}").format(value=source, exc=exc)
@@ -406,6 +407,35 @@ def copy_database(source: Path, target: Path) -> Path:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
     return target
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` survive a power cut (a no-op where folders cannot be
+    opened, as on Windows, whose renames are journalled)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def empty_log(path: Path) -> None:
+    """Move everything in a database's write-ahead log into the file and empty the log, so
+    that the file alone holds the database. The caller holds the writer lock."""
+    con = sqlite3.connect(path)
+    try:
+        busy, _, _ = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        con.close()
+    if busy:
+        raise DatabaseError(
+            translate("Database", "{value} is being read by another program; try again").format(
+                value=path
+            )
+        )
 
 
 def table_counts(path: Path, tables: tuple[str, ...]) -> dict[str, int]:

@@ -2388,6 +2388,10 @@ Template name:</source>
       <translation>{target} — не файл базы и не адрес командной базы ({scheme}://…); укажите путь или адрес postgresql://</translation>
     </message>
     <message>
+      <source>{value} is being read by another program; try again</source>
+      <translation>{value} сейчас читает другая программа; попробуйте ещё раз</translation>
+    </message>
+    <message>
       <source>{value} is damaged: its copy failed the integrity check ({exc})</source>
       <translation>{value} повреждён: копия не прошла проверку целостности ({exc})</translation>
     </message>
@@ -4850,6 +4854,10 @@ Look around in a demo agency first, or start your own.</source>
     <message>
       <source>reason must not be empty: say why the projects move</source>
       <translation>причину нужно указать: напишите, почему проекты переходят</translation>
+    </message>
+    <message>
+      <source>reason: {problem}</source>
+      <translation>причина: {problem}</translation>
     </message>
     <message>
       <source>this manager no longer exists</source>

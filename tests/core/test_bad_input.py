@@ -193,3 +193,31 @@ def stored_file(path: Path, model: type) -> int:
         return stored(db, model)
     finally:
         db.close()
+
+
+def test_every_form_field_refuses_text_longer_than_its_column() -> None:
+    """PostgreSQL refuses text longer than a column's length with an error no person can
+    read; the forms must say it first, each field at most as long as where it is stored."""
+    from sqlmodel import SQLModel
+
+    import accdesk.models  # noqa: F401  (the tables are registered on the metadata)
+    from accdesk.errors import ValidationError
+    from accdesk.ops.inputs import validate
+    from accdesk.ops.rows import RULES
+
+    too_long = []
+    tables = {t.name: t for t in SQLModel.metadata.sorted_tables}
+    for table, models in RULES.items():
+        for model in models:
+            for name in model.model_fields:
+                column = tables[table].columns.get(name)
+                length = getattr(getattr(column, "type", None), "length", None)
+                if length is None:
+                    continue
+                try:
+                    validate(model, {name: "x" * (length + 1)})
+                except ValidationError as exc:
+                    if name in exc.errors:
+                        continue
+                too_long.append(f"{model.__name__}.{name} (column {table}.{name}: {length})")
+    assert too_long == []
