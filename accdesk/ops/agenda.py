@@ -33,7 +33,7 @@ from accdesk.models import (
 )
 from accdesk.ops.agenda_items import _Gatherer
 from accdesk.ops.deadlines import ClientTerms, clocks_for, load_rules
-from accdesk.ops.inputs import MeetingCreate, validate
+from accdesk.ops.inputs import MeetingCreate, text_problem, validate
 from accdesk.ops.settings import get_setting
 from accdesk.planning.agenda import KINDS, AgendaItem, Block, DayPlan, plan_day
 from accdesk.planning.upsell import next_offer
@@ -155,8 +155,11 @@ def set_item_minutes(
         return Changes.written(s)
 
 
+KEY_MAX = 80  # the stored key names an item: "<kind>:<id>", well within its column
+
+
 def _mark(s: Session, manager_id: uuid.UUID, day: date, key: str) -> AgendaMark:
-    if key.split(":", 1)[0] not in KINDS:
+    if key.split(":", 1)[0] not in KINDS or len(key) > KEY_MAX or text_problem(key):
         raise ValidationError(
             {"key": translate("Agenda", "“{key}” is not an agenda item").format(key=key)}
         )
