@@ -546,6 +546,18 @@ Template name:</source>
       <translation>Экспорт</translation>
     </message>
     <message>
+      <source>Focus</source>
+      <translation>Только ТЗ</translation>
+    </message>
+    <message>
+      <source>Focus on the brief</source>
+      <translation>Только ТЗ</translation>
+    </message>
+    <message>
+      <source>Give the brief the whole window, its preview beside it (Ctrl+Shift+F); again to go back</source>
+      <translation>Отдать ТЗ всё окно, с просмотром рядом (Ctrl+Shift+F); ещё раз — вернуться</translation>
+    </message>
+    <message>
       <source>HTML…</source>
       <translation>HTML…</translation>
     </message>
@@ -3291,6 +3303,10 @@ Restore which backup?</source>
       <translation>&amp;Найти проект</translation>
     </message>
     <message>
+      <source>&amp;Focus on the brief</source>
+      <translation>&amp;Только ТЗ</translation>
+    </message>
+    <message>
       <source>&amp;Help</source>
       <translation>&amp;Справка</translation>
     </message>
@@ -3403,6 +3419,10 @@ Restore which backup?</source>
       <translation>Делаем резервную копию…</translation>
     </message>
     <message>
+      <source>Brief</source>
+      <translation>ТЗ</translation>
+    </message>
+    <message>
       <source>Cannot create the demo agency</source>
       <translation>Не удаётся создать демо-агентство</translation>
     </message>
@@ -3417,6 +3437,10 @@ Restore which backup?</source>
     <message>
       <source>Cannot use the database</source>
       <translation>Не удаётся работать с базой</translation>
+    </message>
+    <message>
+      <source>Client card</source>
+      <translation>Карточка клиента</translation>
     </message>
     <message>
       <source>Connect to &amp;team database…</source>
@@ -3820,10 +3844,6 @@ A workplace for account managers of digital agencies.</source>
       <translation>%1 последний NPS %2 — критик</translation>
     </message>
     <message>
-      <source>%1 late</source>
-      <translation>опоздание %1</translation>
-    </message>
-    <message>
       <source>%1 pinned</source>
       <translation>%1 закреплён</translation>
     </message>
@@ -3884,6 +3904,10 @@ A workplace for account managers of digital agencies.</source>
       <translation>Состояние</translation>
     </message>
     <message>
+      <source>Late: the reply was due %1</source>
+      <translation>Просрочено: ответ нужен был %1</translation>
+    </message>
+    <message>
       <source>Manager</source>
       <translation>Менеджер</translation>
     </message>
@@ -3922,6 +3946,10 @@ A workplace for account managers of digital agencies.</source>
     <message>
       <source>Status</source>
       <translation>Статус</translation>
+    </message>
+    <message>
+      <source>The client expects a reply by %1</source>
+      <translation>Клиент ждёт ответа до %1</translation>
     </message>
     <message>
       <source>Watch</source>

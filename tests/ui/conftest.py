@@ -106,6 +106,9 @@ def open_window(qtbot, settings: QSettings, dialogs: ScriptedDialogs):  # type: 
 
     def make(db: Path | None) -> MainWindow:
         window = build_window(str(db) if db else None, settings, dialogs)
+        # Wide enough for the three panes side by side, where most tests look at them;
+        # the narrow arrangement has tests of its own.
+        window.resize(1920, 1080)
         qtbot.addWidget(window)
         with qtbot.waitExposed(window):
             window.show()

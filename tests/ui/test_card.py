@@ -51,9 +51,7 @@ def open_tab(window: MainWindow, title: str) -> None:
     tabs = window.card.tabs
     for i in range(tabs.count()):
         if tabs.tabText(i) == title:
-            QTest.mouseClick(
-                tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(i).center()
-            )
+            QTest.mouseClick(tabs.button(i), Qt.MouseButton.LeftButton)
             assert tabs.currentIndex() == i
             return
     raise AssertionError(title)

@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QSplitter
 
 from accdesk.ops.briefs import briefs_for_project
 from accdesk.ops.queue import list_queue
@@ -140,21 +140,59 @@ def test_opening_a_file_that_is_not_a_database_says_why_and_keeps_the_current_on
     assert bad.read_text(encoding="utf-8") == "Клиент;Город\nКолос;Омск\n"
 
 
-def test_splitter_sizes_and_last_project_are_remembered(
+def test_pane_sizes_per_arrangement_and_last_project_are_remembered(
     qtbot, open_window, demo_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     first = open_window(demo_path)
     click_row(first, 7)
     chosen = first.queue.selected_id()
-    first.resize(1200, 800)
-    qtbot.waitUntil(lambda: first.splitter.width() <= 1200)
-    first.splitter.setSizes([480, 400, 300])
-    sizes = first.splitter.sizes()
-    assert sizes[0] > sizes[1]
+    drag_handle(first.splitter, 1, -150)
+    wide = first.splitter.sizes()
+    first.resize(1200, 800)  # a laptop: the card and the brief share the right column
+    qtbot.waitUntil(lambda: first.splitter.count() == 2)
+    assert first.panes.side.isVisible() and first.card.isVisible()
+    drag_handle(first.splitter, 1, 80)
+    narrow = first.splitter.sizes()
     first.close()
     second = open_window(demo_path)
-    qtbot.waitUntil(lambda: second.splitter.sizes() == sizes, timeout=2000)
+    qtbot.waitUntil(lambda: close_to(second.splitter.sizes(), wide), timeout=2000)
     assert second.queue.selected_id() == chosen
+    second.resize(1200, 800)
+    qtbot.waitUntil(lambda: close_to(second.splitter.sizes(), narrow), timeout=2000)
+
+
+def drag_handle(splitter: QSplitter, index: int, dx: int) -> None:
+    """Drag a splitter's handle sideways with the mouse, as a person does."""
+    handle = splitter.handle(index)
+    start = handle.rect().center()
+    before = splitter.sizes()
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
+    QTest.mouseMove(handle, start + QPoint(dx, 0))
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start + QPoint(dx, 0))
+    assert splitter.sizes() != before
+
+
+def close_to(sizes: list[int], expected: list[int]) -> bool:
+    """The same shares of the width, to a few pixels (panes have their minimums)."""
+    return len(sizes) == len(expected) and all(
+        abs(a - b) <= 4 for a, b in zip(sizes, expected, strict=True)
+    )
+
+
+def test_the_brief_takes_the_whole_window_and_gives_it_back(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow
+) -> None:
+    qtbot.wait(50)  # the panes' first sizes settle
+    before = window.splitter.sizes()
+    window.findChild(QAction, "actionBriefFocus").trigger()
+    qtbot.waitUntil(lambda: not window.day_tabs.isVisible())
+    assert not window.card.isVisible() and window.briefs.isVisible()
+    assert window.briefs.focus_button.isChecked()
+    qtbot.waitUntil(lambda: window.briefs.width() > window.width() - 40)
+    window.briefs.focus_button.click()
+    qtbot.waitUntil(window.day_tabs.isVisible)
+    assert window.card.isVisible()
+    qtbot.waitUntil(lambda: close_to(window.splitter.sizes(), before))
 
 
 def test_screenshot_option_writes_a_1440x900_picture(demo_path: Path, tmp_path: Path) -> None:

@@ -211,6 +211,20 @@ class BriefEditorView(QWidget):
             self.stack.addWidget(page)
         top = QHBoxLayout()
         top.addWidget(PaneTitle(translate("BriefEditorView", "Briefs"), self), 1)
+        top.addStretch(1)
+        self.focus_button = accessible(
+            QToolButton(self), "briefFocus", translate("BriefEditorView", "Focus on the brief")
+        )
+        self.focus_button.setText(translate("BriefEditorView", "Focus"))
+        self.focus_button.setCheckable(True)
+        self.focus_button.setToolTip(
+            translate(
+                "BriefEditorView",
+                "Give the brief the whole window, its preview beside it (Ctrl+Shift+F); "
+                "again to go back",
+            )
+        )
+        top.addWidget(self.focus_button)
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 8, 8)

@@ -244,12 +244,19 @@ class FieldsEditor(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.view.verticalHeader().setDefaultSectionSize(24)
+        # Every column in view, however narrow the pane: short ones as wide as their
+        # header, the rule and the message sharing the rest, wrapped over as many lines as
+        # they need rather than cut or pushed off to the right.
+        self.view.setWordWrap(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((NAME, 120), (TYPE, 80), (REQUIRED, 70), (RULE, 150)):
-            self.view.setColumnWidth(column, width)
+        header.setStretchLastSection(False)
+        for column in (NAME, TYPE, REQUIRED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (RULE, ERROR):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.model.edited.connect(self.edited)
         self.model.committed.connect(self.committed)
 
@@ -276,6 +283,8 @@ class FieldsEditor(QWidget):
         self.model.modelReset.connect(self._fit)
         self.model.rowsInserted.connect(self._fit)
         self.model.rowsRemoved.connect(self._fit)
+        # Wrapped rows grow or shrink with the width.
+        self.view.verticalHeader().sectionResized.connect(lambda *_: self._fit())
         self._fit()
 
     def _button(self, name: str, text: str, keys: str, slot: Any) -> QToolButton:
@@ -291,10 +300,13 @@ class FieldsEditor(QWidget):
         return button
 
     def _fit(self) -> None:
-        """Tall enough for its rows (up to twelve; then it scrolls)."""
-        rows = min(max(self.model.rowCount(), 2), 12)
+        """Tall enough for its rows as they are wrapped (up to twelve; then it scrolls)."""
+        rows = self.view.verticalHeader()
+        count = min(self.model.rowCount(), 12)
+        body = sum(rows.sectionSize(r) for r in range(count))
+        body += max(0, 2 - count) * rows.defaultSectionSize()
         height = self.view.horizontalHeader().height() or 24
-        self.view.setFixedHeight(height + rows * 24 + 2 * self.view.frameWidth() + 2)
+        self.view.setFixedHeight(height + body + 2 * self.view.frameWidth() + 2)
 
     def value(self) -> tuple[FieldSpec, ...]:
         return self.model.specs()

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from accdesk.text import QT_TRANSLATE_NOOP
 from ui.card.profile import ProfilePage
@@ -28,6 +28,7 @@ from ui.common.formatting import day
 from ui.common.i18n import translate
 from ui.common.record_model import Column
 from ui.common.widgets import EmptyState, PaneTitle, accessible
+from ui.common.wrapping_tabs import WrappingTabs
 
 GREETING_DAYS = 45  # how far ahead greeting dates are proposed
 ADD = Action("add", QT_TRANSLATE_NOOP("ClientCard", "Add…"), False, QKeySequence.StandardKey.New)
@@ -183,11 +184,8 @@ class ClientCardView(QWidget):
         )
 
     def _build_tabs(self) -> None:
-        self.tabs = QTabWidget(self)
+        self.tabs = WrappingTabs(self)
         self.tabs.setObjectName("cardTabs")
-        self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.feedback_page = self._page(self.feedback)
         self.history_summary = QLabel(self)
         self.history_summary.setObjectName("historySummary")

@@ -129,6 +129,7 @@ class QueueModel(QAbstractTableModel):
         self.scores_ready = True
         self._columns = self._make_columns()
         self._status_column = self.column_of("status")
+        self._position_column = self.column_of("position")
         self.set_behaviour(movable=False, editable=False)
 
     def _make_columns(self) -> tuple[Column, ...]:
@@ -202,10 +203,11 @@ class QueueModel(QAbstractTableModel):
         )
 
     def _due_text(self, row: ProjectRow) -> str:
+        """When the reply is due; a late one says so with its icon and colour (and its
+        tooltip in words), so the column stays narrow enough to keep in view."""
         if row.next_response_due is None or self._rules is None:
             return ""
-        text = weekday_stamp(row.next_response_due.astimezone(self._rules.zone))
-        return translate("QueueModel", "%1 late").replace("%1", text) if self._late(row) else text
+        return weekday_stamp(row.next_response_due.astimezone(self._rules.zone))
 
     def _late(self, row: ProjectRow) -> bool:
         return self._rules is not None and self._rules.late(row)
@@ -463,6 +465,10 @@ class QueueModel(QAbstractTableModel):
 
     def look(self, row: int, column: int) -> Look:
         """A cell's text, colour and icon; what a delegate paints and `data` answers."""
+        if column == self._position_column and self._filter["manager"] is True:
+            # The team view numbers its rows in one sequence: its managers' own positions
+            # would restart at 1 for each of them, which reads as a fault.
+            return Look(str(row + 1), None, None, True)
         record = self._rows[row]
         looks = self._looks.get(record.id)
         if looks is None:
@@ -537,7 +543,17 @@ class QueueModel(QAbstractTableModel):
             return explanation(self.score_at(row))
         if key == "project":
             pinned = "\n" + translate("QueueModel", "Pinned") if record.pinned else ""
-            return f"{record.code} · {record.name}\n{record.client_name}{pinned}"
+            return (
+                f"{record.code} · {record.name}\n{record.client_name}\n"
+                f"{record.service} · {record.manager}{pinned}"
+            )
+        if key == "client":
+            return record.client_name
+        if key == "response_due" and record.next_response_due is not None:
+            due = self._due_text(record)
+            if self._late(record):
+                return translate("QueueModel", "Late: the reply was due %1").replace("%1", due)
+            return translate("QueueModel", "The client expects a reply by %1").replace("%1", due)
         if key == "status" and self.editable:
             return translate("QueueModel", "Double-click or press F2 to change the status")
         return None

@@ -6,14 +6,17 @@ fills them and decides what happens (TagStudio's split of views and controllers)
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -22,13 +25,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.formatting import weekday_stamp
 from ui.common.i18n import translate
 from ui.common.widgets import EmptyState, PaneTitle, accessible
 from ui.queue.delegate import StatusDelegate
 from ui.queue.model import HEALTH_LABELS, STATUS_LABELS, QueueModel
-from ui.queue.view import QueueView
+from ui.queue.view import ICON_ROOM, QueueView
 
-COLUMN_WIDTHS = (30, 54, 128, 104, 78, 56, 70, 100, 60, 84, 90)
+# What a manager plans by comes first and stays in view; the rest follows, to scroll to.
+ESSENTIAL = (
+    "position",
+    "code",
+    "project",
+    "client",
+    "health",
+    "score",
+    "status",
+    "deadline",
+    "response_due",
+)
+HIDDEN = ("service", "manager")
+HEADER_ROOM = 26  # a header's margins and its sort arrow
+CELL_ROOM = 12  # a cell's margins
+NAMES = ("project", "client")  # share what the other columns leave, cut in the middle
+SAMPLES = {  # the widest a cell of each fixed column holds, besides its labels
+    "position": "999",
+    "code": "P-00000",
+    "score": "999",
+    "deadline": "31.12.2026",
+    "manager": "Константин Константинов",
+    "service": "Веб-разработка",
+}
 MANUAL, PRIORITY = "manual", "priority"
 EVERYONE = "team"
 
@@ -41,6 +68,42 @@ class QueuePaneView(QWidget):
         self._build_filters()
         self._build_table()
         self._lay_out()
+
+    def lay_out_columns(self) -> None:
+        """Essential columns first, each as wide as its longest text (a state is never cut);
+        the project and the client share the rest. The service and the manager are shown
+        when chosen (the header's menu): the project's name usually says its service, and
+        one's own queue is one manager's; the project's tooltip names both."""
+        header = self.view.horizontalHeader()
+        metrics = QFontMetrics(self.view.font())
+        every = [self.model.column_key(c) for c in range(self.model.columnCount())]
+        keys = [*ESSENTIAL, *(key for key in every if key not in ESSENTIAL)]
+        for place, key in enumerate(keys):
+            column = self.model.column_of(key)
+            header.moveSection(header.visualIndex(column), place)
+            if key in NAMES:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            icon = ICON_ROOM if key in ("health", "response_due") else 0
+            cells = max(metrics.horizontalAdvance(t) for t in self._cell_texts(key))
+            header.resizeSection(
+                column,
+                max(metrics.horizontalAdvance(title) + HEADER_ROOM, cells + icon + CELL_ROOM),
+            )
+        header.setStretchLastSection(False)
+        for key in HIDDEN:
+            header.setSectionHidden(self.model.column_of(key), True)
+
+    def _cell_texts(self, key: str) -> list[str]:
+        if key == "health":
+            return [translate("QueueModel", label) for label in HEALTH_LABELS.values()]
+        if key == "status":
+            return [translate("QueueModel", label) for label in STATUS_LABELS.values()]
+        if key == "response_due":
+            return [weekday_stamp(datetime(2026, 12, 30, 23, 59))]
+        return [SAMPLES.get(key, "")]
 
     def _combo(self, name: str, label: str) -> QComboBox:
         combo = accessible(QComboBox(self), name, label)
@@ -118,10 +181,8 @@ class QueuePaneView(QWidget):
         header = view.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        for col, width in enumerate(COLUMN_WIDTHS):
-            header.resizeSection(col, width)
+        self.lay_out_columns()
         self.empty = EmptyState(
             translate("QueuePaneView", "No projects yet"),
             translate(

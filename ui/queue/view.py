@@ -36,6 +36,7 @@ from ui.queue.model import QueueModel
 
 PAD = 4
 ICON = 16
+ICON_ROOM = ICON + PAD  # what an icon takes from a cell's text
 CACHE_LIMIT = 20_000  # laid-out texts kept; each screen of rows adds about 300
 
 
@@ -50,7 +51,7 @@ class QueueView(QTableView):
         rows.setDefaultSectionSize(26)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # (text, width) -> (laid-out text, its width, its height)
-        self._texts: dict[tuple[str, int], tuple[QStaticText, int, int]] = {}
+        self._texts: dict[tuple[str, int, Qt.TextElideMode], tuple[QStaticText, int, int]] = {}
         self._drag_at: QPoint | None = None
 
     def changeEvent(self, event: QEvent) -> None:
@@ -107,6 +108,8 @@ class QueueView(QTableView):
         metrics = QFontMetrics(font)
         top = rows_header.sectionViewportPosition(first)
         striped = self.alternatingRowColors()
+        # Names are cut in the middle, where a long one is least told apart by.
+        middle = {model.column_of("project"), model.column_of("client")}
         for row in range(first, last + 1):
             y = top + (row - first) * height
             lit = row in selected
@@ -120,7 +123,14 @@ class QueueView(QTableView):
                     x, width = x + ICON + PAD, width - ICON - PAD
                 if not look.text or width <= 0:
                     continue
-                text, text_width, text_height = self._laid_out(look.text, width, metrics, font)
+                elide = (
+                    Qt.TextElideMode.ElideMiddle
+                    if column in middle
+                    else Qt.TextElideMode.ElideRight
+                )
+                text, text_width, text_height = self._laid_out(
+                    look.text, width, metrics, font, elide
+                )
                 if look.align_right:
                     x += width - text_width
                 painter.setPen(look.colour or (lit_ink if lit else ink))
@@ -161,14 +171,14 @@ class QueueView(QTableView):
         painter.drawLine(0, y, right, y)
 
     def _laid_out(
-        self, text: str, width: int, metrics: QFontMetrics, font: QFont
+        self, text: str, width: int, metrics: QFontMetrics, font: QFont, elide: Qt.TextElideMode
     ) -> tuple[QStaticText, int, int]:
-        key = (text, width)
+        key = (text, width, elide)
         found = self._texts.get(key)
         if found is None:
             if len(self._texts) >= CACHE_LIMIT:
                 self._texts.clear()
-            laid = QStaticText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+            laid = QStaticText(metrics.elidedText(text, elide, width))
             laid.setTextFormat(Qt.TextFormat.PlainText)
             laid.prepare(font=font)
             size = laid.size()

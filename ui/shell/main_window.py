@@ -8,10 +8,11 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
+    QResizeEvent,
     QShowEvent,
     QUndoStack,
 )
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
-    QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
     QTableView,
@@ -54,6 +54,7 @@ from ui.day.calendar_dialog import CalendarDialog
 from ui.day.requests_pane import RequestsPane
 from ui.day.stats_dialog import StatsDialog
 from ui.queue.pane import QueuePane
+from ui.shell.arrangement import PaneArrangement
 from ui.shell.connect_dialog import ConnectDialog
 from ui.shell.import_dialog import ImportWizard
 from ui.shell.menus import build_menus
@@ -122,12 +123,14 @@ class MainWindow(QMainWindow):
         self.day_tabs.addTab(self.queue, self.tr("Project queue"))
         self.day_tabs.addTab(self.requests, self.tr("Requests"))
         self.day_tabs.addTab(self.agenda, self.tr("Today"))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("paneSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        for pane, stretch in ((self.day_tabs, 5), (self.card, 3), (self.briefs, 3)):
-            self.splitter.addWidget(pane)
-            self.splitter.setStretchFactor(self.splitter.indexOf(pane), stretch)
+        self.panes = PaneArrangement(
+            self,
+            self.day_tabs,
+            self.card,
+            self.briefs,
+            (self.tr("Client card"), self.tr("Brief")),
+        )
+        self.splitter = self.panes.splitter
         self.banner = QLabel(self)
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
@@ -172,6 +175,8 @@ class MainWindow(QMainWindow):
         self.requests.count_changed.connect(self._requests_counted)
         self.requests.brief_created.connect(self._open_new_brief)
         self.day_tabs.currentChanged.connect(self._on_tab)
+        self.briefs.focus_button.clicked.connect(self.panes.set_focus)
+        self.panes.focus_changed.connect(self.briefs.focus_button.setChecked)
         self.requests.tray = self._tray()
         self.welcome.create_demo.connect(self._welcome_demo)
         self.welcome.start_empty.connect(self._welcome_empty)
@@ -447,6 +452,11 @@ class MainWindow(QMainWindow):
             )
             return
         self.briefs.open_brief(brief_id)
+        self.panes.show_pane(self.briefs)
+
+    def new_brief(self) -> None:
+        self.panes.show_pane(self.briefs)
+        self.briefs.new_brief()
 
     def capture_request(self) -> None:
         if self.db is None:
@@ -556,16 +566,18 @@ class MainWindow(QMainWindow):
     def _restore_panes(self) -> None:
         """Pane sizes go back only once the window has its real size; before that, the
         splitter would share out the difference by stretch and the sizes would drift."""
-        self.splitter.setSizes([640, 480, 320])
+        self.panes.fit(self.width())
+        self.panes.restore(self.settings)
         tab = self.settings.value("window/dayTab", 0)
         self.day_tabs.setCurrentIndex(int(str(tab)) if str(tab).isdigit() else 0)
-        for key, restore_state in (
-            ("window/splitter", self.splitter.restoreState),
-            ("window/queueHeader", self.queue.view.horizontalHeader().restoreState),
-        ):
-            value = self.settings.value(key)
-            if isinstance(value, QByteArray):
-                restore_state(value)
+        header = self.settings.value("window/queueColumns")
+        if isinstance(header, QByteArray):
+            self.queue.view.horizontalHeader().restoreState(header)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._panes_restored:
+            self.panes.fit(self.width())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -575,8 +587,10 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/queueHeader", self.queue.view.horizontalHeader().saveState())
+        self.panes.save(self.settings)
+        self.settings.setValue(
+            "window/queueColumns", self.queue.view.horizontalHeader().saveState()
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.background.wait()

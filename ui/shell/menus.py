@@ -295,8 +295,18 @@ def brief_menu(window: MainWindow, menu: QMenu) -> None:
     _add(
         window,
         menu,
-        [(translate("MainWindow", "&New brief"), briefs.new_brief, "Ctrl+B", "actionNewBrief")],
+        [(translate("MainWindow", "&New brief"), window.new_brief, "Ctrl+B", "actionNewBrief")],
     )
+    focus = action(
+        window,
+        translate("MainWindow", "&Focus on the brief"),
+        window.panes.toggle_focus,
+        "Ctrl+Shift+F",
+        "actionBriefFocus",
+    )
+    focus.setCheckable(True)
+    window.panes.focus_changed.connect(focus.setChecked)
+    menu.addAction(focus)
     menu.addSeparator()
     for text, fmt, keys in (
         (translate("MainWindow", "Export as &Markdown…"), "md", "Ctrl+E"),
