@@ -52,6 +52,13 @@ def fold(text: str) -> str:
     return text.casefold().replace("ё", "е")
 
 
+def sort_key(text: str) -> tuple[str, str]:
+    """The order of names in every list, in either language: letters regardless of case,
+    `ё` beside `е` as Russian dictionaries have it (a database compares code points, which
+    puts "Ёлка" before "АвтоДом"); the exact spelling only breaks ties."""
+    return fold(text), text
+
+
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
     """Marks `source` for extraction under `context`; it is translated where shown."""
     return source

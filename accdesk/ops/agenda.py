@@ -38,7 +38,7 @@ from accdesk.ops.settings import get_setting
 from accdesk.planning.agenda import KINDS, AgendaItem, Block, DayPlan, plan_day
 from accdesk.planning.upsell import next_offer
 from accdesk.storage.db import Database
-from accdesk.text import translate
+from accdesk.text import sort_key, translate
 from accdesk.types import utcnow
 
 EFFECT_NAMESPACE = uuid.UUID("5b0d7a8e-3f52-4a53-9d5e-7c61d6a1c0de")
@@ -349,4 +349,4 @@ def manager_choices(db: Database) -> list[tuple[uuid.UUID, str]]:
         rows = s.exec(
             select(Manager.id, Manager.name).where(col(Manager.active)).order_by(col(Manager.name))
         ).all()
-    return [(mid, name) for mid, name in rows]
+    return sorted(((mid, name) for mid, name in rows), key=lambda m: sort_key(m[1]))

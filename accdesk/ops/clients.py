@@ -63,7 +63,7 @@ from accdesk.ops.settings import get_setting, get_settings
 from accdesk.planning.continuity import managers_since
 from accdesk.planning.upsell import next_offer, offer_due
 from accdesk.storage.db import Database
-from accdesk.text import QT_TRANSLATE_NOOP, translate
+from accdesk.text import QT_TRANSLATE_NOOP, sort_key, translate
 from accdesk.types import utcnow
 
 
@@ -170,7 +170,7 @@ def client_card(db: Database, client_id: uuid.UUID, now: datetime | None = None)
                 c.is_primary,
                 c.version,
             )
-            for c in contacts
+            for c in sorted(contacts, key=lambda c: (not c.is_primary, sort_key(c.name)))
         ),
         services=tuple(
             ServiceCell(service_id, name, "none", 0, None, None, "", None, None)
@@ -338,11 +338,14 @@ def upsell_matrix(db: Database, today: date) -> UpsellMatrix:
             .limit(1)
             .scalar_subquery()
         )
-        clients = s.execute(
-            sa_select(col(Client.id), col(Client.name), manager_name)
-            .where(col(Client.deleted_at).is_(None))
-            .order_by(col(Client.name))
-        ).all()
+        clients = sorted(
+            s.execute(
+                sa_select(col(Client.id), col(Client.name), manager_name)
+                .where(col(Client.deleted_at).is_(None))
+                .order_by(col(Client.name))
+            ).all(),
+            key=lambda c: sort_key(c[1]),
+        )
         cells = s.execute(
             sa_select(
                 col(ClientService.client_id),

@@ -47,7 +47,7 @@ from accdesk.ops.inputs import ProjectCreate, validate
 from accdesk.ops.readmodels import ProjectRow
 from accdesk.storage.access import check_projects
 from accdesk.storage.db import Database
-from accdesk.text import translate
+from accdesk.text import sort_key, translate
 from accdesk.types import as_date, as_utc, utcnow, uuid_from_db
 
 RISKY = (Feasibility.DOUBTFUL, Feasibility.UNREALISTIC)
@@ -113,10 +113,10 @@ def queue_query(project_ids: Collection[uuid.UUID] | None = None) -> Select[*tup
     return query if project_ids is None else query.where(p.id.in_(list(project_ids)))
 
 
-def queue_key(row: ProjectRow) -> tuple[str, int, str]:
-    """The order of `queue_query` (manager's name, queue position, number) for a row in
-    hand, so a re-read row goes back where the query would put it."""
-    return (row.manager, row.queue_position, f"{len(row.code):03d}{row.code}")
+def queue_key(row: ProjectRow) -> tuple[tuple[str, str], int, str]:
+    """The queue's order (manager's name as people sort it, queue position, number), for
+    the whole queue as read and for a row in hand, so a re-read row goes back in place."""
+    return (sort_key(row.manager), row.queue_position, f"{len(row.code):03d}{row.code}")
 
 
 def client_signals_query(
@@ -225,6 +225,8 @@ def list_queue(db: Database, project_ids: Collection[uuid.UUID] | None = None) -
                 r[16],
             )
         )
+    if project_ids is None:
+        result.sort(key=queue_key)  # the query's order, with names as people sort them
     return result
 
 
@@ -432,7 +434,7 @@ def project_choices(db: Database) -> dict[str, list[tuple[uuid.UUID, str]]]:
             .order_by(col(Manager.name))
         ).all()
     return {
-        "clients": [(r[0], r[1]) for r in clients],
+        "clients": sorted(((r[0], r[1]) for r in clients), key=lambda c: sort_key(c[1])),
         "services": [(r[0], r[1]) for r in services],
-        "managers": [(r[0], r[1]) for r in managers],
+        "managers": sorted(((r[0], r[1]) for r in managers), key=lambda m: sort_key(m[1])),
     }

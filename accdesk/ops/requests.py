@@ -22,7 +22,7 @@ from accdesk.ops.deadlines import ClientTerms, clocks_for
 from accdesk.ops.inputs import RequestCreate, validate
 from accdesk.ops.readmodels import BriefDoc, RequestRow
 from accdesk.storage.db import Database
-from accdesk.text import translate
+from accdesk.text import sort_key, translate
 from accdesk.types import as_utc, utcnow, uuid_from_db
 
 FUTURE_SLACK = timedelta(minutes=1)  # clocks of two machines never agree to the second
@@ -336,7 +336,7 @@ def capture_choices(db: Database) -> list[tuple[uuid.UUID, str, list[tuple[uuid.
             projects.setdefault(cid, []).append((pid, f"{format_code(PROJECT, number)} {name}"))
     return [
         (cid, f"{name} · {format_code(CLIENT, number)}", projects.get(cid, []))
-        for cid, number, name in clients
+        for cid, number, name in sorted(clients, key=lambda c: sort_key(c[2]))
     ]
 
 

@@ -36,7 +36,7 @@ from accdesk.ops.settings import get_setting
 from accdesk.planning.continuity import TOO_MANY_MANAGERS, managers_since
 from accdesk.planning.workload import Move, Person, Rules, Work, rebalance
 from accdesk.storage.db import Database
-from accdesk.text import translate
+from accdesk.text import sort_key, translate
 from accdesk.types import utcnow, uuid_from_db
 
 OPEN = (ProjectStatus.ACTIVE, ProjectStatus.PLANNED, ProjectStatus.PAUSED)
@@ -116,7 +116,7 @@ def _team(s: Session, now: datetime) -> TeamLoad:
         )
     }
     rows = []
-    for key, name, role, capacity in managers:
+    for key, name, role, capacity in sorted(managers, key=lambda m: sort_key(m[1])):
         count, load, clients = projects.get(key, (0, 0.0, 0))
         waiting, answered, met = requests.get(key, (0, 0, 0))
         rows.append(

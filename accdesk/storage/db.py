@@ -52,7 +52,7 @@ ENV_VAR = "ACCDESK_DB"
 
 def default_database_path() -> Path:
     """Where a person's own database lives unless told otherwise."""
-    return user_data_path(APP_NAME, appauthor=False) / "accdesk.storage.db"
+    return user_data_path(APP_NAME, appauthor=False) / "accdesk.db"
 
 
 def resolve_url(db: str | os.PathLike[str] | None = None) -> str:

@@ -24,6 +24,23 @@
         <numerusform>Before your next call: %n promises need a talk</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>No birthdays or holidays in the next %n day(s).</source>
+      <translation>
+        <numerusform>No birthdays or holidays in the next %n day.</numerusform>
+        <numerusform>No birthdays or holidays in the next %n days.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>Formatting</name>
+    <message numerus="yes">
+      <source>%n day(s)</source>
+      <translation>
+        <numerusform>%n day</numerusform>
+        <numerusform>%n days</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>Import</name>

@@ -1703,9 +1703,13 @@ Template name:</source>
       <source>No assignments recorded.</source>
       <translation>Назначений не записано.</translation>
     </message>
-    <message>
-      <source>No birthdays or holidays in the next %1 days.</source>
-      <translation>В ближайшие %1 дн. нет ни дней рождения, ни праздников.</translation>
+    <message numerus="yes">
+      <source>No birthdays or holidays in the next %n day(s).</source>
+      <translation>
+        <numerusform>В ближайший %n день нет ни дней рождения, ни праздников.</numerusform>
+        <numerusform>В ближайшие %n дня нет ни дней рождения, ни праздников.</numerusform>
+        <numerusform>В ближайшие %n дней нет ни дней рождения, ни праздников.</numerusform>
+      </translation>
     </message>
     <message>
       <source>No client selected</source>
@@ -2621,10 +2625,6 @@ Restore which backup?</source>
   <context>
     <name>Formatting</name>
     <message>
-      <source>%1 d %2 h</source>
-      <translation>%1 дн %2 ч</translation>
-    </message>
-    <message>
       <source>%1 h</source>
       <translation>%1 ч</translation>
     </message>
@@ -2635,6 +2635,14 @@ Restore which backup?</source>
     <message>
       <source>%1 min</source>
       <translation>%1 мин</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n day(s)</source>
+      <translation>
+        <numerusform>%n день</numerusform>
+        <numerusform>%n дня</numerusform>
+        <numerusform>%n дней</numerusform>
+      </translation>
     </message>
     <message>
       <source>Email</source>
@@ -4708,16 +4716,16 @@ Look around in a demo agency first, or start your own.</source>
       <translation>Часы</translation>
     </message>
     <message>
+      <source>Load a week, h; the mark is what the manager has</source>
+      <translation>Нагрузка в неделю, ч; черта — сколько часов у менеджера есть</translation>
+    </message>
+    <message>
       <source>Load and projects per manager</source>
       <translation>Нагрузка и проекты по менеджерам</translation>
     </message>
     <message>
       <source>Load, h</source>
       <translation>Нагрузка, ч</translation>
-    </message>
-    <message>
-      <source>Load, h (| capacity)</source>
-      <translation>Нагрузка, ч (| доступно)</translation>
     </message>
     <message>
       <source>Manager</source>
@@ -4756,8 +4764,8 @@ Look around in a demo agency first, or start your own.</source>
       <translation>Перемещать нечего: ни одно перемещение не снижает наибольшую загрузку (%1), не нарушая правил.</translation>
     </message>
     <message>
-      <source>On time, 30 d</source>
-      <translation>Вовремя, 30 дн</translation>
+      <source>On time in 30 days</source>
+      <translation>Вовремя за 30 дней</translation>
     </message>
     <message>
       <source>Over capacity: more than 100 % of the weekly hours</source>
@@ -4776,8 +4784,8 @@ Look around in a demo agency first, or start your own.</source>
       <translation>Проекты</translation>
     </message>
     <message>
-      <source>Projects (| average)</source>
-      <translation>Проекты (| в среднем)</translation>
+      <source>Projects; the dashed line is the team's average</source>
+      <translation>Проекты; пунктир — среднее по команде</translation>
     </message>
     <message>
       <source>Rebalance</source>

@@ -150,3 +150,12 @@ def test_a_missing_folder_named_by_the_user_is_an_error_not_a_new_agency(tmp_pat
     with pytest.raises(DatabaseError, match=r"folder .* does not exist"):
         open_database(tmp_path / "typo" / "agency.db")
     assert not (tmp_path / "typo").exists()
+
+
+def test_the_default_database_keeps_the_name_earlier_versions_gave_it() -> None:
+    """A person's agency is found where every earlier accdesk put it; a new name would
+    greet them with an empty one."""
+    from accdesk.storage.db import default_database_path
+
+    assert default_database_path().name == "accdesk.db"
+    assert default_database_path().parent.name == "accdesk"

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 
 from accdesk.briefs.content import FieldSpec
 from accdesk.briefs.schema import FIELD_TYPES
-from ui.common.widgets import accessible
+from ui.common.colours import Tint, tint
+from ui.common.widgets import WrappingHeader, accessible
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROWS_MIME = "application/x-accdesk-field-rows"
 NAME, TYPE, REQUIRED, RULE, ERROR = range(5)
-ERROR_TINT = QColor("#fde8e8")
 
 
 class FieldsModel(QAbstractTableModel):
@@ -105,7 +105,7 @@ class FieldsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == REQUIRED:
             return Qt.CheckState.Checked if spec.required else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole and index.row() in self._bad_rows:
-            return QBrush(ERROR_TINT)
+            return QBrush(tint(Tint.ERROR))
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -232,6 +232,8 @@ class FieldsEditor(QWidget):
         super().__init__(parent)
         self.model = FieldsModel(self)
         self.view = accessible(QTableView(self), "fieldsTable", self.tr("Fields of the form"))
+        # Titles wrap at spaces, so a narrow pane shows every column whole.
+        self.view.setHorizontalHeader(WrappingHeader(self.view))
         self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(TYPE, TypeDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -11,20 +11,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QTextCursor, QTextFrame, QTextFrameFormat, QTextTable
 from PySide6.QtWidgets import QTextBrowser
 
-from accdesk.briefs.render import STYLE, Block, Part, Table, html_block
+from accdesk.briefs.render import Block, Part, Table, html_block
+from ui.common.colours import preview_style
 
 
 class BriefPreview(QTextBrowser):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
-        self.document().setDefaultStyleSheet(STYLE)
+        self.document().setDefaultStyleSheet(preview_style())
         self.document().setDocumentMargin(10)
         self._parts: list[Part] = []
         self._frames: list[QTextFrame] = []
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A desktop switched to dark (or back) redraws the brief in the new colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.document().setDefaultStyleSheet(preview_style())
+            self._rebuild(self._parts)
 
     @property
     def parts(self) -> tuple[Part, ...]:

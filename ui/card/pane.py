@@ -11,7 +11,7 @@ import dataclasses
 import html
 import uuid
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -94,7 +94,7 @@ class ClientCardPane(ClientCardView):
 
         self._clock = QTimer(self)
         self._clock.setInterval(CLOCK_MS)
-        self._clock.timeout.connect(lambda: self.profile.update_clock(datetime.now().astimezone()))
+        self._clock.timeout.connect(lambda: self.profile.update_clock(context.now().astimezone()))
         self._autosave = Autosave(DRAFT_DELAY_MS, self)
         self._autosave.due.connect(self.keep_draft)
         self._drafts = LocalDrafts(context.settings, "cardDrafts")
@@ -104,6 +104,7 @@ class ClientCardPane(ClientCardView):
         """The card's body, built when the first client is shown."""
         self._built = True
         self.build_body(self._currency, self._today)
+        self.profile.now = self._context.now
         self.profile.save_requested.connect(self._save_profile)
         self.profile.revert_requested.connect(self._revert_profile)
         self.profile.form.edited.connect(self._draft_later)
@@ -294,8 +295,8 @@ class ClientCardPane(ClientCardView):
             )
             return
         self.greetings.empty.setText(
-            translate("ClientCard", "No birthdays or holidays in the next %1 days.").replace(
-                "%1", str(GREETING_DAYS)
+            translate(
+                "ClientCard", "No birthdays or holidays in the next %n day(s).", None, GREETING_DAYS
             )
         )
         self.greetings.set_rows(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,7 @@ from accdesk.ops.inputs import ClientEdit, time_zones, validate
 from accdesk.ops.readmodels import ClientCard
 from accdesk.planning.clienttime import WorkingDay, overlap
 from accdesk.text import QT_TRANSLATE_NOOP
+from accdesk.types import utcnow
 from ui.common.formatting import channel_choices, duration, weekday_stamp
 from ui.common.forms import Form
 from ui.common.i18n import translate
@@ -112,6 +114,8 @@ class ProfilePage(QWidget):
         super().__init__(parent)
         self.setObjectName("profilePage")
         self.card: ClientCard | None = None
+        # The window's clock (tests and pictures set theirs); the card pane sets it.
+        self.now: Callable[[], datetime] = utcnow
         form = self.form = Form(lambda data: validate(ClientEdit, data), self)
         form.line("name", translate("ClientCard", "Name"))
         form.line("legal_name", translate("ClientCard", "Legal name"))
@@ -246,7 +250,7 @@ class ProfilePage(QWidget):
                 "ClientCard", "Slower than most agencies: about 70 % answer within an hour."
             )
         )
-        self.update_clock(datetime.now().astimezone())
+        self.update_clock(self.now().astimezone())
 
     def update_clock(self, now: datetime) -> None:
         """Their local time, whether they are at work, and the hours we share with them."""

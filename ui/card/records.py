@@ -350,8 +350,14 @@ class RecordPage(QWidget):
         Done when the list is on screen: a card has seven lists and shows one at a time."""
         self._fitted = True
         self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
         for column in range(self.model.columnCount() - 1):
-            self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN))
+            cap = max(MAX_COLUMN, header.sectionSizeHint(column))  # a title is never cut
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), cap))
+        # The last column fills what is left, but never below its own title: the table
+        # scrolls sideways instead.
+        last = self.model.columnCount() - 1
+        header.setMinimumSectionSize(min(header.sectionSizeHint(last), MAX_COLUMN))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,19 +39,19 @@ from accdesk.ops.settings import agency_timezone
 from accdesk.screens.dependencies import Screen
 from accdesk.storage.db import Database
 from ui.card.records import label
+from ui.common.colours import Tint, tint
 from ui.common.context import PaneContext
 from ui.common.formatting import day
 from ui.common.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 FIXED = 2  # client and manager columns before the services
-STATE_COLOURS = {
-    "active": "#e3f2e5",
-    "prospect": "#e8f0fb",
-    "offered": "#fff4dc",
-    "declined": "#f3f3f3",
+STATE_TINTS = {
+    "active": Tint.GOOD,
+    "prospect": Tint.INFO,
+    "offered": Tint.WATCH,
+    "declined": Tint.QUIET,
 }
-DUE_COLOUR = "#ffd8a8"
 DUE_ROLE = Qt.ItemDataRole.UserRole + 1
 CLIENT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -62,8 +62,6 @@ class MatrixModel(QAbstractTableModel):
         self._matrix = UpsellMatrix((), (), ())
         self._texts: list[list[str]] = []
         self._due_rows: list[bool] = []
-        self._brushes = {k: QBrush(QColor(v)) for k, v in STATE_COLOURS.items()}
-        self._due = QBrush(QColor(DUE_COLOUR))
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -121,7 +119,8 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts[row][column - FIXED]
         if role == Qt.ItemDataRole.BackgroundRole:
-            return self._due if cell.due else self._brushes.get(cell.state)
+            said = Tint.DUE if cell.due else STATE_TINTS.get(cell.state)
+            return QBrush(tint(said)) if said is not None else None
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if cell.due else None
         if role == Qt.ItemDataRole.ToolTipRole and cell.next_offer_on is not None:
@@ -184,8 +183,6 @@ class UpsellMatrixDialog(QDialog):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setDefaultSectionSize(140)  # "предложено · пора" in bold
-        self.view.setColumnWidth(0, 180)
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)
         self.search.textChanged.connect(self._refilter)
@@ -211,8 +208,8 @@ class UpsellMatrixDialog(QDialog):
         """Read the matrix as of the agency's today."""
         today = agency_today(agency_timezone(self._db), self._now())
         self.model.set_matrix(upsell_matrix(self._db, today))
-        self.view.setColumnWidth(0, 180)
-        self.view.setColumnWidth(1, 150)
+        # Every cell whole, a due one in bold ("предложено · пора") included.
+        self.view.resizeColumnsToContents()
         self._refilter()
 
     def _refilter(self) -> None:

@@ -129,8 +129,8 @@ class ClientCardView(QWidget):
                 Column(translate("ClientCard", "Occasion"), lambda g: g.occasion),
             ],
             (Action("plan", QT_TRANSLATE_NOOP("ClientCard", "Plan a greeting"), True),),
-            translate("ClientCard", "No birthdays or holidays in the next %1 days.").replace(
-                "%1", str(GREETING_DAYS)
+            translate(
+                "ClientCard", "No birthdays or holidays in the next %n day(s).", None, GREETING_DAYS
             ),
             self,
         )

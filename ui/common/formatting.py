@@ -7,9 +7,11 @@ Times are `HH:MM` in both.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, datetime
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
@@ -82,21 +84,41 @@ def _formats(_locale_name: str) -> tuple[str, str]:
     return full, re.sub(r"^y+\W|\W?y+$", "", full)
 
 
+def home_relative(location: str) -> str:
+    """A file's path as people write it, with their home folder as `~`; anything else (a
+    server's address) as it is."""
+    home = str(Path.home())
+    if location == home or location.startswith(home + os.sep):
+        return "~" + location[len(home) :]
+    return location
+
+
 def minutes_text(minutes: int) -> str:
     """A number of minutes as such, 90 min: what a duration field holds (and is read back)."""
     return QCoreApplication.translate("Formatting", "%1 min").replace("%1", str(minutes))
 
 
+def _unit(text: str) -> str:
+    """A number and its unit kept on one line ("8 ч" never breaks between them)."""
+    return text.replace(" ", "\u00a0")
+
+
 def duration(minutes: int) -> str:
-    """A span of minutes as read at a glance: 45 min, 2 h, 2 h 05 min, 3 d 4 h."""
+    """A span of minutes as read at a glance: 45 min, 2 h, 2 h 05 min, 3 days 4 h."""
     minutes = abs(minutes)
     if minutes < 60:
-        return minutes_text(minutes)
+        return _unit(minutes_text(minutes))
     hours, rest = divmod(minutes, 60)
     if hours >= 24:
-        text = QCoreApplication.translate("Formatting", "%1 d %2 h")
-        return text.replace("%1", str(hours // 24)).replace("%2", str(hours % 24))
+        # Days as a person says them ("2 дня", "5 дней"); the hours only when there are.
+        count = hours // 24
+        days = _unit(QCoreApplication.translate("Formatting", "%n day(s)", None, count))
+        if hours % 24 == 0:
+            return days
+        return f"{days} " + _unit(
+            QCoreApplication.translate("Formatting", "%1 h").replace("%1", str(hours % 24))
+        )
     if rest == 0:
-        return QCoreApplication.translate("Formatting", "%1 h").replace("%1", str(hours))
+        return _unit(QCoreApplication.translate("Formatting", "%1 h").replace("%1", str(hours)))
     text = QCoreApplication.translate("Formatting", "%1 h %2 min")
-    return text.replace("%1", str(hours)).replace("%2", f"{rest:02d}")
+    return _unit(text.replace("%1", str(hours)).replace("%2", f"{rest:02d}"))

@@ -11,10 +11,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
+
+from ui.common.colours import Tone
+from ui.common.colours import tone as colour
 
 Index = QModelIndex | QPersistentModelIndex
-TONES = {"bad": QColor("#b3261e"), "warn": QColor("#8a5a00"), "good": QColor("#2e7d32")}
+TONES = {"bad": Tone.BAD, "warn": Tone.WATCH, "good": Tone.GOOD}
 ROW_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -33,7 +36,6 @@ class RecordModel(QAbstractTableModel):
         self._rows: tuple[Any, ...] = ()
         self._bold = QFont()
         self._bold.setBold(True)
-        self._brushes = {tone: QBrush(color) for tone, color in TONES.items()}
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -72,8 +74,8 @@ class RecordModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
         if role == Qt.ItemDataRole.ForegroundRole:
-            tone = column.tone(row)
-            return self._brushes[tone] if tone else None
+            said = column.tone(row)
+            return QBrush(colour(TONES[said])) if said else None
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if column.tone(row) == "bad" else None
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,6 +53,7 @@ from accdesk.screens.dependencies import Screen
 from accdesk.storage.db import Database
 from accdesk.storage.files import write_export
 from accdesk.text import QT_TRANSLATE_NOOP
+from ui.common.colours import Tone, tone
 from ui.common.commands import OperationCommand
 from ui.common.context import PaneContext
 from ui.common.formatting import duration, minutes_text
@@ -259,7 +260,7 @@ class AgendaPane(QWidget):
             font.setItalic(True)
             for column in range(4):
                 node.setFont(column, font)
-                node.setForeground(column, QBrush(QColor("#667085")))
+                node.setForeground(column, QBrush(tone(Tone.MUTED)))
             node.setFlags(Qt.ItemFlag.ItemIsEnabled)
             entries.append((block.start, node))
         heading = self._heading(self.tr("Plan"), len(plan.planned))
@@ -269,7 +270,7 @@ class AgendaPane(QWidget):
             heading.addChild(node)
         if plan.not_fitting:
             missing = self._heading(self.tr("Does not fit today"), len(plan.not_fitting))
-            missing.setForeground(COL_TIME, QBrush(QColor("#b42318")))
+            missing.setForeground(COL_TIME, QBrush(tone(Tone.BAD)))
             for item in plan.not_fitting:
                 missing.addChild(self._item_node(item))
         if plan.done:
@@ -326,7 +327,7 @@ class AgendaPane(QWidget):
                 + node.text(COL_DETAIL),
             )
             if late:
-                node.setForeground(COL_DETAIL, QBrush(QColor("#b42318")))
+                node.setForeground(COL_DETAIL, QBrush(tone(Tone.BAD)))
         return node
 
     def _span(self, start: datetime, end: datetime) -> str:

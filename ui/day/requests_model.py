@@ -13,12 +13,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from accdesk.ops.readmodels import RequestRow
 from accdesk.screens.requests import InboxScreen, Urgency, minutes_left
 from accdesk.text import QT_TRANSLATE_NOOP
 from accdesk.types import utcnow
+from ui.common.colours import Tone, tone
 from ui.common.formatting import channel_name, duration, weekday_stamp
 from ui.common.i18n import translate
 
@@ -37,11 +38,11 @@ HEADERS = {
     "manager": QT_TRANSLATE_NOOP("RequestsModel", "Manager"),
     "channel": QT_TRANSLATE_NOOP("RequestsModel", "Channel"),
 }
-COLOURS = {
-    Urgency.OVERDUE: QColor("#b42318"),
-    Urgency.ANSWERED_LATE: QColor("#b42318"),
-    Urgency.SOON: QColor("#b54708"),
-    Urgency.ANSWERED: QColor("#027a48"),
+TONES = {
+    Urgency.OVERDUE: Tone.BAD,
+    Urgency.ANSWERED_LATE: Tone.BAD,
+    Urgency.SOON: Tone.SOON,
+    Urgency.ANSWERED: Tone.GOOD,
 }
 
 
@@ -119,8 +120,8 @@ class RequestsModel(QAbstractTableModel):
         return None
 
     def _colour(self, row: RequestRow) -> QBrush | None:
-        colour = COLOURS.get(self.screen.urgency(row, self.now))
-        return QBrush(colour) if colour is not None else None
+        said = TONES.get(self.screen.urgency(row, self.now))
+        return QBrush(tone(said)) if said is not None else None
 
     def _text(self, row: RequestRow, column: str) -> str:
         if column == "countdown":

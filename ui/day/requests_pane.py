@@ -46,12 +46,13 @@ from accdesk.screens.requests import InboxScreen, inbox_screen, minutes_left, re
 from accdesk.storage.db import Database
 from ui.common.commands import OperationCommand, VersionedEdit
 from ui.common.context import PaneContext
-from ui.common.widgets import EmptyState, accessible
+from ui.common.widgets import EmptyState, accessible, offer_column_choice
 from ui.day.quick_capture import CaptureDialog
 from ui.day.requests_model import COLUMNS, RequestsModel
 
 TICK_MS = 30_000
-WIDTHS = {"countdown": 170, "client": 140, "text": 220, "due": 115, "client_time": 130}
+WIDTHS = {"countdown": 130, "client": 140, "due": 105, "client_time": 130, "project": 150}
+HIDDEN = ("manager", "channel")
 
 
 class RequestsPane(QWidget):
@@ -112,10 +113,16 @@ class RequestsPane(QWidget):
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in WIDTHS.items():
             header.resizeSection(COLUMNS.index(column), width)
+        # The request's words take what the other columns leave; who manages it and how it
+        # came are a right click away (the scope says whose they are).
+        header.setSectionResizeMode(COLUMNS.index("text"), QHeaderView.ResizeMode.Stretch)
+        for column in HIDDEN:
+            header.setSectionHidden(COLUMNS.index(column), True)
+        offer_column_choice(self.view)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         self.view.doubleClicked.connect(lambda _i: self.mark_answered())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -145,7 +152,7 @@ class RequestsPane(QWidget):
         )
         self.brief_button.clicked.connect(self.turn_into_brief)
         self.summary = accessible(QLabel(self), "requestsSummary", self.tr("Requests summary"))
-        self.summary.setWordWrap(True)  # two short lines rather than a cut-off one
+        # One line beside the filters, where the buttons below leave it room.
 
     def _lay_out(self) -> None:
         self.empty = EmptyState(
@@ -161,12 +168,12 @@ class RequestsPane(QWidget):
         top.addWidget(self.scope)
         top.addWidget(self.shown)
         top.addStretch(1)
+        top.addWidget(self.summary)
         top.addWidget(self.capture_button)
         actions = QHBoxLayout()
         for button in (self.answer_button, self.link_button, self.brief_button):
             actions.addWidget(button)
         actions.addStretch(1)
-        actions.addWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
         layout.addLayout(top)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -28,13 +29,14 @@ from accdesk.ops.agenda import manager_choices
 from accdesk.ops.settings import agency_timezone
 from accdesk.ops.stats import ResponseFigures, ResponseStats, response_stats
 from accdesk.storage.db import Database
+from accdesk.text import sort_key
 from accdesk.types import utcnow
 from ui.common.background import Background
 from ui.common.dialogs import Dialogs
 from ui.common.formatting import duration
 from ui.common.i18n import translate
 from ui.common.table_export import export_view
-from ui.common.widgets import accessible
+from ui.common.widgets import WrappingHeader, accessible
 from ui.day.stats_chart import BAND_LABELS, ResponseChart
 
 
@@ -132,7 +134,13 @@ class StatsDialog(QDialog):
             self.tr("Overdue"),
         ]
         table = accessible(QTableWidget(0, len(headers), self), name, name)
+        # Every column in the dialog's width: titles wrap, columns take their contents'
+        # width, the name takes what is left.
+        table.setHorizontalHeader(WrappingHeader(table))
         table.setHorizontalHeaderLabels(headers)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
@@ -234,7 +242,7 @@ class _SortItem(QTableWidgetItem):
         if isinstance(other, _SortItem) and self.column() > 0:
             return self.number < other.number
         # Not QTableWidgetItem's own: PySide calls back into this method from it.
-        return self.text().casefold() < other.text().casefold()
+        return sort_key(self.text()) < sort_key(other.text())
 
 
 def _minutes(value: float | None) -> str:

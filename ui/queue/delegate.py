@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ui.common.i18n import translate
-from ui.queue.model import STATUS_LABELS
+from ui.queue.looks import STATUS_LABELS
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -10,12 +10,10 @@ pane stores the change and hands back the rows as stored.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
-from functools import cache
 from itertools import compress
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -26,16 +24,26 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QStyle
 
 from accdesk.ops.priority import Scorer
 from accdesk.ops.readmodels import ProjectRow
 from accdesk.planning.priority import Health, Score
 from accdesk.screens.queue import QueueRules, explanation, health_of, merged
-from accdesk.text import QT_TRANSLATE_NOOP, fold
+from accdesk.text import QT_TRANSLATE_NOOP, fold, sort_key
+from ui.common.colours import Tone, tone
 from ui.common.formatting import day, weekday_stamp
 from ui.common.i18n import translate
+from ui.queue.looks import (
+    HEALTH_ICONS,
+    HEALTH_LABELS,
+    HEALTH_TONES,
+    STATUS_LABELS,
+    Column,
+    Look,
+    standard_icon,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -43,45 +51,6 @@ HEALTH_ROLE = Qt.ItemDataRole.UserRole + 4
 MIME = "application/x-accdesk-projects"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-STATUS_LABELS = {
-    "planned": QT_TRANSLATE_NOOP("QueueModel", "Planned"),
-    "active": QT_TRANSLATE_NOOP("QueueModel", "Active"),
-    "paused": QT_TRANSLATE_NOOP("QueueModel", "Paused"),
-    "done": QT_TRANSLATE_NOOP("QueueModel", "Done"),
-    "archived": QT_TRANSLATE_NOOP("QueueModel", "Archived"),
-}
-HEALTH_LABELS = {
-    Health.GOOD: QT_TRANSLATE_NOOP("QueueModel", "Good"),
-    Health.WATCH: QT_TRANSLATE_NOOP("QueueModel", "Watch"),
-    Health.AT_RISK: QT_TRANSLATE_NOOP("QueueModel", "At risk"),
-}
-HEALTH_COLOURS = {Health.GOOD: "#2e7d32", Health.WATCH: "#9a6700", Health.AT_RISK: "#c62828"}
-HEALTH_ICONS = {
-    Health.GOOD: QStyle.StandardPixmap.SP_DialogApplyButton,
-    Health.WATCH: QStyle.StandardPixmap.SP_MessageBoxInformation,
-    Health.AT_RISK: QStyle.StandardPixmap.SP_MessageBoxWarning,
-}
-LATE = "#c62828"
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str
-    text: Callable[[ProjectRow], str]
-    sort_key: Callable[[ProjectRow], Any]
-    align_right: bool = False
-
-
-class Look(NamedTuple):
-    """What one cell shows: built once per project and kept until the project changes."""
-
-    text: str
-    colour: QColor | None = None
-    icon: QIcon | None = None
-    align_right: bool = False
 
 
 class QueueModel(QAbstractTableModel):
@@ -149,13 +118,13 @@ class QueueModel(QAbstractTableModel):
                 "project",
                 QT_TRANSLATE_NOOP("QueueModel", "Project"),
                 lambda r: r.name,
-                lambda r: r.name.casefold(),
+                lambda r: sort_key(r.name),
             ),
             Column(
                 "client",
                 QT_TRANSLATE_NOOP("QueueModel", "Client"),
                 lambda r: r.client_name,
-                lambda r: r.client_name.casefold(),
+                lambda r: sort_key(r.client_name),
             ),
             Column(
                 "health",
@@ -174,13 +143,13 @@ class QueueModel(QAbstractTableModel):
                 "service",
                 QT_TRANSLATE_NOOP("QueueModel", "Service"),
                 lambda r: r.service,
-                lambda r: r.service.casefold(),
+                lambda r: sort_key(r.service),
             ),
             Column(
                 "manager",
                 QT_TRANSLATE_NOOP("QueueModel", "Manager"),
                 lambda r: r.manager,
-                lambda r: r.manager.casefold(),
+                lambda r: sort_key(r.manager),
             ),
             Column(
                 "status",
@@ -408,6 +377,10 @@ class QueueModel(QAbstractTableModel):
     def row_at(self, row: int) -> ProjectRow:
         return self._rows[row]
 
+    def forget_looks(self) -> None:
+        """Cells are drawn afresh, in the colours of the scheme now in force."""
+        self._looks.clear()
+
     def show_scores(self) -> None:
         """The calendar is in: fill the score column."""
         self.scores_ready = True
@@ -480,9 +453,9 @@ class QueueModel(QAbstractTableModel):
         colour, icon = None, None
         if key == "health":
             state = self.health_of(r)
-            colour, icon = _colour(HEALTH_COLOURS[state]), standard_icon(HEALTH_ICONS[state])
+            colour, icon = tone(HEALTH_TONES[state]), standard_icon(HEALTH_ICONS[state])
         elif key == "response_due" and self._late(r):
-            colour, icon = _colour(LATE), standard_icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            colour, icon = tone(Tone.BAD), standard_icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         elif key == "project" and r.pinned:
             icon = standard_icon(QStyle.StandardPixmap.SP_DialogYesButton)
         return Look(column.text(r), colour, icon, column.align_right)
@@ -601,14 +574,3 @@ _NOT_YET = Score(0, ())
 
 def _no_score(_row: ProjectRow) -> Score:
     return _NOT_YET
-
-
-@cache
-def _colour(name: str) -> QColor:
-    return QColor(name)
-
-
-@cache
-def standard_icon(kind: QStyle.StandardPixmap) -> QIcon:
-    """Fetched once: asking the style for an icon costs a millisecond each time."""
-    return QApplication.style().standardIcon(kind)

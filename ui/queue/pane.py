@@ -43,7 +43,7 @@ from ui.common.context import PaneContext
 from ui.common.i18n import translate
 from ui.common.qt import slot
 from ui.common.widgets import after_first_paint
-from ui.queue.model import STATUS_LABELS
+from ui.queue.looks import STATUS_LABELS
 from ui.queue.pane_view import EVERYONE, MANUAL, PRIORITY, QueuePaneView
 from ui.queue.project_dialog import ProjectDialog
 
@@ -92,7 +92,6 @@ class QueuePane(QueuePaneView):
         self.apply_button.clicked.connect(self.apply_priority_order)
         self.new_button.clicked.connect(self.new_project)
         header = self.view.horizontalHeader()
-        header.customContextMenuRequested.connect(self._column_menu)
         header.sortIndicatorChanged.connect(lambda *_: self._update_movable())
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         self.view.customContextMenuRequested.connect(self._row_menu)
@@ -469,16 +468,6 @@ class QueuePane(QueuePaneView):
                 action.setChecked(key == row.status)
         menu.addAction(self.tr("Archive"), lambda: self.change_status("archived"))
         menu.popup(self.view.viewport().mapToGlobal(pos))
-
-    def _column_menu(self, pos: Any) -> None:
-        header = self.view.horizontalHeader()
-        menu = QMenu(self)
-        for col in range(self.model.columnCount()):
-            action = menu.addAction(str(self.model.headerData(col, Qt.Orientation.Horizontal)))
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(col))
-            action.toggled.connect(lambda shown, c=col: header.setSectionHidden(c, not shown))
-        menu.popup(header.mapToGlobal(pos))
 
     def _on_changed(self, changes: Changes) -> None:
         if self._db is None:

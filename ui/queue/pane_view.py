@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from ui.common.formatting import weekday_stamp
 from ui.common.i18n import translate
-from ui.common.widgets import EmptyState, PaneTitle, accessible
+from ui.common.widgets import EmptyState, PaneTitle, accessible, offer_column_choice
 from ui.queue.delegate import StatusDelegate
-from ui.queue.model import HEALTH_LABELS, STATUS_LABELS, QueueModel
+from ui.queue.looks import HEALTH_LABELS, STATUS_LABELS
+from ui.queue.model import QueueModel
 from ui.queue.view import ICON_ROOM, QueueView
 
 # What a manager plans by comes first and stays in view; the rest follows, to scroll to.
@@ -181,7 +182,7 @@ class QueuePaneView(QWidget):
         header = view.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        offer_column_choice(view)
         self.lay_out_columns()
         self.empty = EmptyState(
             translate("QueuePaneView", "No projects yet"),

@@ -57,6 +57,8 @@ class QueueView(QTableView):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._texts.clear()
+        if event.type() == QEvent.Type.PaletteChange:
+            self._model.forget_looks()  # colours are the scheme's: light or dark
         super().changeEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:

@@ -60,7 +60,9 @@ class PaneArrangement(QObject):
         self.splitter.addWidget(day)
         # What the person sets by dragging is what is kept, not what a narrow moment made.
         self.splitter.splitterMoved.connect(lambda _pos, _index: self._remember())
-        self.arrange(Arrangement.WIDE)
+        # Narrow first: its panes ask for less width, so a window of any size can be made
+        # before its width decides.
+        self.arrange(Arrangement.NARROW)
 
     # Arranging ----------------------------------------------------------------------------
     def fit(self, width: int) -> None:

@@ -42,9 +42,11 @@ from ui.briefs.editor import BriefEditorPane
 from ui.card.pane import ClientCardPane
 from ui.card.upsell_matrix import UpsellMatrixDialog
 from ui.common.background import Background
+from ui.common.colours import Tone, tone
 from ui.common.context import PaneContext
 from ui.common.dialogs import Dialogs
 from ui.common.events import AppEvents
+from ui.common.formatting import home_relative
 from ui.common.i18n import SETTING as LANGUAGE_SETTING
 from ui.common.i18n import current_language, system_language
 from ui.common.table_export import export_view
@@ -131,15 +133,8 @@ class MainWindow(QMainWindow):
             (self.tr("Client card"), self.tr("Brief")),
         )
         self.splitter = self.panes.splitter
-        self.banner = QLabel(self)
-        self.banner.setObjectName("readOnlyBanner")
-        self.banner.setWordWrap(True)
-        self.banner.hide()
-        # A team database's server gone: said at the top, where the work is.
-        self.connection_banner = QLabel(self)
-        self.connection_banner.setObjectName("connectionBanner")
-        self.connection_banner.setWordWrap(True)
-        self.connection_banner.hide()
+        # Read-only, or a team database's server gone: said at the top, where the work is.
+        self.banner, self.connection_banner = map(self._banner, ("readOnly", "connection"))
         self.work = QWidget(self)
         work_layout = QVBoxLayout(self.work)
         work_layout.setContentsMargins(0, 0, 0, 0)
@@ -152,6 +147,13 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.work)
         self.setCentralWidget(self.stack)
+
+    def _banner(self, name: str) -> QLabel:
+        banner = QLabel(self)
+        banner.setObjectName(f"{name}Banner")
+        banner.setWordWrap(True)
+        banner.hide()
+        return banner
 
     def _build_status_bar(self) -> None:
         self.location = QLabel(self)
@@ -178,8 +180,8 @@ class MainWindow(QMainWindow):
         self.briefs.focus_button.clicked.connect(self.panes.set_focus)
         self.panes.focus_changed.connect(self.briefs.focus_button.setChecked)
         self.requests.tray = self._tray()
-        self.welcome.create_demo.connect(self._welcome_demo)
-        self.welcome.start_empty.connect(self._welcome_empty)
+        self.welcome.create_demo.connect(lambda: self._welcome(demo=True))
+        self.welcome.start_empty.connect(lambda: self._welcome(demo=False))
         self.welcome.open_existing.connect(self.open_database_dialog)
 
     # Databases -------------------------------------------------------------------------------
@@ -212,7 +214,7 @@ class MainWindow(QMainWindow):
                 "You can look around here; to change anything, use that window."
             )
         )
-        self.location.setText(self.tr("Database: %1").replace("%1", db.location))
+        self.location.setText(self.tr("Database: %1").replace("%1", home_relative(db.location)))
         if db.path is None and db.identity is not None:
             self.location.setText(
                 self.tr("Team database: %1 · you: %2")
@@ -340,22 +342,17 @@ class MainWindow(QMainWindow):
         path = self.dialogs.new_database_path(self, self.tr("Create database"))
         return Path(path) if path else None
 
-    def _welcome_demo(self) -> None:
+    def _welcome(self, *, demo: bool) -> None:
+        """The welcome page's two buttons: the demo agency, or an empty one."""
         if (target := self._welcome_target()) is not None:
-            self.open_database(target, demo=True)
-
-    def _welcome_empty(self) -> None:
-        if (target := self._welcome_target()) is not None:
-            self.open_database(target)
+            self.open_database(target, demo=demo)
 
     def new_database_dialog(self) -> None:
-        path = self.dialogs.new_database_path(self, self.tr("New database"))
-        if path:
+        if path := self.dialogs.new_database_path(self, self.tr("New database")):
             self.open_database(path)
 
     def open_database_dialog(self) -> None:
-        path = self.dialogs.open_database_path(self)
-        if path:
+        if path := self.dialogs.open_database_path(self):
             self.open_database(path)
 
     def connect_team_dialog(self) -> None:
@@ -432,9 +429,8 @@ class MainWindow(QMainWindow):
             self.tr("Requests (%1)").replace("%1", str(waiting)) if waiting else self.tr("Requests")
         )
         self.day_tabs.setTabText(self.day_tabs.indexOf(self.requests), text)
-        colour = "#b42318" if overdue else ""
         self.day_tabs.tabBar().setTabTextColor(
-            self.day_tabs.indexOf(self.requests), QColor(colour) if colour else QColor()
+            self.day_tabs.indexOf(self.requests), tone(Tone.BAD) if overdue else QColor()
         )
 
     def _on_tab(self, index: int) -> None:

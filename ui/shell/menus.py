@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu
 from ui.common.i18n import LANGUAGE_NAMES, system_language, translate
 from ui.common.i18n import SETTING as LANGUAGE_SETTING
 from ui.common.qt import slot
-from ui.queue.model import STATUS_LABELS
+from ui.queue.looks import STATUS_LABELS
 
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow

@@ -8,22 +8,11 @@ both, as printed charts do.
 
 from __future__ import annotations
 
-import os
-
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ui.common.colours import is_dark
 from ui.common.resources import resource_path
-
-
-def is_dark() -> bool:
-    """The desktop's scheme, unless `ACCDESK_THEME` is `dark` or `light` (for a desktop
-    that does not tell, and for pictures of both)."""
-    chosen = os.environ.get("ACCDESK_THEME", "").lower()
-    if chosen in ("dark", "light"):
-        return chosen == "dark"
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
 def dark_palette() -> QPalette:

@@ -3,6 +3,7 @@ utilisation before and after."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,13 +13,25 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
+    QLabel,
     QWidget,
 )
 
 from accdesk.ops.readmodels import ManagerLoad, RebalancePlan, TeamLoad
 from ui.common.i18n import translate
 from ui.team.models import LOAD_COLOURS, state_of
+
+
+def nice_ceiling(value: float) -> float:
+    """The axis's end: the first round number (1, 2 or 5 times a power of ten, in steps of
+    about a fifth of it) past `value`, so the longest bar ends under a labelled tick."""
+    step = 10 ** math.floor(math.log10(max(value, 1) / 5))
+    for factor in (1, 2, 5, 10):
+        if value / (step * factor) <= 5:
+            step *= factor
+            break
+    return float(math.floor(value / step + 1) * step)
 
 
 def name_ticks(managers: Sequence[ManagerLoad], most: int) -> list[tuple[int, str]]:
@@ -36,14 +49,37 @@ class LoadChart(QWidget):
         super().__init__(parent)
         self.setObjectName("workloadChart")
         self.setAccessibleName(translate("Workload", "Load and projects per manager"))
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.load_plot = self._plot(translate("Workload", "Load, h (| capacity)"))
-        self.count_plot = self._plot(translate("Workload", "Projects (| average)"))
+        layout.setVerticalSpacing(2)
+        self.load_plot = self._plot()
+        self.count_plot = self._plot()
         self.count_plot.getPlotItem().hideAxis("left")
         self.count_plot.setYLink(self.load_plot)
-        layout.addWidget(self.load_plot, 3)
-        layout.addWidget(self.count_plot, 2)
+        # What each chart shows, in words, above it (a plot's own title cannot wrap, and a
+        # long one widened the plots past the window's edge).
+        for column, (plot, title, stretch) in enumerate(
+            (
+                (
+                    self.load_plot,
+                    translate("Workload", "Load a week, h; the mark is what the manager has"),
+                    3,
+                ),
+                (
+                    self.count_plot,
+                    translate("Workload", "Projects; the dashed line is the team's average"),
+                    2,
+                ),
+            )
+        ):
+            label = QLabel(title, self)
+            label.setObjectName("chartTitle")
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(label, 0, column)
+            layout.addWidget(plot, 1, column)
+            layout.setColumnStretch(column, stretch)
+        layout.setRowStretch(1, 1)
         self.load_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, brushes=[], pen=None)
         self.count_bars = pg.BarGraphItem(
             x0=[], y=[], width=[], height=0.6, brush="#9bb5cf", pen=None
@@ -58,13 +94,12 @@ class LoadChart(QWidget):
         self.count_plot.addItem(self.average)
 
     @staticmethod
-    def _plot(title: str) -> pg.PlotWidget:
+    def _plot() -> pg.PlotWidget:
         plot = pg.PlotWidget(background="w")
         plot.setMenuEnabled(False)
         plot.setMouseEnabled(x=False, y=False)
         plot.hideButtons()
         item = plot.getPlotItem()
-        item.setTitle(title, color="#444", size="9pt")
         item.showGrid(x=True, alpha=0.15)
         item.getViewBox().invertY(True)
         return plot
@@ -84,9 +119,9 @@ class LoadChart(QWidget):
         # Names on the left while they can be read; a big team is read from the table.
         self.load_plot.getPlotItem().getAxis("left").setTicks([name_ticks(managers, 20)])
         widest = max([m.load_hours for m in managers] + [m.capacity_hours for m in managers] + [1])
-        self.load_plot.setXRange(0, widest * 1.08, padding=0)
+        self.load_plot.setXRange(0, nice_ceiling(widest), padding=0)
         most = max([m.projects for m in managers] + [1])
-        self.count_plot.setXRange(0, most * 1.1, padding=0)
+        self.count_plot.setXRange(0, nice_ceiling(most), padding=0)
         self.load_plot.setYRange(-0.6, len(managers) - 0.4, padding=0)
 
     def load_widths(self) -> list[float]:
@@ -135,7 +170,7 @@ class CompareChart(pg.PlotWidget):
             brushes=[QColor(LOAD_COLOURS[state_of(m)]) for m in after],
         )
         self.getPlotItem().getAxis("left").setTicks([name_ticks(before, 10)])
-        self.setXRange(0, max([*finite, 100]) * 1.05, padding=0)
+        self.setXRange(0, nice_ceiling(max([*finite, 100])), padding=0)
         self.setYRange(-0.6, len(before) - 0.4, padding=0)
 
     def after_widths(self) -> list[float]:

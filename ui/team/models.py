@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 
 from accdesk.ops.readmodels import ManagerLoad, MoveRow, TeamLoad, WorkRow
 from accdesk.screens.workload import LoadState, load_state
-from accdesk.text import QT_TRANSLATE_NOOP
+from accdesk.text import QT_TRANSLATE_NOOP, fold
 from ui.common.i18n import translate
 from ui.common.record_model import Column, RecordModel
-from ui.queue.model import MIME, STATUS_LABELS, standard_icon
+from ui.common.widgets import WrappingHeader
+from ui.queue.looks import STATUS_LABELS, standard_icon
+from ui.queue.model import MIME
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,7 +80,7 @@ def _utilisation_tip(m: ManagerLoad) -> str:
 
 
 MANAGER_COLUMNS = (
-    (Column(QT_TRANSLATE_NOOP("Workload", "Manager"), lambda m: m.name), lambda m: m.name),
+    (Column(QT_TRANSLATE_NOOP("Workload", "Manager"), lambda m: m.name), lambda m: fold(m.name)),
     (
         Column(QT_TRANSLATE_NOOP("Workload", "Projects"), lambda m: str(m.projects)),
         lambda m: m.projects,
@@ -109,7 +111,7 @@ MANAGER_COLUMNS = (
         lambda m: m.open_requests,
     ),
     (
-        Column(QT_TRANSLATE_NOOP("Workload", "On time, 30 d"), lambda m: percent(m.met_share)),
+        Column(QT_TRANSLATE_NOOP("Workload", "On time in 30 days"), lambda m: percent(m.met_share)),
         lambda m: -1.0 if m.met_share is None else m.met_share,
     ),
 )
@@ -215,10 +217,13 @@ WORK_COLUMNS = (
     (Column(QT_TRANSLATE_NOOP("Workload", "Code"), lambda w: w.code), lambda w: w.code),
     (
         Column(QT_TRANSLATE_NOOP("Workload", "Project"), lambda w: w.name, tip=_work_tip),
-        lambda w: w.name,
+        lambda w: fold(w.name),
     ),
-    (Column(QT_TRANSLATE_NOOP("Workload", "Client"), lambda w: w.client), lambda w: w.client),
-    (Column(QT_TRANSLATE_NOOP("Workload", "Service"), lambda w: w.service), lambda w: w.service),
+    (Column(QT_TRANSLATE_NOOP("Workload", "Client"), lambda w: w.client), lambda w: fold(w.client)),
+    (
+        Column(QT_TRANSLATE_NOOP("Workload", "Service"), lambda w: w.service),
+        lambda w: fold(w.service),
+    ),
     (
         Column(
             QT_TRANSLATE_NOOP("Workload", "Status"),
@@ -276,6 +281,8 @@ def managers_view(model: ManagersModel, name: str) -> tuple[QTableView, QSortFil
     proxy.setSortRole(SORT_ROLE)
     view = QTableView()
     view.setObjectName(name)
+    # Titles of two words ("Ждут ответа") wrap, so every column fits beside the charts.
+    view.setHorizontalHeader(WrappingHeader(view))
     view.setModel(proxy)
     view.setSortingEnabled(True)
     view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the chart's order too
@@ -286,6 +293,7 @@ def managers_view(model: ManagersModel, name: str) -> tuple[QTableView, QSortFil
     view.setAlternatingRowColors(True)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
     return view, proxy
 
 
