@@ -1,10 +1,11 @@
-"""Short human codes (P-0042, B-0107, C-0007) for rows people need to name or type."""
+"""Short human codes (P-0042, B-0107, C-0007, R-0042) for rows people need to name or type."""
 
 from __future__ import annotations
 
 PROJECT = "P"
 BRIEF = "B"
 CLIENT = "C"
+REQUEST = "R"
 
 
 def format_code(prefix: str, number: int) -> str:

@@ -187,6 +187,8 @@ class Client(Entity, table=True):
     preferred_channel: str | None = Field(default=None, max_length=40)
     kpi_focus: str | None = _choice(KpiFocus, None, 20)
     timezone: str = Field(default="Europe/Moscow", max_length=64)
+    # Whose public holidays the client's own hours skip; empty: read from the time zone.
+    country: str | None = Field(default=None, max_length=2)
     work_start_minute: int = Field(default=600, description="client's working day, local time")
     work_end_minute: int = Field(default=1140)
     response_mode: str = _choice(ResponseMode, ResponseMode.MINUTES, 24)
@@ -285,6 +287,7 @@ class Request(Entity, table=True):
         Index("ix_request_wait", "waited_minutes", "received_at"),
     )
 
+    number: int = Field(unique=True)
     client_id: uuid.UUID = Field(foreign_key="client.id")
     project_id: uuid.UUID | None = Field(default=None, foreign_key="project.id")
     manager_id: uuid.UUID | None = Field(default=None, foreign_key="manager.id", index=True)
@@ -399,6 +402,8 @@ class AgendaMark(Entity, table=True):
     key: str = Field(max_length=80)
     minutes: int | None = None
     done_at: datetime | None = _utc_column()
+    start_at: datetime | None = _utc_column()  # the time the person put the item at
+    moved_to: date | None = None  # the day the person moved the item to
     # What ticking the item off changed elsewhere, so that unticking puts it back.
     effect: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 

@@ -22,6 +22,7 @@ from accdesk.ops.settings import agency_timezone
 from accdesk.ops.stats import ResponseFigures, response_stats
 from accdesk.ops.team import link_login
 from accdesk.ops.workload import moves_of, reassign, suggest_rebalance, team_workload
+from accdesk.planning.agenda import AgendaItem
 from accdesk.screens.queue import queue_report
 from accdesk.screens.workload import LoadState, load_state
 from accdesk.storage.db import open_database
@@ -130,35 +131,41 @@ def agenda_command(args: argparse.Namespace) -> int:
     if args.ics:
         path = write_export(Path(args.ics).expanduser().resolve(), to_ics([plan], now))
     lines = [f"{plan.manager}, {plan.day:%a %d.%m.%Y}"]
+    if plan.asked is not None:
+        lines[0] += f" ({plan.asked:%a %d.%m} is a day off)"
     rows: list[dict[str, Any]] = []
-    entries = sorted(
-        [(p.start, p.end, p.item.title, p.item.kind, "planned") for p in plan.plan.planned]
-        + [(b.start, b.end, b.title, "block", "fixed") for b in plan.plan.blocks]
-    )
-    for start, end, title, kind, state in entries:
-        lines.append(f"  {start.astimezone(zone):%H:%M}-{end.astimezone(zone):%H:%M}  {title}")
+    for planned in plan.plan.planned:
+        item = planned.item
+        late = "  LATE" if planned.late else ""
+        lines.append(
+            f"  {planned.start.astimezone(zone):%H:%M}-{planned.end.astimezone(zone):%H:%M}"
+            f"  {item.title}{_due_text(item.due, zone)}{late}"
+        )
+        rows.append(
+            _item_row(item, "planned", start=planned.start, end=planned.end, late=planned.late)
+        )
+    for block in plan.plan.blocks:
+        lines.append(
+            f"  {block.start.astimezone(zone):%H:%M}-{block.end.astimezone(zone):%H:%M}"
+            f"  {block.title} (fixed)"
+        )
         rows.append(
             {
-                "start": start.isoformat(),
-                "end": end.isoformat(),
-                "title": title,
-                "kind": kind,
-                "state": state,
+                "start": block.start.isoformat(),
+                "end": block.end.isoformat(),
+                "title": block.title,
+                "kind": "block",
+                "state": "fixed",
             }
         )
-    for item in plan.plan.not_fitting:
-        lines.append(f"  does not fit  {item.title} ({item.minutes} min)")
-        rows.append(
-            {
-                "title": item.title,
-                "kind": item.kind,
-                "state": "not_fitting",
-                "minutes": item.minutes,
-            }
-        )
-    for item in plan.plan.done:
-        lines.append(f"  done          {item.title}")
-        rows.append({"title": item.title, "kind": item.kind, "state": "done"})
+    for state, label, items in (
+        ("not_fitting", "does not fit", plan.plan.not_fitting),
+        ("later", "when there is time", plan.plan.later),
+        ("done", "done", plan.plan.done),
+    ):
+        for item in items:
+            lines.append(f"  {label}: {item.title} ({item.minutes} min)")
+            rows.append(_item_row(item, state))
     lines.append(f"  free: {plan.plan.free_minutes} min")
     if args.ics:
         lines.append(f"Wrote {path}")
@@ -168,11 +175,38 @@ def agenda_command(args: argparse.Namespace) -> int:
         {
             "manager": plan.manager,
             "date": plan.day.isoformat(),
+            "day_off": plan.asked.isoformat() if plan.asked else None,
             "items": rows,
             "free_minutes": plan.plan.free_minutes,
         },
     )
     return 0
+
+
+def _due_text(due: datetime | None, zone: ZoneInfo) -> str:
+    return f" (due {due.astimezone(zone):%d.%m %H:%M})" if due is not None else ""
+
+
+def _item_row(
+    item: AgendaItem,
+    state: str,
+    *,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    late: bool = False,
+) -> dict[str, Any]:
+    """One item of the plan as the JSON output carries it, its deadline included."""
+    return {
+        "key": item.key,
+        "title": item.title,
+        "kind": item.kind,
+        "state": state,
+        "minutes": item.minutes,
+        "start": start.isoformat() if start else None,
+        "end": end.isoformat() if end else None,
+        "due": item.due.isoformat() if item.due else None,
+        "late": late,
+    }
 
 
 def stats_responses_command(args: argparse.Namespace) -> int:

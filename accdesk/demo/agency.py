@@ -395,6 +395,10 @@ class _Builder:
                 ),
                 resolved_at=answered + timedelta(hours=rng.randint(1, 48)) if answered else None,
             )
+        # Numbered as they arrived, as the app numbers them (R-0001 the oldest).
+        arrived = sorted(self.tables[m.Request], key=lambda r: (r["received_at"], str(r["id"])))
+        for number, row in enumerate(arrived, start=1):
+            row["number"] = number
 
     def _briefs(self, projects: list[dict[str, Any]]) -> None:
         rng = self.rng

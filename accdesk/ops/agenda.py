@@ -11,7 +11,7 @@ and unticking takes exactly that back.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -35,8 +35,8 @@ from accdesk.ops.agenda_items import _Gatherer
 from accdesk.ops.deadlines import ClientTerms, clocks_for, load_rules
 from accdesk.ops.inputs import MeetingCreate, text_problem, validate
 from accdesk.ops.settings import get_setting
-from accdesk.planning.agenda import KINDS, AgendaItem, Block, DayPlan, plan_day
-from accdesk.planning.upsell import next_offer
+from accdesk.planning.agenda import KINDS, AgendaItem, Block, Budget, DayPlan, plan_day
+from accdesk.planning.upsell import next_offer, offer_due
 from accdesk.storage.db import Database
 from accdesk.text import sort_key, translate
 from accdesk.types import utcnow
@@ -48,10 +48,15 @@ EFFECT_NAMESPACE = uuid.UUID("5b0d7a8e-3f52-4a53-9d5e-7c61d6a1c0de")
 class Agenda:
     manager_id: uuid.UUID
     manager: str
-    day: date
+    day: date  # the day shown: the one asked for, or after a day off the next working day
     zone: str
     plan: DayPlan
     now: datetime  # the moment it was planned at
+    asked: date | None = None  # the day off asked for, when the next working day is shown
+
+    @property
+    def day_off(self) -> bool:
+        return self.asked is not None
 
     def overdue(self, item: AgendaItem) -> bool:
         """An answer still owed past its deadline."""
@@ -66,8 +71,15 @@ class Agenda:
         )
 
 
-def agenda(db: Database, manager_id: uuid.UUID, day: date, now: datetime) -> Agenda:
-    """The manager's plan for `day`; on a day that has not started, planned from its start."""
+NEXT_WORKING_WITHIN = 21  # days searched for the next working day after a day off
+
+
+def agenda(
+    db: Database, manager_id: uuid.UUID, day: date, now: datetime, *, follow: bool = True
+) -> Agenda:
+    """The manager's plan for `day`; on a day that has not started, planned from its start.
+    A day off (a weekend, a holiday) shows the next working day's plan, saying so, unless
+    `follow` is False (a week lays its days off out as they are)."""
     with db.reading() as s:
         manager = s.get(Manager, manager_id)
         if manager is None:
@@ -75,9 +87,24 @@ def agenda(db: Database, manager_id: uuid.UUID, day: date, now: datetime) -> Age
         rules = load_rules(s)
         zone = ZoneInfo(rules.zone)
         clock = rules.clock()
-        day_start = datetime.combine(day, time(), zone)
-        working = clock.intervals(day_start, day_start + timedelta(days=1))
+        asked = None
+        for ahead in range(NEXT_WORKING_WITHIN if follow else 1):
+            candidate = day + timedelta(days=ahead)
+            day_start = datetime.combine(candidate, time(), zone)
+            working = clock.intervals(day_start, day_start + timedelta(days=1))
+            if working:
+                break
+            asked = asked or day
+        else:
+            candidate, day_start, working, asked = (
+                day,
+                datetime.combine(day, time(), zone),
+                [],
+                None,
+            )
+        day = candidate
         minutes = {**get_setting(s, "agenda_minutes")}
+        budget = Budget.of(get_setting(s, "agenda_budget"))
         marks = {
             m.key: m
             for m in s.exec(
@@ -85,7 +112,12 @@ def agenda(db: Database, manager_id: uuid.UUID, day: date, now: datetime) -> Age
             )
         }
         gather = _Gatherer(s, manager_id, day, zone, rules.workdays.country, minutes)
-        items = [_marked(item, marks.get(item.key)) for item in gather.items()]
+        # An item the person moved to another day is off this one.
+        items = [
+            _marked(item, marks.get(item.key))
+            for item in gather.items()
+            if not _moved_away(marks.get(item.key), day)
+        ]
         # Ticking off can end what made an item due (a feedback request answers the
         # cadence): it stays on the day as done, under the title it had.
         shown = {item.key for item in items}
@@ -94,23 +126,52 @@ def agenda(db: Database, manager_id: uuid.UUID, day: date, now: datetime) -> Age
             for key, mark in marks.items()
             if key not in shown and mark.done_at is not None and mark.effect
         ]
+        shown = {item.key for item in items}
+        # ...and on the day it was moved to, even when that day's data would not bring it.
+        for mark in s.exec(
+            select(AgendaMark).where(
+                AgendaMark.manager_id == manager_id,
+                AgendaMark.moved_to == day,
+                AgendaMark.day != day,
+                col(AgendaMark.done_at).is_(None),
+            )
+        ):
+            if mark.key not in shown and mark.effect:
+                items.append(_brought(mark))
+                shown.add(mark.key)
         blocks = _blocks(s, manager_id, day, zone, working)
-    plan = plan_day(items, working, blocks, max(now, day_start))
-    return Agenda(manager_id, manager.name, day, rules.zone, plan, now)
+    plan = plan_day(items, working, blocks, max(now, day_start), budget)
+    return Agenda(manager_id, manager.name, day, rules.zone, plan, now, asked)
 
 
 def _marked(item: AgendaItem, mark: AgendaMark | None) -> AgendaItem:
+    """The item as the person left it: its duration, its tick, the time they put it at."""
     if mark is None:
         return item
-    return AgendaItem(
-        key=item.key,
-        kind=item.kind,
-        title=item.title,
-        detail=item.detail,
+    return replace(
+        item,
         minutes=mark.minutes if mark.minutes is not None else item.minutes,
-        due=item.due,
-        client_id=item.client_id,
         done=mark.done_at is not None,
+        start=mark.start_at,
+    )
+
+
+def _moved_away(mark: AgendaMark | None, day: date) -> bool:
+    return mark is not None and mark.moved_to is not None and mark.moved_to != day
+
+
+def _brought(mark: AgendaMark) -> AgendaItem:
+    """An item moved here from another day, as it was described there."""
+    effect = mark.effect or {}
+    client = effect.get("client_id")
+    return AgendaItem(
+        mark.key,
+        mark.key.split(":", 1)[0],
+        str(effect.get("title", mark.key)),
+        str(effect.get("detail", "")),
+        int(effect.get("minutes", mark.minutes or 15)),
+        client_id=uuid.UUID(client) if client else None,
+        start=mark.start_at,
     )
 
 
@@ -129,6 +190,13 @@ def _blocks(
             blocks.append(
                 Block(str(block["title"]), at, at + timedelta(minutes=int(block["minutes"])))
             )
+        lunch = get_setting(s, "lunch")
+        at = start + timedelta(minutes=int(lunch["start"]))
+        end = at + timedelta(minutes=int(lunch["minutes"]))
+        # A working day of one stretch gets its lunch break; a calendar with two stretches
+        # a day has it between them already.
+        if len(working) == 1 and working[0][0] < at and end < working[0][1]:
+            blocks.append(Block(translate("Agenda", "Lunch"), at, end))
     meetings = s.exec(
         select(Meeting).where(
             Meeting.manager_id == manager_id,
@@ -151,6 +219,52 @@ def set_item_minutes(
     with db.transaction() as s:
         mark = _mark(s, manager_id, day, key)
         mark.minutes = minutes
+        mark.updated_at = utcnow()
+        return Changes.written(s)
+
+
+def next_working_day(db: Database, day: date) -> date:
+    """The first working day of the agency after `day` (within three weeks)."""
+    with db.reading() as s:
+        rules = load_rules(s)
+    zone, clock = ZoneInfo(rules.zone), rules.clock()
+    for ahead in range(1, NEXT_WORKING_WITHIN):
+        candidate = day + timedelta(days=ahead)
+        start = datetime.combine(candidate, time(), zone)
+        if clock.intervals(start, start + timedelta(days=1)):
+            return candidate
+    return day + timedelta(days=1)
+
+
+def put_item(
+    db: Database,
+    manager_id: uuid.UUID,
+    day: date,
+    item: AgendaItem,
+    *,
+    at: datetime | None = None,
+    on: date | None = None,
+) -> Changes:
+    """Put an item at a time of its day (`at`), or on another day (`on`); both None puts it
+    back where the plan would. The plan keeps it there when it is worked out again."""
+    if at is not None and at.tzinfo is None:
+        raise ValidationError({"at": translate("Agenda", "needs a time zone")})
+    if on is not None and not day <= on <= day + timedelta(days=NEXT_WORKING_WITHIN):
+        raise ValidationError(
+            {"on": translate("Agenda", "must be within three weeks after the item's day")}
+        )
+    with db.transaction() as s:
+        mark = _mark(s, manager_id, day, item.key)
+        mark.start_at = at
+        mark.moved_to = on if on != day else None
+        if on is not None:
+            # Enough to show it on the day it goes to, whatever that day's data says.
+            mark.effect = {
+                "title": item.title[:300],
+                "detail": item.detail[:1000],
+                "minutes": item.minutes,
+                "client_id": str(item.client_id) if item.client_id else None,
+            }
         mark.updated_at = utcnow()
         return Changes.written(s)
 
@@ -236,19 +350,33 @@ def _do(
         action.deleted_at = None
         return {"loyalty": str(action_id)}
     if kind == "upsell":
+        # One call offered the client every service that was due (the key names the
+        # client; a key from before named one cell).
         cell = s.get(ClientService, target)
-        if cell is None:
-            return {}
-        before = {
-            "state": cell.state,
-            "last_offer_on": cell.last_offer_on.isoformat() if cell.last_offer_on else None,
-            "next_offer_on": cell.next_offer_on.isoformat() if cell.next_offer_on else None,
-        }
+        cells = (
+            [cell]
+            if cell is not None
+            else [
+                c
+                for c in s.exec(select(ClientService).where(ClientService.client_id == target))
+                if offer_due(c.state, c.next_offer_on, day)
+            ]
+        )
         cadence = int(get_setting(s, "upsell_cadence_days"))
-        cell.state = "offered"
-        cell.last_offer_on = day
-        cell.next_offer_on = next_offer("offered", day, cadence)
-        return {"upsell": str(target), "before": before}
+        offered = []
+        for cell in cells:
+            offered.append(
+                {
+                    "cell": str(cell.id),
+                    "state": cell.state,
+                    "last_offer_on": cell.last_offer_on.isoformat() if cell.last_offer_on else None,
+                    "next_offer_on": cell.next_offer_on.isoformat() if cell.next_offer_on else None,
+                }
+            )
+            cell.state = "offered"
+            cell.last_offer_on = day
+            cell.next_offer_on = next_offer("offered", day, cadence)
+        return {"offered": offered}
     return {}
 
 
@@ -262,10 +390,12 @@ def _undo(s: Session, effect: dict[str, Any]) -> None:
         action = s.get(LoyaltyAction, uuid.UUID(effect["loyalty"]))
         if action is not None:
             action.deleted_at = utcnow()
-    if "upsell" in effect:
-        cell = s.get(ClientService, uuid.UUID(effect["upsell"]))
+    offered = list(effect.get("offered", []))
+    if "upsell" in effect:  # a tick made before offers were combined per client
+        offered.append({"cell": effect["upsell"], **effect["before"]})
+    for before in offered:
+        cell = s.get(ClientService, uuid.UUID(before["cell"]))
         if cell is not None:
-            before = effect["before"]
             cell.state = before["state"]
             cell.last_offer_on = _day(before["last_offer_on"])
             cell.next_offer_on = _day(before["next_offer_on"])
@@ -296,9 +426,9 @@ def remove_meeting(db: Database, meeting_id: uuid.UUID, removed: bool = True) ->
 
 # --- Calendar export ----------------------------------------------------------------------------
 def week_agendas(db: Database, manager_id: uuid.UUID, day: date, now: datetime) -> list[Agenda]:
-    """The plans of the working week `day` falls in, Monday to Sunday."""
+    """The plans of the week `day` falls in, Monday to Sunday, days off as they are."""
     monday = day - timedelta(days=day.weekday())
-    return [agenda(db, manager_id, monday + timedelta(days=n), now) for n in range(7)]
+    return [agenda(db, manager_id, monday + timedelta(days=n), now, follow=False) for n in range(7)]
 
 
 def to_ics(agendas: list[Agenda], now: datetime) -> bytes:
@@ -310,19 +440,23 @@ def to_ics(agendas: list[Agenda], now: datetime) -> bytes:
     seen: set[str] = set()
     for day_plan in agendas:
         for planned in day_plan.plan.planned:
-            if planned.item.key in seen:
+            item = planned.item
+            # Project time comes in pieces, each its own event; anything else is one.
+            uid = f"{item.key}:{planned.start:%Y%m%dT%H%M}" if item.kind == "work" else item.key
+            if uid in seen:
                 continue
-            seen.add(planned.item.key)
-            cal.add_component(
-                _event(
-                    f"{planned.item.key}@accdesk",
-                    planned.item.title,
-                    planned.item.detail,
-                    planned.start,
-                    planned.end,
-                    now,
-                )
+            seen.add(uid)
+            event = _event(
+                f"{uid}@accdesk", item.title, item.detail, planned.start, planned.end, now
             )
+            if item.due is not None:
+                # The deadline travels with the event: calendars have no field for it.
+                event.add("x-accdesk-due", item.due.astimezone(UTC))
+                event["description"] = translate("Agenda", "Due {due}. {detail}").format(
+                    due=item.due.astimezone(ZoneInfo(day_plan.zone)).strftime("%d.%m %H:%M"),
+                    detail=item.detail,
+                )
+            cal.add_component(event)
         for block in day_plan.plan.blocks:
             uid = f"block:{block.title}:{block.start.isoformat()}@accdesk"
             cal.add_component(_event(uid, block.title, "", block.start, block.end, now))

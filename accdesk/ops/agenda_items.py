@@ -27,15 +27,16 @@ from accdesk.models import (
     Request,
     Service,
 )
+from accdesk.ops.queue import client_signals_query
 from accdesk.ops.settings import get_setting
 from accdesk.planning.agenda import AgendaItem
 from accdesk.planning.greetings import greeting_dates, public_holidays
-from accdesk.planning.upsell import RETRY_STATES, offer_due
+from accdesk.planning.priority import Health, health
+from accdesk.planning.upsell import client_resting, offer_due
 from accdesk.text import translate
 from accdesk.types import uuid_from_db
 
 PROMISE_HORIZON = 3  # days ahead a promise's date appears on the agenda
-DEADLINE_HORIZON = 2  # ... and a project's deadline
 
 
 class _Gatherer:
@@ -66,6 +67,7 @@ class _Gatherer:
                 col(Project.client_id),
                 col(Project.deadline),
                 col(Project.status),
+                col(Project.weekly_effort_hours),
             ).where(
                 col(Project.manager_id) == manager_id,
                 col(Project.status).in_(
@@ -77,19 +79,48 @@ class _Gatherer:
         self.clients = {
             c.id: c
             for c in s.execute(
-                sa_select(col(Client.id), col(Client.name), col(Client.segment)).where(
-                    col(Client.id).in_(client_ids), col(Client.deleted_at).is_(None)
-                )
+                sa_select(
+                    col(Client.id),
+                    col(Client.name),
+                    col(Client.segment),
+                    col(Client.monthly_budget),
+                ).where(col(Client.id).in_(client_ids), col(Client.deleted_at).is_(None))
             )
+        }
+        self.at_risk = self._at_risk(client_ids)
+
+    def _at_risk(self, client_ids: set[uuid.UUID]) -> set[uuid.UUID]:
+        """Clients whose relationship is at risk (a detractor's score, feedback nobody
+        answered, a promise in trouble): the queue's health, read the same way."""
+        rows = self.s.execute(client_signals_query(client_ids)).all()
+        signals: dict[Any, tuple[int | None, int, int]] = {}
+        for client, nps, unreacted, risky in rows:
+            was = signals.get(client, (None, 0, 0))
+            signals[client] = (
+                nps if nps is not None else was[0],
+                was[1] + unreacted,
+                was[2] + risky,
+            )
+        return {
+            uuid_from_db(client)
+            for client, (nps, unreacted, risky) in signals.items()
+            if health(nps, int(unreacted or 0), int(risky or 0)) is Health.AT_RISK
         }
 
     def item(self, kind: str, key: str, title: str, detail: str, **extra: Any) -> AgendaItem:
-        return AgendaItem(key, kind, title, detail, int(self.minutes.get(kind, 15)), **extra)
+        extra.setdefault("minutes", int(self.minutes.get(kind, 15)))
+        return AgendaItem(key, kind, title, detail, **extra)
+
+    def value(self, client_id: uuid.UUID) -> int:
+        client = self.clients.get(client_id)
+        return int(client.monthly_budget) if client is not None else 0
 
     def items(self) -> list[AgendaItem]:
+        due_soon = self.due_this_week()
         return [
             *self.requests(),
-            *self.deadlines(),
+            *self.deadlines(due_soon),
+            *self.project_time(due_soon),
             *self.promises(),
             *self.reactions(),
             *self.upsells(),
@@ -126,25 +157,60 @@ class _Gatherer:
             for r in rows
         ]
 
-    def deadlines(self) -> list[AgendaItem]:
-        until = self.day + timedelta(days=DEADLINE_HORIZON)
+    def due_this_week(self) -> list[Any]:
+        """Projects at work whose deadline is this week or already passed."""
+        sunday = self.day + timedelta(days=6 - self.day.weekday())
+        return [
+            p
+            for p in self.projects
+            if p.deadline is not None and p.deadline <= sunday and p.status != ProjectStatus.PAUSED
+        ]
+
+    def deadlines(self, due: list[Any]) -> list[AgendaItem]:
+        """A block for each project due this week, sized from its weekly effort: a day's
+        share of it, half an hour to three hours."""
         out = []
-        for p in self.projects:
-            if p.deadline is not None and p.deadline <= until and p.status != ProjectStatus.PAUSED:
-                client = self.clients.get(p.client_id)
-                out.append(
-                    self.item(
-                        "deadline",
-                        f"deadline:{p.id}:{p.deadline}",
-                        translate("Agenda", "Deadline {code} {name}").format(
-                            code=format_code(PROJECT, p.number), name=p.name
-                        ),
-                        f"{client.name if client else ''} · due {p.deadline:%d.%m}",
-                        due=datetime.combine(p.deadline, time(23, 59), self.zone),
-                        client_id=p.client_id,
-                    )
+        for p in due:
+            client = self.clients.get(p.client_id)
+            out.append(
+                self.item(
+                    "deadline",
+                    f"deadline:{p.id}:{p.deadline}",
+                    translate("Agenda", "Work towards the deadline: {code} {name}").format(
+                        code=format_code(PROJECT, p.number), name=p.name
+                    ),
+                    translate("Agenda", "{client} · due {day:%d.%m}").format(
+                        client=client.name if client else "", day=p.deadline
+                    ),
+                    due=datetime.combine(p.deadline, time(23, 59), self.zone),
+                    client_id=p.client_id,
+                    minutes=_share(p.weekly_effort_hours, 30, 180),
                 )
+            )
         return out
+
+    def project_time(self, due: list[Any]) -> list[AgendaItem]:
+        """The day's share of the other projects' weekly effort, as one item of time."""
+        others = [
+            p
+            for p in self.projects
+            if p.status == ProjectStatus.ACTIVE and p not in due and p.weekly_effort_hours
+        ]
+        minutes = sum(_share(p.weekly_effort_hours, 0, 600) for p in others)
+        if minutes < 15:
+            return []
+        hours = sum(p.weekly_effort_hours for p in others)
+        return [
+            self.item(
+                "work",
+                f"work:{self.manager_id}",
+                translate("Agenda", "Work on the projects"),
+                translate("Agenda", "{count} projects, {hours:g} h a week").format(
+                    count=len(others), hours=round(hours, 1)
+                ),
+                minutes=minutes,
+            )
+        ]
 
     def promises(self) -> list[AgendaItem]:
         until = self.day + timedelta(days=PROMISE_HORIZON)
@@ -196,9 +262,13 @@ class _Gatherer:
         ]
 
     def upsells(self) -> list[AgendaItem]:
-        found = self.s.execute(
+        """One call per client whose offers are due, naming them all; a client offered
+        anything within the agency's cadence is not pitched again yet."""
+        cadence = timedelta(days=int(get_setting(self.s, "upsell_cadence_days")))
+        due: dict[uuid.UUID, list[str]] = {}
+        last: dict[uuid.UUID, date] = {}
+        for cs in self.s.execute(
             sa_select(
-                col(ClientService.id),
                 col(ClientService.client_id),
                 col(ClientService.state),
                 col(ClientService.last_offer_on),
@@ -206,28 +276,36 @@ class _Gatherer:
                 col(Service.name),
             )
             .join(Service, col(Service.id) == ClientService.service_id)
-            .where(
-                col(ClientService.client_id).in_(self.clients),
-                col(ClientService.state).in_(RETRY_STATES),
+            .where(col(ClientService.client_id).in_(self.clients))
+            .order_by(col(Service.position))
+        ).all():
+            if cs.last_offer_on is not None:
+                last[cs.client_id] = max(cs.last_offer_on, last.get(cs.client_id, cs.last_offer_on))
+            if offer_due(cs.state, cs.next_offer_on, self.day):
+                due.setdefault(cs.client_id, []).append(cs.name)
+        out = []
+        for client_id, services in due.items():
+            offered = last.get(client_id)
+            if client_resting([offered], self.day, cadence.days):
+                continue
+            out.append(
+                self.item(
+                    "upsell",
+                    f"upsell:{client_id}",
+                    translate("Agenda", "Offer {client}: {services}").format(
+                        client=self.clients[client_id].name, services=", ".join(services)
+                    ),
+                    translate("Agenda", "First offer")
+                    if offered is None
+                    else translate("Agenda", "Last offered {last_offer_on:%d.%m.%Y}").format(
+                        last_offer_on=offered
+                    ),
+                    client_id=client_id,
+                    value=self.value(client_id),
+                    at_risk=client_id in self.at_risk,
+                )
             )
-        ).all()
-        return [
-            self.item(
-                "upsell",
-                f"upsell:{cs.id}",
-                translate("Agenda", "Offer {name} to {name2}").format(
-                    name=cs.name, name2=self.clients[cs.client_id].name
-                ),
-                translate("Agenda", "First offer")
-                if cs.last_offer_on is None
-                else translate("Agenda", "Last offered {last_offer_on:%d.%m.%Y}").format(
-                    last_offer_on=cs.last_offer_on
-                ),
-                client_id=cs.client_id,
-            )
-            for cs in found
-            if offer_due(cs.state, cs.next_offer_on, self.day)
-        ]
+        return out
 
     def feedback_due(self) -> list[AgendaItem]:
         """Clients not asked for feedback (nor giving it) within the agency's cadence."""
@@ -258,6 +336,7 @@ class _Gatherer:
                 if client.id in last
                 else translate("Agenda", "Never asked"),
                 client_id=client.id,
+                value=self.value(client.id),
             )
             for client in self.clients.values()
             if client.id not in last or last[client.id] + cadence <= self.day
@@ -291,6 +370,13 @@ class _Gatherer:
                         translate("Agenda", "Greet {name}").format(name=client.name),
                         g.occasion,
                         client_id=client.id,
+                        value=self.value(client.id),
                     )
                 )
         return out
+
+
+def _share(weekly_hours: float, least: int, most: int) -> int:
+    """A working day's share of weekly hours, in minutes on the five-minute grid."""
+    minutes = round(weekly_hours * 60 / 5 / 5) * 5
+    return min(max(minutes, least), most)

@@ -60,8 +60,9 @@ from accdesk.ops.readmodels import (
     UpsellMatrix,
 )
 from accdesk.ops.settings import get_setting, get_settings
+from accdesk.planning.agenda import Budget
 from accdesk.planning.continuity import managers_since
-from accdesk.planning.upsell import next_offer, offer_due
+from accdesk.planning.upsell import client_resting, due_this_week, next_offer, offer_due
 from accdesk.storage.db import Database
 from accdesk.text import QT_TRANSLATE_NOOP, sort_key, translate
 from accdesk.types import utcnow
@@ -352,20 +353,31 @@ def upsell_matrix(db: Database, today: date) -> UpsellMatrix:
                 col(ClientService.service_id),
                 col(ClientService.state),
                 col(ClientService.next_offer_on),
+                col(ClientService.last_offer_on),
             )
         ).all()
-    found = {(c, sv): (state, nxt) for c, sv, state, nxt in cells}
+        cadence = int(get_setting(s, "upsell_cadence_days"))
+        budget = Budget.of(get_setting(s, "agenda_budget"))
+        managers = s.execute(select(func.count()).where(col(Manager.active))).scalar_one()
+    found = {(c, sv): (state, nxt) for c, sv, state, nxt, _last in cells}
+    offered: dict[uuid.UUID, list[date | None]] = {}
+    for client_id, _service, _state, _next, last in cells:
+        offered.setdefault(client_id, []).append(last)
     grid = []
     for client_id, _name, _manager in clients:
+        # The plan's own rule: a client offered anything within the cadence rests.
+        resting = client_resting(offered.get(client_id, []), today, cadence)
         row = []
         for service_id, _service in services:
             state, nxt = found.get((client_id, service_id), ("none", None))
-            row.append(MatrixCell(state, nxt, offer_due(state, nxt, today)))
+            row.append(MatrixCell(state, nxt, not resting and offer_due(state, nxt, today)))
         grid.append(tuple(row))
+    due_clients = sum(1 for row in grid if any(cell.due for cell in row))
     return UpsellMatrix(
         services=tuple((sid, name) for sid, name in services),
         clients=tuple((cid, name, manager or "") for cid, name, manager in clients),
         cells=tuple(grid),
+        this_week=due_this_week(due_clients, int(managers), budget.upsell, 5),
     )
 
 

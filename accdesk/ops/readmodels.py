@@ -193,6 +193,7 @@ class UpsellMatrix:
     services: tuple[tuple[uuid.UUID, str], ...]
     clients: tuple[tuple[uuid.UUID, str, str], ...]  # id, name, manager
     cells: tuple[tuple[MatrixCell, ...], ...]  # per client, per service
+    this_week: int = 0  # of the clients due, how many the team's plans have room for
 
     @property
     def due_count(self) -> int:
@@ -256,6 +257,7 @@ class RequestRow:
     """A client request as the inbox lists it."""
 
     id: uuid.UUID
+    code: str  # R-0042
     client_id: uuid.UUID
     client_code: str
     client_name: str

@@ -14,7 +14,7 @@ from sqlalchemy import String, func, select, type_coerce
 from sqlmodel import Session, col
 
 from accdesk.changes import Changes
-from accdesk.codes import CLIENT, PROJECT, format_code, parse_code
+from accdesk.codes import CLIENT, PROJECT, REQUEST, format_code, parse_code
 from accdesk.errors import NotFound, StaleEdit, ValidationError
 from accdesk.models import Client, Manager, Project, Request
 from accdesk.ops.briefs import create_brief
@@ -50,6 +50,7 @@ def _row_query() -> Any:
             type_coerce(r.c.first_response_at, String),
             r.c.waited_minutes,
             r.c.version,
+            r.c.number,
         )
         .join(c, c.c.id == r.c.client_id)
         .outerjoin(p, p.c.id == r.c.project_id)
@@ -60,6 +61,7 @@ def _row_query() -> Any:
 def _request_row(r: Any) -> RequestRow:
     return RequestRow(
         id=uuid_from_db(r[0]),
+        code=format_code(REQUEST, r[17]),
         client_id=uuid_from_db(r[1]),
         client_code=format_code(CLIENT, r[2]),
         client_name=r[3],
@@ -130,6 +132,7 @@ def add_request(
             manager_id = _project_of(s, edit.project_id, client.id).manager_id
         clocks = clocks_for(s)
         request = Request(
+            number=(s.execute(select(func.max(col(Request.number)))).scalar() or 0) + 1,
             client_id=client.id,
             project_id=edit.project_id,
             manager_id=manager_id or _main_manager(s, client.id),

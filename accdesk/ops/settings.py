@@ -24,6 +24,11 @@ DEFAULTS: dict[str, Any] = {
     "work_week": [[[600, 1140]]] * 5 + [[], []],
     # Blocks the agenda plans around every working day (minutes after midnight).
     "daily_blocks": [{"title": "Stand-up", "start": 600, "minutes": 15}],
+    # The lunch break a working day of one stretch keeps free (minutes after midnight).
+    "lunch": {"start": 780, "minutes": 60},
+    # Relationship work a day holds, and the share of free time project work may take
+    # (see accdesk.planning.agenda.Budget).
+    "agenda_budget": {"upsell": 2, "feedback": 2, "greeting": 5, "work_share": 0.5},
     # Expected minutes per kind of agenda item, before a manager changes one.
     "agenda_minutes": {
         "request": 15,

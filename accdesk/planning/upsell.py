@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 RETRY_STATES = frozenset({"prospect", "offered", "declined"})
@@ -22,3 +23,16 @@ def offer_due(state: str, next_offer_on: date | None, today: date) -> bool:
     if next_offer_on is None:
         return state == "prospect"
     return next_offer_on <= today
+
+
+def client_resting(last_offers: Iterable[date | None], today: date, cadence_days: int) -> bool:
+    """A client offered anything within the cadence rests: no service of theirs is pitched
+    until the cadence has passed since the last offer, whatever each service's own date
+    says (one call a quarter, not one a service)."""
+    last = max((d for d in last_offers if d is not None), default=None)
+    return last is not None and last + timedelta(days=cadence_days) > today
+
+
+def due_this_week(due_clients: int, managers: int, per_day: int, working_days: int) -> int:
+    """How many of the clients due an offer the team's plans make room for this week."""
+    return min(due_clients, managers * per_day * working_days)

@@ -55,8 +55,8 @@
       <translation>Запрошена обратная связь</translation>
     </message>
     <message>
-      <source>Deadline {code} {name}</source>
-      <translation>Срок: {code} {name}</translation>
+      <source>Due {due}. {detail}</source>
+      <translation>Срок {due}. {detail}</translation>
     </message>
     <message>
       <source>First offer</source>
@@ -75,12 +75,16 @@
       <translation>Последний раз предлагали {last_offer_on:%d.%m.%Y}</translation>
     </message>
     <message>
+      <source>Lunch</source>
+      <translation>Обед</translation>
+    </message>
+    <message>
       <source>Never asked</source>
       <translation>Ещё не спрашивали</translation>
     </message>
     <message>
-      <source>Offer {name} to {name2}</source>
-      <translation>Предложить «{name}» клиенту {name2}</translation>
+      <source>Offer {client}: {services}</source>
+      <translation>Предложить клиенту {client}: {services}</translation>
     </message>
     <message>
       <source>Promise to {name}</source>
@@ -91,8 +95,24 @@
       <translation>Отреагировать на отзыв: {name}</translation>
     </message>
     <message>
+      <source>Work on the projects</source>
+      <translation>Работа по проектам</translation>
+    </message>
+    <message>
+      <source>Work towards the deadline: {code} {name}</source>
+      <translation>Работа к сроку: {code} {name}</translation>
+    </message>
+    <message>
       <source>must be from 5 to 480 minutes</source>
       <translation>должно быть от 5 до 480 минут</translation>
+    </message>
+    <message>
+      <source>must be within three weeks after the item's day</source>
+      <translation>не позже трёх недель от дня дела</translation>
+    </message>
+    <message>
+      <source>needs a time zone</source>
+      <translation>нужен часовой пояс</translation>
     </message>
     <message>
       <source>this manager no longer exists</source>
@@ -101,6 +121,14 @@
     <message>
       <source>this meeting no longer exists</source>
       <translation>этой встречи больше нет</translation>
+    </message>
+    <message>
+      <source>{client} · due {day:%d.%m}</source>
+      <translation>{client} · срок {day:%d.%m}</translation>
+    </message>
+    <message>
+      <source>{count} projects, {hours:g} h a week</source>
+      <translation>проектов: {count}, {hours:g} ч в неделю</translation>
     </message>
     <message>
       <source>{what} (promised by {promised_by}, due {due_on:%d.%m})</source>
@@ -114,8 +142,32 @@
   <context>
     <name>AgendaPane</name>
     <message>
-      <source>%1 planned · %2 do not fit · %3 done · %4 free</source>
-      <translation>В плане: %1 · не помещается: %2 · сделано: %3 · свободно: %4</translation>
+      <source>%1 do not fit</source>
+      <translation>не помещается: %1</translation>
+    </message>
+    <message>
+      <source>%1 is a day off. The plan for the next working day, %2:</source>
+      <translation>%1 — выходной. План на ближайший рабочий день, %2:</translation>
+    </message>
+    <message>
+      <source>%1 planned this week · %2 do not fit</source>
+      <translation>на неделе запланировано %1 · не помещается: %2</translation>
+    </message>
+    <message>
+      <source>%1 planned · %2 do not fit · %3 for when you have time · %4 done · %5 free</source>
+      <translation>В плане: %1 · не помещается: %2 · когда будет время: %3 · сделано: %4 · свободно: %5</translation>
+    </message>
+    <message>
+      <source>%1 · %2 planned, %3 free</source>
+      <translation>%1 · в плане %2, свободно %3</translation>
+    </message>
+    <message>
+      <source>%1 · day off</source>
+      <translation>%1 · выходной</translation>
+    </message>
+    <message>
+      <source>%1 · past</source>
+      <translation>%1 · прошёл</translation>
     </message>
     <message>
       <source>A day off: nothing is planned</source>
@@ -144,6 +196,10 @@
     <message>
       <source>Ask for feedback</source>
       <translation>Запрос обратной связи</translation>
+    </message>
+    <message>
+      <source>Back where the plan puts it</source>
+      <translation>Вернуть туда, куда ставит план</translation>
     </message>
     <message>
       <source>Calendar (*.ics)</source>
@@ -210,24 +266,68 @@
       <translation>Минуты</translation>
     </message>
     <message>
-      <source>Not done: %1</source>
-      <translation>Не сделано: %1</translation>
+      <source>Move %1 to %2</source>
+      <translation>Перенести «%1» на %2</translation>
     </message>
     <message>
-      <source>OVERDUE since %1 · </source>
-      <translation>ПРОСРОЧЕНО с %1 · </translation>
+      <source>Move to the next working day</source>
+      <translation>Перенести на следующий рабочий день</translation>
+    </message>
+    <message>
+      <source>Not done: %1</source>
+      <translation>Не сделано: %1</translation>
     </message>
     <message>
       <source>Plan</source>
       <translation>План</translation>
     </message>
     <message>
+      <source>Project work</source>
+      <translation>Работа по проектам</translation>
+    </message>
+    <message>
       <source>Promise</source>
       <translation>Обещание</translation>
     </message>
     <message>
+      <source>Put %1 at %2</source>
+      <translation>Поставить «%1» на %2</translation>
+    </message>
+    <message>
+      <source>Put %1 back</source>
+      <translation>Вернуть «%1» в план</translation>
+    </message>
+    <message>
+      <source>Put at a time</source>
+      <translation>Поставить на время</translation>
+    </message>
+    <message>
+      <source>Put at a time…</source>
+      <translation>Поставить на время…</translation>
+    </message>
+    <message>
+      <source>Put here by you</source>
+      <translation>Поставлено вами</translation>
+    </message>
+    <message>
+      <source>Start at (hh:mm):</source>
+      <translation>Начать в (чч:мм):</translation>
+    </message>
+    <message>
       <source>Starts</source>
       <translation>Начало</translation>
+    </message>
+    <message>
+      <source>The answer cannot be on time: move a meeting, or put it earlier (right click).</source>
+      <translation>Ответ не успеть к сроку: перенесите встречу или поставьте его раньше (правый щелчок).</translation>
+    </message>
+    <message>
+      <source>The client is at risk: not a day to sell</source>
+      <translation>Клиент в зоне риска: сегодня не продаём</translation>
+    </message>
+    <message>
+      <source>The whole week</source>
+      <translation>Вся неделя</translation>
     </message>
     <message>
       <source>This day as .ics…</source>
@@ -254,8 +354,20 @@
       <translation>Допродажа</translation>
     </message>
     <message>
+      <source>Week</source>
+      <translation>Неделя</translation>
+    </message>
+    <message>
       <source>What</source>
       <translation>Что</translation>
+    </message>
+    <message>
+      <source>What falls on which day this week</source>
+      <translation>Что на какой день недели</translation>
+    </message>
+    <message>
+      <source>When you have time</source>
+      <translation>Когда будет время</translation>
     </message>
     <message>
       <source>Whose day</source>
@@ -266,8 +378,16 @@
       <translation>срок %1 · </translation>
     </message>
     <message>
+      <source>due %1, answered %2 at the earliest · </source>
+      <translation>срок %1, ответ не раньше %2 · </translation>
+    </message>
+    <message>
       <source>fixed</source>
       <translation>фиксировано</translation>
+    </message>
+    <message>
+      <source>“%1” is not a time such as 14:30</source>
+      <translation>«%1» — не время вроде 14:30</translation>
     </message>
   </context>
   <context>
@@ -1428,8 +1548,8 @@ Template name:</source>
       <translation>Менеджеров за последние 12 месяцев: %1 — преемственность под угрозой</translation>
     </message>
     <message>
-      <source>%1 offers due for %2 of %3 clients · showing %4</source>
-      <translation>Пора предложить: %1 раз у %2 из %3 клиентов · показано: %4</translation>
+      <source>%1 offers due for %2 of %3 clients; this week's plans have room to call %5 of them · showing %4</source>
+      <translation>Пора предложить: %1 раз у %2 из %3 клиентов; в планах недели есть время позвонить %5 из них · показано: %4</translation>
     </message>
     <message>
       <source>%1–%2 our time (%3 h)</source>

@@ -170,7 +170,7 @@ def _dues_read_afresh(path: Path) -> dict[str, str]:
         reader.close()
 
 
-def test_plan_puts_items_around_blocks_and_lists_what_does_not_fit() -> None:
+def test_plan_puts_items_around_blocks_and_keeps_what_does_not_fit_for_later() -> None:
     day = datetime(2026, 11, 23, 10, 0, tzinfo=MSK)
     working = [(day, day + timedelta(hours=2))]
     blocks = [Block("Stand-up", day, day + timedelta(minutes=15))]
@@ -184,7 +184,10 @@ def test_plan_puts_items_around_blocks_and_lists_what_does_not_fit() -> None:
         ("request", 10, 15),
         ("greeting", 11, 15),
     ]
-    assert [i.kind for i in plan.not_fitting] == ["upsell"]
+    # The answer was due at 10:00 and the stand-up took the first quarter: it is late, said.
+    assert [p.item.key for p in plan.late] == ["request:b"]
+    # An offer that finds no time waits for a freer moment; it is not an alarm.
+    assert plan.not_fitting == () and [i.kind for i in plan.later] == ["upsell"]
     assert plan.free_minutes == 35
 
 

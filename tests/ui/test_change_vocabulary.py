@@ -46,6 +46,7 @@ from accdesk.ops import (
     team,
     workload,
 )
+from accdesk.planning.agenda import AgendaItem
 from accdesk.screens.dependencies import DEPENDS, Screen, shows
 from accdesk.storage.db import Database, open_database
 from accdesk.storage.sheets_in import read_table
@@ -325,6 +326,13 @@ def scenario(db: Database) -> dict[str, Callable[[], Any]]:
         "agenda.set_item_minutes": lambda: agenda_ops.set_item_minutes(db, manager, TODAY, key, 20),
         "agenda.check_item": lambda: agenda_ops.check_item(
             db, manager, TODAY, key, True, now=DEMO_NOW
+        ),
+        "agenda.put_item": lambda: agenda_ops.put_item(
+            db,
+            manager,
+            TODAY,
+            AgendaItem(key, key.split(":", 1)[0], "an item", "", 15),
+            on=TODAY + timedelta(days=1),
         ),
         "agenda.add_meeting": new_meeting,
         "agenda.remove_meeting": lambda: agenda_ops.remove_meeting(db, made["meeting"]),

@@ -18,6 +18,7 @@ from tests.conftest import DEMO_NOW
 from tests.ui.conftest import ScriptedDialogs, type_text
 from tests.ui.test_card import open_tab
 from ui.common.forms import RecordDialog
+from ui.day.agenda_tree import item_of
 from ui.day.calendar_dialog import CalendarDialog
 from ui.day.quick_capture import CaptureDialog
 from ui.day.stats_dialog import StatsDialog
@@ -130,19 +131,19 @@ def test_ticking_an_agenda_item_off_answers_the_request_and_undo_puts_it_back(
     at_demo_time(window, qtbot)
     window.day_tabs.setCurrentWidget(window.agenda)
     pane = window.agenda
-    node = next(n for n in pane.nodes() if pane._item(n) and pane._item(n).kind == "request")  # type: ignore[union-attr]
-    key = pane._item(node).key  # type: ignore[union-attr]
+    node = next(n for n in pane.tree.nodes() if item_of(n) and item_of(n).kind == "request")  # type: ignore[union-attr]
+    key = item_of(node).key  # type: ignore[union-attr]
     request_hex = key.split(":")[1].replace("-", "")
     pane.tree.setCurrentItem(node)
     pane.tree.setFocus()
     QTest.keyClick(pane.tree, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: request_hex not in waiting_ids(demo_path))
-    done = pane.node_of(key)
+    done = pane.tree.node_of(key)
     assert done is not None and done.checkState(0) == Qt.CheckState.Checked
     assert done.parent().text(0).startswith("Done")
     window.undo_stack.undo()
     assert request_hex in waiting_ids(demo_path)
-    assert pane.node_of(key).checkState(0) == Qt.CheckState.Unchecked  # type: ignore[union-attr]
+    assert pane.tree.node_of(key).checkState(0) == Qt.CheckState.Unchecked  # type: ignore[union-attr]
 
 
 def test_statistics_chart_shows_the_bands_as_stored(
@@ -270,16 +271,21 @@ def test_a_service_bought_in_the_card_leaves_todays_offers_at_once(
     without waiting for Today's own replanning."""
     at_demo_time(window, qtbot)
     pane = window.agenda
-    offers = [i for n in pane.nodes() if (i := pane._item(n)) and i.kind == "upsell"]
+    offers = [i for n in pane.tree.nodes() if (i := item_of(n)) and i.kind == "upsell"]
     assert offers, "the demo manager has an offer due on Monday"
-    offer = offers[0]
-    cell_id = offer.key.split(":")[1]
-    assert offer.client_id is not None
+    offer = offers[0]  # one call to the client, naming every service due
+    assert offer.client_id is not None and offer.key == f"upsell:{offer.client_id}"
     window.card.show_client(offer.client_id)
     open_tab(window, "Services")
     page = window.card.services
-    row = next(r for r in range(page.model.rowCount()) if str(page.model.row_at(r).id) == cell_id)
-    page.view.selectRow(row)
+    # One service the call would offer is bought in the card: Today no longer offers it.
+    rows = [page.model.row_at(r) for r in range(page.model.rowCount())]
+    row, cell = next(
+        (r, c)
+        for r, c in enumerate(rows)
+        if c.service in offer.title.split(": ", 1)[1]
+        and c.state in ("prospect", "offered", "declined")
+    )
 
     def bought(dialog: QDialog) -> None:
         assert isinstance(dialog, RecordDialog)
@@ -288,6 +294,9 @@ def test_a_service_bought_in_the_card_leaves_todays_offers_at_once(
         QTest.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
 
     dialogs.fill = bought
+    page.view.selectRow(row)
     page.view.setFocus()
     QTest.keyClick(page.view, Qt.Key.Key_Return)
-    assert pane.node_of(offer.key) is None
+    node = pane.tree.node_of(offer.key)
+    offered = node.text(2).split(": ", 1)[1].split(", ") if node is not None else []
+    assert cell.service not in offered

@@ -217,11 +217,16 @@ class UpsellMatrixDialog(QDialog):
         matrix = self.model.matrix
         clients = sum(1 for row in matrix.cells if any(c.due for c in row))
         self.summary.setText(
-            translate("ClientCard", "%1 offers due for %2 of %3 clients · showing %4")
+            translate(
+                "ClientCard",
+                "%1 offers due for %2 of %3 clients; this week's plans have room to call %5 "
+                "of them · showing %4",
+            )
             .replace("%1", str(matrix.due_count))
             .replace("%2", str(clients))
             .replace("%3", str(len(matrix.clients)))
             .replace("%4", str(self.proxy.rowCount()))
+            .replace("%5", str(matrix.this_week))
         )
 
     def _open(self, index: QModelIndex) -> None:

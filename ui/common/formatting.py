@@ -84,6 +84,18 @@ def _formats(_locale_name: str) -> tuple[str, str]:
     return full, re.sub(r"^y+\W|\W?y+$", "", full)
 
 
+def work_time(minutes: int) -> str:
+    """Working time in hours and minutes, never in days: 27 h 50 min of work is not a
+    day and three hours."""
+    hours, rest = divmod(abs(minutes), 60)
+    if hours == 0:
+        return duration(rest)
+    if rest == 0:
+        return _unit(QCoreApplication.translate("Formatting", "%1 h").replace("%1", str(hours)))
+    text = QCoreApplication.translate("Formatting", "%1 h %2 min")
+    return _unit(text.replace("%1", str(hours)).replace("%2", f"{rest:02d}"))
+
+
 def home_relative(location: str) -> str:
     """A file's path as people write it, with their home folder as `~`; anything else (a
     server's address) as it is."""

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStyledItemDelegate,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -41,6 +39,8 @@ from accdesk.ops.agenda import (
     agenda,
     check_item,
     manager_choices,
+    next_working_day,
+    put_item,
     remove_meeting,
     set_item_minutes,
     to_ics,
@@ -52,29 +52,22 @@ from accdesk.planning.agenda import AgendaItem
 from accdesk.screens.dependencies import Screen
 from accdesk.storage.db import Database
 from accdesk.storage.files import write_export
-from accdesk.text import QT_TRANSLATE_NOOP
-from ui.common.colours import Tone, tone
 from ui.common.commands import OperationCommand
 from ui.common.context import PaneContext
-from ui.common.formatting import duration, minutes_text
+from ui.common.formatting import duration, work_time
 from ui.common.forms import Form, RecordDialog
-from ui.common.qt import present
 from ui.common.widgets import accessible
+from ui.day.agenda_tree import (
+    COL_MINUTES,
+    COL_TIME,
+    COL_WHAT,
+    MINUTES_ROLE,
+    AgendaTree,
+    item_of,
+)
 from ui.day.quick_capture import ReceivedEdit
 
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-MINUTES_ROLE = Qt.ItemDataRole.UserRole + 2  # an item's duration as a number
 REPLAN_MS = 5 * 60_000  # the plan starts from "now", which moves
-KIND_LABELS = {
-    "request": QT_TRANSLATE_NOOP("AgendaPane", "Answer"),
-    "deadline": QT_TRANSLATE_NOOP("AgendaPane", "Deadline"),
-    "promise": QT_TRANSLATE_NOOP("AgendaPane", "Promise"),
-    "reaction": QT_TRANSLATE_NOOP("AgendaPane", "Feedback reaction"),
-    "upsell": QT_TRANSLATE_NOOP("AgendaPane", "Up-sell"),
-    "feedback": QT_TRANSLATE_NOOP("AgendaPane", "Ask for feedback"),
-    "greeting": QT_TRANSLATE_NOOP("AgendaPane", "Greeting"),
-}
-COL_TIME, COL_MINUTES, COL_WHAT, COL_DETAIL = range(4)
 
 
 class MinutesDelegate(QStyledItemDelegate):
@@ -132,10 +125,38 @@ class AgendaPane(QWidget):
         export_menu.addAction(self.tr("This day as .ics…"), lambda: self.export(week=False))
         export_menu.addAction(self.tr("This week as .ics…"), lambda: self.export(week=True))
         self.export_button.setMenu(export_menu)
+        self.week_button = accessible(
+            QPushButton(self.tr("Week"), self), "agendaWeek", self.tr("The whole week")
+        )
+        self.week_button.setCheckable(True)
+        self.week_button.setToolTip(self.tr("What falls on which day this week"))
+        self.week_button.toggled.connect(lambda _on: self.reload())
         self.manager.currentIndexChanged.connect(self._on_choice)
         self.day.dateChanged.connect(self._on_choice)
 
-        self.tree = accessible(QTreeWidget(self), "agendaTree", self.tr("Agenda"))
+        self._build_tree()
+
+        top = QHBoxLayout()
+        top.addWidget(self.manager)
+        top.addWidget(self.day)
+        top.addWidget(self.today_button)
+        top.addWidget(self.week_button)
+        top.addStretch(1)
+        top.addWidget(self.meeting_button)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.summary)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(REPLAN_MS)
+        self.timer.timeout.connect(self.reload)
+        day.events.subscribe(Screen.AGENDA, self._on_changed)
+
+    def _build_tree(self) -> None:
+        self.tree = accessible(AgendaTree(self), "agendaTree", self.tr("Agenda"))
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(
             [self.tr("Time"), self.tr("Minutes"), self.tr("What"), self.tr("Details")]
@@ -154,27 +175,11 @@ class AgendaPane(QWidget):
         for column, width in ((COL_TIME, 140), (COL_MINUTES, 64), (COL_WHAT, 270)):
             header.resizeSection(column, width)
         self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
         self.tree.currentItemChanged.connect(self._on_current)
         self.summary = accessible(QLabel(self), "agendaSummary", self.tr("Day summary"))
         self.summary.setWordWrap(True)
-
-        top = QHBoxLayout()
-        top.addWidget(self.manager)
-        top.addWidget(self.day)
-        top.addWidget(self.today_button)
-        top.addStretch(1)
-        top.addWidget(self.meeting_button)
-        top.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 4, 8)
-        layout.addLayout(top)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.summary)
-
-        self.timer = QTimer(self)
-        self.timer.setInterval(REPLAN_MS)
-        self.timer.timeout.connect(self.reload)
-        day.events.subscribe(Screen.AGENDA, self._on_changed)
 
     # Loading -------------------------------------------------------------------------------
     def set_database(self, db: Database | None) -> None:
@@ -230,9 +235,21 @@ class AgendaPane(QWidget):
         if self._db is None or manager is None:
             return
         try:
-            self.current = agenda(self._db, manager, self.chosen_day(), self._now())
+            if self.week_button.isChecked():
+                self.current = None
+                days = week_agendas(self._db, manager, self.chosen_day(), self._now())
+            else:
+                self.current = agenda(self._db, manager, self.chosen_day(), self._now())
         except AccdeskError as exc:
             self.summary.setText(str(exc))
+            return
+        if self.current is None:
+            self.tree.show_week(days, self._now())
+            self.summary.setText(
+                self.tr("%1 planned this week · %2 do not fit")
+                .replace("%1", work_time(sum(p.item.minutes for d in days for p in d.plan.planned)))
+                .replace("%2", str(sum(len(d.plan.not_fitting) for d in days)))
+            )
             return
         self._fill(self.current)
 
@@ -240,134 +257,101 @@ class AgendaPane(QWidget):
     def _fill(self, day: Agenda) -> None:
         self._filling = True
         keep = self._current_key()
-        self.tree.clear()
+        self.tree.show_day(day)
         plan = day.plan
-        entries: list[tuple[datetime, QTreeWidgetItem]] = []
-        for planned in plan.planned:
-            node = self._item_node(planned.item)
-            node.setText(COL_TIME, self._span(planned.start, planned.end))
-            entries.append((planned.start, node))
-        for block in plan.blocks:
-            node = QTreeWidgetItem(
-                [
-                    self._span(block.start, block.end),
-                    self._minutes(block),
-                    block.title,
-                    self.tr("fixed"),
-                ]
-            )
-            font = QFont(node.font(COL_WHAT))
-            font.setItalic(True)
-            for column in range(4):
-                node.setFont(column, font)
-                node.setForeground(column, QBrush(tone(Tone.MUTED)))
-            node.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            entries.append((block.start, node))
-        heading = self._heading(self.tr("Plan"), len(plan.planned))
-        if not plan.working:
-            heading.setText(0, self.tr("A day off: nothing is planned"))
-        for _start, node in sorted(entries, key=lambda e: e[0]):
-            heading.addChild(node)
-        if plan.not_fitting:
-            missing = self._heading(self.tr("Does not fit today"), len(plan.not_fitting))
-            missing.setForeground(COL_TIME, QBrush(tone(Tone.BAD)))
-            for item in plan.not_fitting:
-                missing.addChild(self._item_node(item))
-        if plan.done:
-            done = self._heading(self.tr("Done"), len(plan.done))
-            for item in plan.done:
-                done.addChild(self._item_node(item))
-        self.tree.expandAll()
-        free = plan.free_minutes
         self.summary.setText(
-            self.tr("%1 planned · %2 do not fit · %3 done · %4 free")
+            self.tr("%1 planned · %2 do not fit · %3 for when you have time · %4 done · %5 free")
             .replace("%1", str(len(plan.planned)))
             .replace("%2", str(len(plan.not_fitting)))
-            .replace("%3", str(len(plan.done)))
-            .replace("%4", duration(free))
+            .replace("%3", str(len(plan.later)))
+            .replace("%4", str(len(plan.done)))
+            .replace("%5", duration(plan.free_minutes))
         )
         self._filling = False
         if keep:
             self._select_key(keep)
 
-    def _heading(self, text: str, count: int) -> QTreeWidgetItem:
-        node = QTreeWidgetItem(self.tree, [f"{text} ({count})"])
-        node.setFirstColumnSpanned(True)
-        font = QFont(node.font(0))
-        font.setBold(True)
-        node.setFont(0, font)
-        node.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        return node
-
-    def _item_node(self, item: AgendaItem) -> QTreeWidgetItem:
-        node = QTreeWidgetItem(
-            ["", minutes_text(item.minutes), item.title, " ".join(item.detail.split())]
-        )
-        node.setData(0, ITEM_ROLE, item)
-        node.setData(COL_MINUTES, MINUTES_ROLE, item.minutes)
-        node.setToolTip(COL_WHAT, self.tr(KIND_LABELS.get(item.kind, item.kind)))
-        node.setToolTip(COL_DETAIL, item.detail)
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsUserCheckable
-        )
-        if not item.done:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        node.setFlags(flags)
-        node.setCheckState(0, Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked)
-        if item.due is not None and item.kind == "request" and not item.done:
-            due = item.due.astimezone(self._zone)
-            late = self.current is not None and self.current.overdue(item)
-            node.setText(
-                COL_DETAIL,
-                (self.tr("OVERDUE since %1 · ") if late else self.tr("due %1 · ")).replace(
-                    "%1", due.strftime("%H:%M")
-                )
-                + node.text(COL_DETAIL),
-            )
-            if late:
-                node.setForeground(COL_DETAIL, QBrush(tone(Tone.BAD)))
-        return node
-
-    def _span(self, start: datetime, end: datetime) -> str:
-        return f"{start.astimezone(self._zone):%H:%M}–{end.astimezone(self._zone):%H:%M}"
-
-    @staticmethod
-    def _minutes(block: Any) -> str:
-        return minutes_text(int((block.end - block.start).total_seconds() // 60))
-
-    def nodes(self) -> list[QTreeWidgetItem]:
-        """Every item row (headings aside), in the order shown."""
-        out = []
-        for top in range(self.tree.topLevelItemCount()):
-            heading = present(self.tree.topLevelItem(top))
-            out += [present(heading.child(i)) for i in range(heading.childCount())]
-        return out
-
-    def node_of(self, key: str) -> QTreeWidgetItem | None:
-        return next((n for n in self.nodes() if self._item(n) and self._item(n).key == key), None)  # type: ignore[union-attr]
-
-    @staticmethod
-    def _item(node: QTreeWidgetItem | None) -> AgendaItem | None:
-        value = node.data(0, ITEM_ROLE) if node is not None else None
-        return value if isinstance(value, AgendaItem) else None
-
     def _current_key(self) -> str | None:
-        item = self._item(self.tree.currentItem())
+        item = item_of(self.tree.currentItem())
         return item.key if item else None
 
     def _select_key(self, key: str) -> None:
-        node = self.node_of(key)
+        node = self.tree.node_of(key)
         if node is not None:
             self.tree.setCurrentItem(node)
 
     def _on_current(self, node: QTreeWidgetItem | None, _previous: Any) -> None:
-        item = self._item(node)
+        item = item_of(node)
         if item is not None and item.client_id is not None:
             self.client_selected.emit(item.client_id)
 
     # Acting --------------------------------------------------------------------------------
+    def _menu(self, pos: Any) -> None:
+        """Where an item goes: at a time the person chooses, to the next working day, or
+        back where the plan puts it."""
+        item = item_of(self.tree.itemAt(pos))
+        if item is None or item.done or item.kind == "work" or self.current is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Put at a time…"), lambda: self.put_at(item))
+        menu.addAction(self.tr("Move to the next working day"), lambda: self.move_on(item))
+        if item.start is not None:
+            menu.addAction(self.tr("Back where the plan puts it"), lambda: self.put_back(item))
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def put_at(self, item: AgendaItem) -> None:
+        if self.current is None or self._db is None:
+            return
+        text = self._dialogs.ask_text(
+            self, self.tr("Put at a time"), self.tr("Start at (hh:mm):"), ""
+        )
+        moment = self._time_on(self.current.day, text or "")
+        if moment is None:
+            if text:
+                self._report(self.tr("“%1” is not a time such as 14:30").replace("%1", text))
+            return
+        self._put(
+            item,
+            self.tr("Put %1 at %2").replace("%1", item.title).replace("%2", text or ""),
+            at=moment,
+        )
+
+    def move_on(self, item: AgendaItem) -> None:
+        if self.current is None or self._db is None:
+            return
+        target = next_working_day(self._db, self.current.day)
+        self._put(
+            item,
+            self.tr("Move %1 to %2")
+            .replace("%1", item.title)
+            .replace("%2", target.strftime("%d.%m")),
+            on=target,
+        )
+
+    def put_back(self, item: AgendaItem) -> None:
+        self._put(item, self.tr("Put %1 back").replace("%1", item.title))
+
+    def _put(
+        self, item: AgendaItem, text: str, *, at: datetime | None = None, on: date | None = None
+    ) -> None:
+        manager, db, shown = self.manager_id(), self._db, self.current
+        if manager is None or db is None or shown is None:
+            return
+        day, before = shown.day, item.start
+        self._push(
+            text,
+            lambda: put_item(db, manager, day, item, at=at, on=on),
+            lambda: put_item(db, manager, day, item, at=before),
+        )
+
+    def _time_on(self, day: date, text: str) -> datetime | None:
+        hours, _, minutes = text.strip().partition(":")
+        if not (hours.isdigit() and minutes.isdigit()):
+            return None
+        if not (0 <= int(hours) < 24 and 0 <= int(minutes) < 60):
+            return None
+        return datetime.combine(day, time(int(hours), int(minutes)), self._zone)
+
     def _publish(self, changes: Changes) -> None:
         self._day_context.publish(changes)
 
@@ -375,10 +359,10 @@ class AgendaPane(QWidget):
         self._dialogs.error(self, self.tr("Agenda"), message)
 
     def _on_item_changed(self, node: QTreeWidgetItem, column: int) -> None:
-        item = self._item(node)
-        if self._filling or item is None or self._db is None:
+        item = item_of(node)
+        if self._filling or item is None or self._db is None or self.current is None:
             return
-        manager, day, db = self.manager_id(), self.chosen_day(), self._db
+        manager, day, db = self.manager_id(), self.current.day, self._db
         assert manager is not None
         if column == 0:
             done = node.checkState(0) == Qt.CheckState.Checked
@@ -471,7 +455,7 @@ class AgendaPane(QWidget):
 
     def export(self, *, week: bool) -> None:
         manager, db = self.manager_id(), self._db
-        if manager is None or db is None or self.current is None:
+        if manager is None or db is None:
             return
         day = self.chosen_day()
         name = f"agenda-{'week-' if week else ''}{day.isoformat()}.ics"
@@ -481,7 +465,7 @@ class AgendaPane(QWidget):
         if not path:
             return
         now = self._now()
-        days = week_agendas(db, manager, day, now) if week else [self.current]
+        days = week_agendas(db, manager, day, now) if week else [agenda(db, manager, day, now)]
         try:
             written = write_export(Path(path), to_ics(days, now))
         except (AccdeskError, OSError) as exc:

@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 if TYPE_CHECKING:
     from alembic.config import Config
 
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0009"
 HERE = Path(__file__).resolve().parent
 
 
